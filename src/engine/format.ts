@@ -1,0 +1,28 @@
+// How values are quoted in messages: short, unambiguous, never "[object Object]".
+
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "blank";
+  if (typeof value === "string") return `'${value.length > 40 ? value.slice(0, 37) + "..." : value}'`;
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 40 ? s.slice(0, 37) + "..." : s;
+  } catch {
+    return String(value);
+  }
+}
+
+/** "A", "A and B", "A, B and C" (at most `max` names, then "and k more"). */
+export function listNames(names: string[], max = 8): string {
+  const shown = names.slice(0, max);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  if (shown.length <= 1) return shown.join("");
+  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
