@@ -1,8 +1,8 @@
 // One simulated season (model.md §2) under a plan: customers arrive one at a time, each walks her
 // pre-determined preference path and buys the first product that still has stock, or leaves.
 //
-// Common random numbers: season r's traffic and first choices come from its own generator, and customer c's
-// walk from the counter-based hash of (season, c, step). So a customer walks the same path whatever the
+// Common random numbers: season r's traffic comes from its own generator, and customer c's first choice
+// and walk from the counter-based hash of (season, c, step). So a customer walks the same path whatever the
 // plan; two plans differ only through stock. Steps that a plan never takes are never drawn.
 
 import { hash32, hashPair } from "./hash";
@@ -18,22 +18,18 @@ const TWO_TO_MINUS_32 = 1 / 4294967296;
 export interface SeasonCounters {
   stock: Int32Array;
   sales: Int32Array;
-  /** Customers whose first choice was i. */
-  firstChoice: Int32Array;
   /** Customers whose first choice was i and who left without buying anything. */
   lost: Int32Array;
   /** Sales of i to customers whose first choice was another product. */
   inflow: Int32Array;
-  /** Customers who reached i (first choice or substitute), whether or not they bought. */
-  visits: Int32Array;
   customers: number;
   steps: number;
 }
 
 export function seasonCounters(n: number): SeasonCounters {
   return {
-    stock: new Int32Array(n), sales: new Int32Array(n), firstChoice: new Int32Array(n), lost: new Int32Array(n),
-    inflow: new Int32Array(n), visits: new Int32Array(n), customers: 0, steps: 0,
+    stock: new Int32Array(n), sales: new Int32Array(n), lost: new Int32Array(n), inflow: new Int32Array(n),
+    customers: 0, steps: 0,
   };
 }
 
@@ -53,29 +49,26 @@ export function seasonKey(seedKey: number, rep: number): number {
 /** Plays season `key` with the plan's units; fills `out` (counters are reset first). */
 export function playSeason(model: Model, plan: ArrayLike<number>, key: number, out: SeasonCounters, tables: WalkTables = walkTables(model)): void {
   const n = model.n;
-  const { stock, sales, firstChoice, lost, inflow, visits } = out;
+  const { stock, sales, lost, inflow } = out;
   for (let i = 0; i < n; i++) stock[i] = plan[i];
   sales.fill(0);
-  firstChoice.fill(0);
   lost.fill(0);
   inflow.fill(0);
-  visits.fill(0);
   const rng = new Rng(key);
   const customers = seasonTraffic(model, rng);
   const { firstKeep, firstAlias, start, size, keep, primary, alias } = tables;
   let steps = 0;
   for (let c = 0; c < customers; c++) {
-    // First choice by λ (53-bit uniform from the season's generator).
-    let x = rng.next() * n;
+    // First choice by λ from the customer's own hash (a 32-bit uniform: each outcome's probability is
+    // exact to within 2^-32).
+    const customerKey = hash32((key ^ Math.imul(c + 1, 0x85ebca6b)) >>> 0);
+    let x = customerKey * TWO_TO_MINUS_32 * n;
     let i = Math.floor(x);
     if (x - i >= firstKeep[i]) i = firstAlias[i];
     const first = i;
-    firstChoice[first]++;
-    const walkKey = hash32((key ^ Math.imul(c + 1, 0x85ebca6b)) >>> 0);
     let step = 0;
     for (;;) {
       steps++;
-      visits[i]++;
       if (stock[i] > 0) {
         stock[i]--;
         sales[i]++;
@@ -88,7 +81,7 @@ export function playSeason(model: Model, plan: ArrayLike<number>, key: number, o
         break;
       }
       step++;
-      x = hash32((walkKey + Math.imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
+      x = hash32((customerKey + Math.imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
       const k = Math.floor(x);
       const at = start[i] + k;
       const next = x - k < keep[at] ? primary[at] : alias[at];

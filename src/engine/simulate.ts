@@ -26,7 +26,7 @@ export interface SimulationOptions {
 export interface ProductOutcome {
   expectedSales: Float64Array;
   expectedLeftover: Float64Array;
-  /** Expected customers whose first choice it was. */
+  /** Expected customers whose first choice it was (D_i, exactly). */
   firstChoiceDemand: Float64Array;
   /** Expected first-choice customers of this product who left the store without buying. */
   lostFirstChoice: Float64Array;
@@ -34,9 +34,7 @@ export interface ProductOutcome {
   stockoutProbability: Float64Array;
   /** Expected sales to customers whose first choice was another product. */
   substitutionInflow: Float64Array;
-  /** Expected customers who reached the product (first choice or substitute). */
-  expectedVisits: Float64Array;
-  /** Share of customers who reached the product and bought it there (NaN when nobody reached it). */
+  /** Share of its first-choice customers served from its own stock (NaN when its demand is 0). */
   fillRate: Float64Array;
   /** Standard error of expectedSales. */
   salesStdError: Float64Array;
@@ -80,8 +78,8 @@ export function simulate(model: Model, plan: ArrayLike<number>, options: Simulat
   const tables = walkTables(model);
   const season = seasonCounters(n);
   const sum = {
-    sales: new Float64Array(n), salesSq: new Float64Array(n), first: new Float64Array(n), lost: new Float64Array(n),
-    out: new Float64Array(n), inflow: new Float64Array(n), visits: new Float64Array(n),
+    sales: new Float64Array(n), salesSq: new Float64Array(n), lost: new Float64Array(n),
+    out: new Float64Array(n), inflow: new Float64Array(n),
   };
   let fixedPart = 0; // Σ (s − c)·x: paid whatever happens
   let purchaseCost = 0;
@@ -121,13 +119,9 @@ export function simulate(model: Model, plan: ArrayLike<number>, options: Simulat
           sum.salesSq[i] += s * s;
           sum.inflow[i] += season.inflow[i];
         }
-        if (season.visits[i] > 0) {
-          sum.visits[i] += season.visits[i];
-          sum.first[i] += season.firstChoice[i];
-          if (season.lost[i] > 0) {
-            sum.lost[i] += season.lost[i];
-            lostAll += season.lost[i];
-          }
+        if (season.lost[i] > 0) {
+          sum.lost[i] += season.lost[i];
+          lostAll += season.lost[i];
         }
         if (units[i] > 0 && season.stock[i] === 0) sum.out[i]++;
       }
@@ -162,18 +156,17 @@ export function simulate(model: Model, plan: ArrayLike<number>, options: Simulat
   const products: ProductOutcome = {
     expectedSales: new Float64Array(n), expectedLeftover: new Float64Array(n), firstChoiceDemand: new Float64Array(n),
     lostFirstChoice: new Float64Array(n), stockoutProbability: new Float64Array(n), substitutionInflow: new Float64Array(n),
-    expectedVisits: new Float64Array(n), fillRate: new Float64Array(n), salesStdError: new Float64Array(n),
+    fillRate: new Float64Array(n), salesStdError: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     const es = sum.sales[i] / r;
     products.expectedSales[i] = es;
     products.expectedLeftover[i] = units[i] - es;
-    products.firstChoiceDemand[i] = sum.first[i] / r;
+    products.firstChoiceDemand[i] = model.demand[i];
     products.lostFirstChoice[i] = sum.lost[i] / r;
     products.stockoutProbability[i] = units[i] > 0 ? sum.out[i] / r : NaN;
     products.substitutionInflow[i] = sum.inflow[i] / r;
-    products.expectedVisits[i] = sum.visits[i] / r;
-    products.fillRate[i] = sum.visits[i] > 0 ? sum.sales[i] / sum.visits[i] : NaN;
+    products.fillRate[i] = model.demand[i] > 0 ? (sum.sales[i] - sum.inflow[i]) / r / model.demand[i] : NaN;
     products.salesStdError[i] = reps > 1 ? Math.sqrt(Math.max(0, sum.salesSq[i] / r - es * es) / (reps - 1)) : NaN;
   }
   return {

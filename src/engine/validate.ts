@@ -22,6 +22,22 @@ const CONSTRAINT_FIELDS = ["maxProducts", "budget", "capacity"];
 const CUSTOMER_FIELDS = ["distribution", "cv"];
 /** A row may overshoot 1 by rounding (0.1 + 0.2 + 0.7); beyond this it is an input error. */
 const ROW_SUM_TOLERANCE = 1e-9;
+/** minQty and packSize are stored in Int32Array: larger values would wrap around. */
+const INT32_MAX = 2147483647;
+
+/** suggest(), plus two neighbouring letters swapped ('prcie' → 'price'), the commonest typo it misses. */
+function didYouMean(word: string, candidates: string[]): string | undefined {
+  const guess = suggest(word, candidates);
+  if (guess !== undefined) return guess;
+  const w = word.toLowerCase();
+  return candidates.find((c) => {
+    const d = c.toLowerCase();
+    if (d.length !== w.length) return false;
+    let k = 0;
+    while (k < w.length && w[k] === d[k]) k++;
+    return k < w.length - 1 && w[k] === d[k + 1] && w[k + 1] === d[k] && w.slice(k + 2) === d.slice(k + 2);
+  });
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -42,19 +58,21 @@ function productLabel(i: number, id: string | undefined): string {
 /** A number field of product i: returns the number or null after recording a problem. */
 function numberField(
   out: Collector, section: Section, label: string, field: string, value: unknown,
-  rule: { min?: number; greaterThan?: number; integer?: boolean; allowed: string },
+  rule: { min?: number; greaterThan?: number; max?: number; integer?: boolean; allowed: string },
   where: Partial<Problem>,
 ): number | null {
   const bad = (why: string) => {
     out.add({ section, field, value, ...where, message: `${label}, ${field}: ${why}; ${rule.allowed}.` });
     return null;
   };
+  if (value === undefined) return bad("missing");
   if (typeof value !== "number") return bad(`${show(value)} is not a number`);
   if (Number.isNaN(value)) return bad("NaN is not a number");
   if (!Number.isFinite(value)) return bad(`${show(value)} is not a finite number`);
   if (rule.greaterThan !== undefined && !(value > rule.greaterThan)) return bad(`${show(value)} is too small`);
   if (rule.min !== undefined && value < rule.min) return bad(`${show(value)} is negative`);
   if (rule.integer && !Number.isInteger(value)) return bad(`${show(value)} is not a whole number`);
+  if (rule.max !== undefined && value > rule.max) return bad(`${show(value)} is too large (at most ${rule.max})`);
   return value;
 }
 
@@ -69,7 +87,7 @@ function booleanField(out: Collector, label: string, field: string, value: unkno
 function unknownFields(out: Collector, section: Section, label: string, obj: Record<string, unknown>, allowed: string[], where: Partial<Problem>) {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const guess = suggest(key, allowed);
+    const guess = didYouMean(key, allowed);
     out.add({
       section, field: key, ...where,
       message: `${label}: unknown field '${key}'` + (guess ? `; did you mean '${guess}'?` : `; allowed fields are ${allowed.join(", ")}.`),
@@ -87,7 +105,7 @@ function productId(out: Collector, i: number, raw: unknown): string | undefined 
   }
   out.add({
     section: "products", index: i, field: "id", value: raw,
-    message: `Product #${i + 1}: the id ${show(raw)} is ${raw === undefined || raw === null ? "missing" : "not text"}; give every product a unique, non-empty id.`,
+    message: `Product #${i + 1}: ${raw === undefined ? "the id is missing" : raw === null ? "the id is blank" : `the id ${show(raw)} is not text`}; give every product a unique, non-empty id.`,
   });
   return undefined;
 }
@@ -113,10 +131,10 @@ function readLink(
   let ok = true;
   for (const [role, raw, id] of [["from", fromRaw, from], ["to", toRaw, to]] as const) {
     if (id === undefined) {
-      out.add({ section: "substitution", field: role, value: raw, ...where, message: `${label}: '${role}' ${show(raw)} is not a product id.` });
+      out.add({ section: "substitution", field: role, value: raw, ...where, message: `${label}: '${role}' ${raw === undefined ? "is missing" : `${show(raw)} is not a product id`}; give the id of a listed product.` });
       ok = false;
     } else if (!index.has(id)) {
-      const guess = suggest(id, [...index.keys()]);
+      const guess = didYouMean(id, [...index.keys()]);
       out.add({
         section: "substitution", field: role, value: raw, ...where,
         message: `${label}: '${role}' product '${id}' is not among the products` + (guess ? `; did you mean '${guess}'?` : "; substitution may only link listed products."),
@@ -147,7 +165,7 @@ function readLink(
     });
     return;
   }
-  seen.set(key, where.index ?? -1);
+  seen.set(key, where.column === undefined ? (where.index ?? -1) : -1);
   if (p === 0) return;
   trip.from.push(index.get(from) as number);
   trip.to.push(index.get(to) as number);
@@ -260,7 +278,7 @@ export function validateInstance(input: unknown): Model {
   unknownFields(out, "instance", "Instance", input, TOP_FIELDS, {});
   const inst = input as unknown as InstanceInput;
   if (!Array.isArray(inst.products) || inst.products.length === 0) {
-    out.add({ section: "products", value: inst.products, message: `Products: ${Array.isArray(inst.products) ? "the list is empty" : "missing"}; give at least one product with id, price, cost and demand.` });
+    out.add({ section: "products", value: inst.products, message: `Products: ${Array.isArray(inst.products) ? "the list is empty" : inst.products === undefined ? "missing" : `${show(inst.products)} is not a list`}; give at least one product with id, price, cost and demand.` });
     throw new InputError(out.problems);
   }
   const n = inst.products.length;
@@ -323,7 +341,7 @@ export function validateInstance(input: unknown): Model {
     let lo: number | null = 0;
     let hi: number | null = Infinity;
     if (raw.minQty !== undefined && raw.minQty !== null) {
-      lo = numberField(out, "products", label, "minQty", raw.minQty, { min: 0, integer: true, allowed: "the minimum must be a whole number of units, 0 or more" }, where);
+      lo = numberField(out, "products", label, "minQty", raw.minQty, { min: 0, max: INT32_MAX, integer: true, allowed: "the minimum must be a whole number of units, 0 or more" }, where);
       if (lo !== null) minQty[i] = lo;
     }
     if (raw.maxQty !== undefined && raw.maxQty !== null) {
@@ -334,7 +352,7 @@ export function validateInstance(input: unknown): Model {
       out.add({ section: "products", field: "minQty", value: lo, ...where, message: `${label}: minQty ${lo} is above maxQty ${hi}; the minimum must not exceed the maximum.` });
     }
     if (raw.packSize !== undefined && raw.packSize !== null) {
-      const ps = numberField(out, "products", label, "packSize", raw.packSize, { greaterThan: 0, integer: true, allowed: "the pack size must be a whole number of units, 1 or more" }, where);
+      const ps = numberField(out, "products", label, "packSize", raw.packSize, { greaterThan: 0, max: INT32_MAX, integer: true, allowed: "the pack size must be a whole number of units, 1 or more" }, where);
       if (ps !== null) packSize[i] = ps;
     }
     mustOffer[i] = booleanField(out, label, "mustOffer", raw.mustOffer, where) ? 1 : 0;
@@ -372,7 +390,7 @@ export function validateInstance(input: unknown): Model {
   for (let i = 0; i < n; i++) {
     if (sub.rowSum[i] > 1 + ROW_SUM_TOLERANCE) {
       out.add({
-        section: "substitution", productId: ids[i], index: i, value: sub.rowSum[i],
+        section: "substitution", productId: ids[i], field: "probability", value: sub.rowSum[i],
         message: `Substitution from '${ids[i]}': the probabilities sum to ${+sub.rowSum[i].toPrecision(6)}, above 1; a customer moves on with total probability at most 1 (the rest leave).`,
       });
     } else if (sub.rowSum[i] > 1) {
