@@ -25,20 +25,6 @@ const ROW_SUM_TOLERANCE = 1e-9;
 /** minQty and packSize are stored in Int32Array: larger values would wrap around. */
 const INT32_MAX = 2147483647;
 
-/** suggest(), plus two neighbouring letters swapped ('prcie' → 'price'), the commonest typo it misses. */
-function didYouMean(word: string, candidates: string[]): string | undefined {
-  const guess = suggest(word, candidates);
-  if (guess !== undefined) return guess;
-  const w = word.toLowerCase();
-  return candidates.find((c) => {
-    const d = c.toLowerCase();
-    if (d.length !== w.length) return false;
-    let k = 0;
-    while (k < w.length && w[k] === d[k]) k++;
-    return k < w.length - 1 && w[k] === d[k + 1] && w[k + 1] === d[k] && w.slice(k + 2) === d.slice(k + 2);
-  });
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -87,7 +73,7 @@ function booleanField(out: Collector, label: string, field: string, value: unkno
 function unknownFields(out: Collector, section: Section, label: string, obj: Record<string, unknown>, allowed: string[], where: Partial<Problem>) {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const guess = didYouMean(key, allowed);
+    const guess = suggest(key, allowed);
     out.add({
       section, field: key, ...where,
       message: `${label}: unknown field '${key}'` + (guess ? `; did you mean '${guess}'?` : `; allowed fields are ${allowed.join(", ")}.`),
@@ -134,7 +120,7 @@ function readLink(
       out.add({ section: "substitution", field: role, value: raw, ...where, message: `${label}: '${role}' ${raw === undefined ? "is missing" : `${show(raw)} is not a product id`}; give the id of a listed product.` });
       ok = false;
     } else if (!index.has(id)) {
-      const guess = didYouMean(id, [...index.keys()]);
+      const guess = suggest(id, [...index.keys()]);
       out.add({
         section: "substitution", field: role, value: raw, ...where,
         message: `${label}: '${role}' product '${id}' is not among the products` + (guess ? `; did you mean '${guess}'?` : "; substitution may only link listed products."),
