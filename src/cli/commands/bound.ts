@@ -1,0 +1,140 @@
+// `assort bound`: the fluid upper bound on expected profit (model.md §4) and the fluid assortment that
+// attains it. The bound is computed without the instance's plan constraints, and says so, because a bound
+// that silently ignored a budget would be mistaken for one that respects it.
+
+import { fluidBound, type FluidSolution } from "../../engine/fluidBound";
+import type { Model } from "../../engine/instance";
+import { expectPositionals, type ParsedArgs } from "../args";
+import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
+import { EXIT_OK } from "../errors";
+import type { Io } from "../io";
+import { toJson } from "../json";
+import { loadModel } from "../load";
+import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
+import { chooseRows, topOption } from "../top";
+import { printWarnings } from "../warnings";
+
+/** Which bound is reported: for now always the fluid bound without plan constraints. */
+export type BoundKind = "unconstrained";
+
+export interface BoundReport {
+  bound: number;
+  boundKind: BoundKind;
+  /** The instance's rules the bound does not take into account (empty when it has none). */
+  ignoredConstraints: string[];
+  fluid: FluidSolution;
+}
+
+/** The rules of the instance that can lower the best achievable profit, which the fluid bound ignores. */
+export function ignoredConstraints(model: Model): string[] {
+  const out: string[] = [];
+  const { budget, capacity, maxProducts } = model.constraints;
+  if (budget !== null) out.push("budget");
+  if (capacity !== null) out.push("capacity");
+  if (maxProducts !== null) out.push("maxProducts");
+  const any = (test: (i: number) => boolean) => {
+    for (let i = 0; i < model.n; i++) if (test(i)) return true;
+    return false;
+  };
+  if (any((i) => model.mustOffer[i] === 1)) out.push("mustOffer");
+  if (any((i) => model.minQty[i] > 0)) out.push("minQty");
+  if (any((i) => Number.isFinite(model.maxQty[i]))) out.push("maxQty");
+  if (any((i) => model.packSize[i] > 1)) out.push("packSize");
+  return out;
+}
+
+export function boundReport(model: Model): BoundReport {
+  const fluid = fluidBound(model);
+  return { bound: fluid.value, boundKind: "unconstrained", ignoredConstraints: ignoredConstraints(model), fluid };
+}
+
+/** The note printed under a bound when the instance has rules it ignores. */
+export function ignoredNote(report: BoundReport): string {
+  if (report.ignoredConstraints.length === 0) return "";
+  const names = report.ignoredConstraints;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Note: the bound is unconstrained: it ignores this instance's ${list}, so the best plan that respects them may fall well short of it.\n`;
+}
+
+function human(model: Model, report: BoundReport, top: number): string {
+  const { fluid } = report;
+  const offered: number[] = [];
+  let sold = 0;
+  for (let i = 0; i < model.n; i++) {
+    if (fluid.offered[i]) {
+      offered.push(i);
+      sold += fluid.sales[i];
+    }
+  }
+  let out = renderSummary([
+    ["Fluid upper bound", `${formatNumber(report.bound)} (${report.boundKind}): no plan can expect a higher profit`],
+    ["Expected customers", `${formatNumber(model.totalDemand, 1)} per season`],
+    [
+      "Fluid assortment",
+      `${formatNumber(offered.length, 0)} of ${plural(model.n, "product")}, selling ${formatNumber(sold, 1)} units (${formatPercent(model.totalDemand > 0 ? sold / model.totalDemand : NaN)} of customers)`,
+    ],
+  ]);
+  out += ignoredNote(report);
+  if (offered.length === 0) return out + "\nNo product has a positive margin, so the best plan stocks nothing.\n";
+  const margin = (i: number) => model.price[i] - model.cost[i];
+  const withNames = model.names.some((s) => s.length > 0);
+  const columns: Column<number>[] = [
+    { header: "id", align: "left", cell: (i) => model.ids[i], maxWidth: 24 },
+    ...(withNames ? [{ header: "name", align: "left" as const, cell: (i: number) => model.names[i], maxWidth: 28 }] : []),
+    { header: "fluid sales", align: "right", cell: (i) => formatNumber(fluid.sales[i], 1) },
+    { header: "first choice", align: "right", cell: (i) => formatNumber(model.demand[i], 1) },
+    { header: "margin", align: "right", cell: (i) => formatNumber(margin(i)) },
+    { header: "fluid profit", align: "right", cell: (i) => formatNumber(margin(i) * fluid.sales[i]) },
+  ];
+  const { rows, truncated } = chooseRows(offered, top, (i) => fluid.sales[i]);
+  out += "\n" + renderTable(columns, rows);
+  if (truncated) {
+    out += `\nShowing the ${rows.length} best-selling of the ${formatNumber(offered.length, 0)} products in the fluid assortment; --top all shows every one.\n`;
+  }
+  return out;
+}
+
+function json(model: Model, report: BoundReport): string {
+  const fluidSales: Record<string, number> = {};
+  const assortment: string[] = [];
+  for (let i = 0; i < model.n; i++) {
+    if (!report.fluid.offered[i]) continue;
+    assortment.push(model.ids[i]);
+    fluidSales[model.ids[i]] = report.fluid.sales[i];
+  }
+  return toJson({
+    bound: report.bound,
+    boundKind: report.boundKind,
+    ignoredConstraints: report.ignoredConstraints,
+    totalDemand: model.totalDemand,
+    assortment,
+    fluidSales,
+    warnings: model.warnings,
+  });
+}
+
+export const boundCommand: Command = {
+  name: "bound",
+  summary: "the fluid upper bound on expected profit, and the fluid assortment",
+  usage: "assort bound <instance.json> [options]",
+  description: [
+    "Computes the fluid upper bound: no plan can expect a higher profit. It assumes every customer finds",
+    "stock wherever she would buy, so it is loose when products sell few units. The products it sells form",
+    "the fluid assortment. Plan constraints (budget, capacity, maxProducts, mustOffer, minQty, maxQty,",
+    "packSize) are not taken into account; the output says so when the instance has any.",
+  ].join("\n"),
+  options: [JSON_OPTION, TOP_OPTION, HELP_OPTION],
+  async run(args: ParsedArgs, io: Io): Promise<number> {
+    const [instancePath] = expectPositionals(args, ["<instance.json>"], "bound");
+    const top = topOption(args, "bound");
+    const model = loadModel(io, instancePath);
+    const report = boundReport(model);
+    if (args.options.has("json")) {
+      io.stdout(json(model, report));
+    } else {
+      printWarnings(io, model.warnings);
+      io.stdout(human(model, report, top));
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,26 @@
+// Entry point of the bundled CLI (build/cli.js, started by bin/assort.js): wires run() to the real process.
+
+import { readFileSync } from "node:fs";
+import { run } from "./run";
+
+// `assort ... | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
+run(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: (path) => readFileSync(path, "utf8"),
+  isTTY: process.stderr.isTTY === true,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // run() catches everything; this is the last guard against a stack trace.
+    process.stderr.write(`assort: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
