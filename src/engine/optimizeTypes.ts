@@ -53,14 +53,15 @@ export interface ProductDecision {
   reason: string;
 }
 
-export type BoundKind = "fluid" | "fluid-unconstrained";
-
 export interface PlanBound {
-  /** Upper bound on expected profit. */
+  /** Upper bound on expected profit: no plan that keeps the rules can expect more. */
   value: number;
-  /** "fluid": valid under the constraints used; "fluid-unconstrained": ignores some of them (listed). */
-  kind: BoundKind;
+  /** The fluid LP of model.md §4, with the budget and capacity priced in when the instance has them. */
+  kind: "fluid";
+  /** Rules the bound leaves out (it stays valid, only looser): maxProducts, mustOffer, minQty, maxQty, packSize. */
   ignoredConstraints: string[];
+  /** One line for people, e.g. "fluid LP bound with the budget; ignores maxProducts". */
+  label: string;
 }
 
 export interface OptimizeResult {

@@ -1,0 +1,209 @@
+// The optimiser every surface calls: which products to carry and how many units of each (model.md §5).
+//
+// Methods (all return the same plan shape, judged the same way):
+//   fluid       the fluid LP's sales, rounded, on its assortment.
+//   newsvendor  the fluid assortment; each product stocked at its critical fractile of Poisson(fluid sales),
+//               ignoring stock-out substitution.
+//   gk          Gallego–Kim style: the fluid assortment, quantities by sample average approximation (SAA).
+//   pooled      the paper's two steps: the pooled long-tail assortment (pooledAssortment.ts), SAA quantities.
+//   auto        our best: every baseline above, then a search that may also add and drop products, all on one
+//               sample of seasons; the winner is picked on a second, independent sample.
+// SAA quantities maximise the plan's mean profit over a sample of simulated seasons of the true sequential
+// process (improvePlan.ts), rather than the paper's per-sample LP relaxation: no LP solver in the loop, and
+// the sampled objective is the real one, not a relaxation of it.
+// Every method's plan is finally simulated on fresh seasons, independent of those used to choose it, so
+// the profit reported is an unbiased estimate with its standard error.
+
+import { seedKey } from "./hash";
+import { yieldToHost, type AbortSignalLike } from "./host";
+import type { Model } from "./instance";
+import { decisions } from "./decisions";
+import { fitToRules } from "./fitToRules";
+import { improvePlan } from "./improvePlan";
+import { limitedFluid, type LimitedFluid } from "./limitedFluid";
+import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
+import { checkRulesFeasible, mayCarry } from "./planLimits";
+import { criticalFractile, poissonQuantile } from "./poissonNewsvendor";
+import { pooledAssortment } from "./pooledAssortment";
+import { sampledSeasons, sampleProfit, type SampledSeasons } from "./sampledSeasons";
+import { simulate } from "./simulate";
+
+export const DEFAULT_TIME_LIMIT_MS = 20000;
+
+/** Thrown when the caller's AbortSignal fires. */
+export class OptimizeAborted extends Error {
+  constructor() {
+    super("The optimisation was cancelled.");
+    this.name = "OptimizeAborted";
+  }
+}
+
+/** Seasons in the search sample: about 2.5 million customer-steps per pass, within [40, 1000]. */
+function searchSeasons(model: Model): number {
+  return Math.max(40, Math.min(1000, Math.round(2.5e6 / Math.max(1, 1.5 * model.totalDemand))));
+}
+
+function boundOf(model: Model, lf: LimitedFluid): PlanBound {
+  const priced: string[] = [];
+  if (model.constraints.budget !== null) priced.push("budget");
+  if (model.constraints.capacity !== null) priced.push("capacity");
+  let label = "fluid LP bound" + (priced.length ? ` with the ${priced.join(" and ")}` : "");
+  if (lf.ignored.length) label += `; ignores ${lf.ignored.join(", ")} (still valid, may be loose)`;
+  return { value: lf.value, kind: "fluid", ignoredConstraints: lf.ignored, label };
+}
+
+/** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
+function newsvendorWish(model: Model, sales: Float64Array, offered: Uint8Array): Float64Array {
+  const wish = new Float64Array(model.n);
+  for (let i = 0; i < model.n; i++) {
+    if (!offered[i] && !model.mustOffer[i]) continue;
+    wish[i] = poissonQuantile(sales[i], criticalFractile(model.price[i], model.cost[i], model.salvage[i]));
+  }
+  return wish;
+}
+
+/** Margins after pricing the budget and capacity: the assortment steps use them so limits shape the range. */
+function pricedMargins(model: Model, lf: LimitedFluid): Float64Array {
+  const m = new Float64Array(model.n);
+  for (let i = 0; i < model.n; i++) {
+    m[i] = model.price[i] - model.cost[i] - lf.budgetPrice * model.cost[i] - lf.capacityPrice * model.size[i];
+  }
+  return m;
+}
+
+function seedText(seed: number | string, purpose: string): string {
+  return `${String(seed)}:${purpose}`;
+}
+
+export async function optimize(
+  model: Model, options: OptimizeOptions = {}, onProgress?: (p: OptimizeProgress) => void, signal?: AbortSignalLike,
+): Promise<OptimizeResult> {
+  const started = Date.now();
+  const method: Method = options.method ?? "auto";
+  const seed = options.seed ?? 1;
+  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const warnings: string[] = [];
+  let stoppedEarly = false;
+  const report = (stage: string, fraction: number) => onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
+  const check = async () => {
+    await yieldToHost();
+    if (signal?.aborted) throw new OptimizeAborted();
+  };
+  const stop = () => {
+    if (signal?.aborted) return true;
+    if (Date.now() > deadline) {
+      stoppedEarly = true;
+      return true;
+    }
+    return false;
+  };
+
+  checkRulesFeasible(model);
+  report("Upper bound", 0);
+  const lf = limitedFluid(model);
+  const bound = boundOf(model, lf);
+  await check();
+
+  const mean = lf.fluid.sales;
+  const fluidPlan = () => fitToRules(model, lf.fluid.sales, mean);
+  const newsvendorPlan = () => fitToRules(model, newsvendorWish(model, lf.fluid.sales, lf.fluid.offered), mean);
+  const pooledStart = () => {
+    const allowed = new Uint8Array(model.n);
+    for (let i = 0; i < model.n; i++) allowed[i] = mayCarry(model, i) ? 1 : 0;
+    const pa = pooledAssortment(model, pricedMargins(model, lf), allowed);
+    return fitToRules(model, newsvendorWish(model, pa.fluid.sales, pa.offered), pa.fluid.sales);
+  };
+
+  let units: Int32Array;
+  let sample: SampledSeasons | undefined;
+  const getSample = () => (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
+  // Each SAA search gets its share of the progress bar and of the time.
+  const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
+    report(label, from);
+    const result = await improvePlan(getSample(), start, {
+      mayChangeAssortment: free,
+      shouldStop: stop,
+      onRound: (round) => report(label, from + (to - from) * Math.min(0.95, 1 - Math.exp(-round / 25))),
+    });
+    if (signal?.aborted) throw new OptimizeAborted();
+    return result.units;
+  };
+
+  switch (method) {
+    case "fluid":
+      units = fluidPlan();
+      break;
+    case "newsvendor":
+      units = newsvendorPlan();
+      break;
+    case "gk":
+      units = await search(newsvendorPlan(), false, 0.05, 0.85, "SAA quantities");
+      break;
+    case "pooled":
+      report("Pooling the long tail", 0.05);
+      units = await search(pooledStart(), false, 0.1, 0.85, "SAA quantities");
+      break;
+    case "auto": {
+      report("Baselines", 0.03);
+      const candidates: { name: string; units: Int32Array }[] = [
+        { name: "fluid", units: fluidPlan() },
+        { name: "newsvendor", units: newsvendorPlan() },
+      ];
+      await check();
+      candidates.push({ name: "gk", units: await search(candidates[1].units, false, 0.05, 0.3, "SAA quantities (fluid assortment)") });
+      candidates.push({ name: "pooled", units: await search(pooledStart(), false, 0.3, 0.55, "SAA quantities (pooled assortment)") });
+      // Start the free search from the best so far on the search sample.
+      const s = getSample();
+      let best = candidates[0];
+      let bestProfit = -Infinity;
+      for (const c of candidates) {
+        const p = sampleProfit(s, c.units);
+        if (p > bestProfit) {
+          bestProfit = p;
+          best = c;
+        }
+      }
+      candidates.push({ name: "auto", units: await search(best.units, true, 0.55, 0.8, "Adding and dropping products") });
+      // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
+      report("Choosing the best plan", 0.8);
+      await check();
+      const check2 = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      // The search's own plan first: on a tie it wins.
+      let winner = candidates[candidates.length - 1];
+      let winnerProfit = -Infinity;
+      for (const c of [...candidates].reverse()) {
+        const p = sampleProfit(check2, c.units);
+        if (p > winnerProfit + 1e-9 * Math.abs(p)) {
+          winnerProfit = p;
+          winner = c;
+        }
+      }
+      units = winner.units;
+      const same = winner.units.every((x, i) => x === candidates[candidates.length - 1].units[i]);
+      if (!same) warnings.push(`The search did not beat the ${winner.name} plan on fresh seasons; returning that plan.`);
+      break;
+    }
+    default:
+      throw new RangeError(`unknown method '${String(method)}'; use one of auto, fluid, newsvendor, gk, pooled`);
+  }
+  if (stoppedEarly) warnings.push("The time limit ended the search early: the plan is the best found so far (a longer limit may find a better one).");
+
+  report("Final evaluation", 0.85);
+  await check();
+  const evaluation = simulate(model, units, {
+    seed: seedText(seed, "evaluate"),
+    targetRelativeError: options.targetRelativeError ?? 0.002,
+    minReps: 200,
+    maxReps: 20000,
+    onProgress: (f) => report("Final evaluation", 0.85 + 0.15 * f),
+    shouldStop: () => signal?.aborted === true,
+  });
+  if (signal?.aborted) throw new OptimizeAborted();
+  report("Done", 1);
+  return {
+    method, seed, units, evaluation, bound,
+    shareOfBound: bound.value > 0 ? evaluation.expectedProfit / bound.value : NaN,
+    decisions: decisions(model, units, evaluation),
+    warnings, stoppedEarly, elapsedMs: Date.now() - started,
+  };
+}
