@@ -24,7 +24,7 @@ function normalised(w: number[]): number[] {
 
 function randomWeights(rnd: TestRandom, m: number, zeroShare: number): number[] {
   const w = Array.from({ length: m }, () => (rnd.next() < zeroShare ? 0 : Math.exp(rnd.uniform(-8, 4))));
-  if (w.every((x) => x === 0)) w[0] = 1;
+  if (!w.some((x) => x > 0)) w[0] = 1;
   return w;
 }
 

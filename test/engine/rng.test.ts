@@ -31,7 +31,7 @@ class Reference {
     // The engine's documented expansion: four hashes of the key xor-ed with distinct constants.
     const k = BigInt(key >>> 0);
     const s = [0x243f6a88n, 0x85a308d3n, 0x13198a2en, 0x03707344n].map((c) => lowbias32(k ^ c));
-    if (s.every((w) => w === 0n)) s[0] = 1n;
+    if (!s.some((w) => w !== 0n)) s[0] = 1n;
     return new Reference(s);
   }
   nextUint32(): bigint {
