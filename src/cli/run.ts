@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const names = COMMANDS.map((c) => c.name);
       const guess = first.startsWith("-") ? undefined : suggest(first, names);
       const what = first.startsWith("-") ? `unknown option '${first}' (options go after the command)` : `unknown command '${first}'`;
-      throw new UsageError(`${what}${guess ? `; did you mean '${guess}'?` : ""}. Commands: ${names.join(", ")}`);
+      throw new UsageError(`${what}${guess ? `; did you mean '${guess}'?` : "."} Commands: ${names.join(", ")}`);
     }
     const args = parseArgs(rest, command.options, command.name);
     if (args.options.has("help")) {
