@@ -1,0 +1,99 @@
+// Each ASSORT function's sheet-side work, shared by the custom functions and the task pane: read and check
+// the ranges (throwing one SheetInputError with every problem), and for the quick answers (BOUND, CHOICE,
+// SUBSTITUTION) compute the table. OPTIMIZE and EVALUATE stop at a plain job for the worker.
+
+import type { InstanceInput, Model } from "../engine/instance";
+import { mnlToMarkovChain } from "../engine/mnlToMarkovChain";
+import type { OptimizeOptions } from "../engine/optimizeTypes";
+import { planWarnings } from "../engine/plan";
+import { readAvailable } from "./available";
+import { sheetBound, type SheetBound } from "./bound";
+import { boundTable } from "./boundTable";
+import type { Cells } from "./cells";
+import { choiceTable } from "./choiceTable";
+import { originOf } from "./location";
+import { readProducts } from "./products";
+import { relocateProductProblem } from "./relocate";
+import { readSheetInstance, sortProblems, type SheetInputs, type SheetInstance } from "./sheetInstance";
+import { SheetInputError, type SheetProblem } from "./sheetProblem";
+import { substitutionTable } from "./substitutionTable";
+import { readUnits } from "./units";
+import { readWeights } from "./weights";
+
+export interface OptimizeRequest {
+  sheet: SheetInstance;
+  input: InstanceInput;
+  options: OptimizeOptions;
+}
+
+export function prepareOptimize(inputs: SheetInputs): OptimizeRequest {
+  const sheet = readSheetInstance({ ...inputs, checkRules: true });
+  return { sheet, input: sheet.input, options: sheet.options.optimize };
+}
+
+export interface EvaluateRequest {
+  sheet: SheetInstance;
+  input: InstanceInput;
+  units: Int32Array;
+  seed: number | string;
+  targetRelativeError?: number;
+  /** Rules the plan breaks (budget, min, ...), as sentences: evaluating such a plan is still useful. */
+  warnings: string[];
+}
+
+export const DEFAULT_SEED = 1;
+
+export function prepareEvaluate(inputs: SheetInputs & { units?: Cells | null; unitsAddress?: string | null }): EvaluateRequest {
+  let sheet: SheetInstance | undefined;
+  const problems: SheetProblem[] = [];
+  try {
+    sheet = readSheetInstance(inputs);
+  } catch (err) {
+    if (!(err instanceof SheetInputError)) throw err;
+    problems.push(...err.problems);
+  }
+  if (!sheet) throw new SheetInputError(problems);
+  const { units, problems: unitProblems } = readUnits(inputs.units, sheet.products, sheet.model.ids, originOf(inputs.unitsAddress));
+  if (unitProblems.length > 0) throw new SheetInputError(sortProblems(unitProblems));
+  const ruleWarnings = planWarnings(sheet.model, units).map((p) => relocateProductProblem(p, sheet.products)?.message ?? p.message);
+  const o = sheet.options.optimize;
+  return {
+    sheet, input: sheet.input, units, seed: o.seed ?? DEFAULT_SEED, targetRelativeError: o.targetRelativeError,
+    warnings: [...sheet.warnings, ...ruleWarnings],
+  };
+}
+
+export function boundFromSheet(inputs: SheetInputs): { model: Model; bound: SheetBound; table: unknown[][] } {
+  const { model } = readSheetInstance(inputs);
+  const bound = sheetBound(model);
+  return { model, bound, table: boundTable(model, bound) };
+}
+
+export function choiceFromSheet(inputs: SheetInputs & { available?: Cells | null }): unknown[][] {
+  const { model } = readSheetInstance(inputs);
+  const { available, problems } = readAvailable(inputs.available, model.ids);
+  if (problems.length > 0) throw new SheetInputError(problems);
+  return choiceTable(model, available);
+}
+
+export function substitutionFromSheet(products: Cells | null | undefined, weights: Cells | number | null | undefined, addresses: { products?: string | null; weights?: string | null } = {}): unknown[][] {
+  const sheet = readProducts(products, { origin: originOf(addresses.products), require: ["id"] });
+  const problems: SheetProblem[] = [...sheet.problems];
+  const ids: string[] = [];
+  const firstRow = new Map<string, number>();
+  sheet.rows.forEach((r) => {
+    if (r.id === undefined) {
+      if (!sheet.reported.has(`${ids.length}/id`)) problems.push({ range: "Products", row: r.row, message: `Products row ${r.row}: the product id is blank; give every product a unique id.` });
+    } else if (firstRow.has(r.id)) {
+      problems.push({ range: "Products", row: r.row, productId: r.id, message: `Products row ${r.row} (${r.id}): the id '${r.id}' is already used by row ${firstRow.get(r.id)}; ids must be unique.` });
+    } else firstRow.set(r.id, r.row);
+    ids.push(r.id ?? "");
+  });
+  if (problems.length > 0) throw new SheetInputError(sortProblems(problems));
+  if (ids.length === 0) throw new SheetInputError([{ range: "Products", message: "Products: no product rows below the header." }]);
+  const raw = typeof weights === "number" ? [[weights]] : weights;
+  const w = readWeights(raw, sheet.products, sheet.rows, ids, originOf(addresses.weights));
+  if (w.problems.length > 0) throw new SheetInputError(sortProblems(w.problems));
+  const chain = mnlToMarkovChain(w.weights, w.noPurchase);
+  return substitutionTable(ids, chain.rho);
+}

@@ -1,0 +1,43 @@
+// A problem in a sheet input, located by range (Products, Substitution, ...), row and column, with a sentence
+// that says what is wrong and what would be right. Every surface shows these messages as they are.
+
+export type RangeName = "Products" | "Substitution" | "Options" | "Units" | "Available" | "Weights";
+
+export interface SheetProblem {
+  range: RangeName;
+  /** Row number as shown in the message (sheet row when known, else range row, 1-based). */
+  row?: number;
+  /** Column header as the user wrote it, or a column letter. */
+  column?: string;
+  productId?: string;
+  message: string;
+}
+
+/** How many problems a one-line message (an Excel error tooltip) lists before "and k more". */
+const SHOWN_IN_SUMMARY = 3;
+
+/** Thrown when sheet inputs cannot be used; lists every problem found. */
+export class SheetInputError extends Error {
+  readonly problems: SheetProblem[];
+  constructor(problems: SheetProblem[]) {
+    super(summarize(problems));
+    this.name = "SheetInputError";
+    this.problems = problems;
+  }
+}
+
+/** The first few messages and a count of the rest, for places with room for one line. */
+export function summarize(problems: SheetProblem[]): string {
+  const shown = problems.slice(0, SHOWN_IN_SUMMARY).map((p) => p.message);
+  const rest = problems.length - shown.length;
+  return shown.join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
+}
+
+/** "Products row 7 (Tee-42), column Price" and the like. */
+export function place(range: RangeName, row?: number, productId?: string, column?: string): string {
+  let s = range;
+  if (row !== undefined) s += ` row ${row}`;
+  if (productId !== undefined && productId !== "") s += ` (${productId})`;
+  if (column !== undefined) s += `${row === undefined && productId === undefined ? "" : ","} column ${column}`;
+  return s;
+}
