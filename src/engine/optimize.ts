@@ -38,9 +38,9 @@ export class OptimizeAborted extends Error {
   }
 }
 
-/** Seasons in the search sample: about 2.5 million customer-steps per pass, within [40, 1000]. */
+/** Seasons in the search sample: about a million customer-steps per pass, within [30, 300]. */
 function searchSeasons(model: Model): number {
-  return Math.max(40, Math.min(1000, Math.round(2.5e6 / Math.max(1, 1.5 * model.totalDemand))));
+  return Math.max(30, Math.min(300, Math.round(1e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 function boundOf(model: Model, lf: LimitedFluid): PlanBound {

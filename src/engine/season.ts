@@ -12,6 +12,9 @@ import { samplePoisson } from "./poisson";
 import { Rng } from "./rng";
 import { walkTables, type WalkTables } from "./walkTables";
 
+// Local aliases: global lookups are slow in hot loops under some hosts (vm contexts, e.g. Jest).
+const { imul, floor } = Math;
+
 const TWO_TO_MINUS_32 = 1 / 4294967296;
 
 /** Per-season counters, reused between seasons (no allocation in the loop). */
@@ -48,15 +51,15 @@ export function seasonKey(seedKey: number, rep: number): number {
 
 /** The hash that seeds customer c's first choice and walk in season `key`. */
 export function customerKeyOf(key: number, c: number): number {
-  return hash32((key ^ Math.imul(c + 1, 0x85ebca6b)) >>> 0);
+  return hash32((key ^ imul(c + 1, 0x85ebca6b)) >>> 0);
 }
 
 /** Where a customer standing at unavailable product i goes at her `step`-th move: a product, or −1 (leaves). */
 export function walkStep(tables: WalkTables, i: number, customerKey: number, step: number): number {
   const m = tables.size[i];
   if (m === 0) return -1;
-  const x = hash32((customerKey + Math.imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
-  const k = Math.floor(x);
+  const x = hash32((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
+  const k = floor(x);
   const at = tables.start[i] + k;
   return x - k < tables.keep[at] ? tables.primary[at] : tables.alias[at];
 }
@@ -118,7 +121,7 @@ export function playSeason(model: Model, plan: ArrayLike<number>, key: number, o
     // exact to within 2^-32).
     const customerKey = customerKeyOf(key, c);
     let x = customerKey * TWO_TO_MINUS_32 * n;
-    let i = Math.floor(x);
+    let i = floor(x);
     if (x - i >= firstKeep[i]) i = firstAlias[i];
     const first = i;
     const firstRejection = trace ? trace.rejections : 0;
@@ -148,8 +151,8 @@ export function playSeason(model: Model, plan: ArrayLike<number>, key: number, o
         break;
       }
       step++;
-      x = hash32((customerKey + Math.imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
-      const k = Math.floor(x);
+      x = hash32((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
+      const k = floor(x);
       const at = start[i] + k;
       const next = x - k < keep[at] ? primary[at] : alias[at];
       if (next < 0) {
