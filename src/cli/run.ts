@@ -7,13 +7,14 @@ import { optionsHelp, parseArgs } from "./args";
 import type { Command } from "./command";
 import { boundCommand } from "./commands/bound";
 import { evaluateCommand } from "./commands/evaluate";
+import { fitCommand } from "./commands/fit";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
 
 export type { Io } from "./io";
 
-export const COMMANDS: readonly Command[] = [boundCommand, evaluateCommand];
+export const COMMANDS: readonly Command[] = [boundCommand, evaluateCommand, fitCommand];
 
 /** Beyond this many problems in a file, one line says how many more there are. */
 const PROBLEMS_SHOWN = 30;

@@ -1,0 +1,191 @@
+// `assort fit`: estimates the first-choice shares λ (and the no-purchase share λ_0) and the substitution ρ
+// of the Markov chain model from sales history by EM (engine/fitMarkovChain.ts), and prints them in the
+// layouts the rest of Assort reads: demand shares per product and a From, To, Probability list.
+
+import { fitMarkovChain, type FitResult } from "../../engine/fitMarkovChain";
+import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
+import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
+import { EXIT_OK, UsageError } from "../errors";
+import type { Io } from "../io";
+import { toJson } from "../json";
+import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory";
+import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
+import { chooseRows, topOption } from "../top";
+
+const DEFAULT_MAX_ITERATIONS = 5000;
+const DEFAULT_TOLERANCE = 1e-9;
+/** Links below this are left out of the output: EM only approaches zero, and such links change nothing. */
+const DEFAULT_MIN_PROBABILITY = 0.001;
+
+export interface FitWarning {
+  kind: "not-converged" | "never-offered" | "never-purchased" | "unidentified-row" | "weak-row" | "no-exit" | "no-purchase-unknown";
+  message: string;
+  products?: string[];
+}
+
+interface Fit {
+  history: LoadedHistory;
+  result: FitResult;
+  links: Array<{ from: string; to: string; probability: number }>;
+  warnings: FitWarning[];
+  minProbability: number;
+}
+
+function listIds(ids: string[], max = 8): string {
+  return ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} and ${ids.length - max} more`;
+}
+
+export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] {
+  const out: FitWarning[] = [];
+  const d = r.diagnostics;
+  const named = (xs: number[]) => xs.map((i) => ids[i]);
+  if (!r.converged) {
+    out.push({ kind: "not-converged", message: `EM stopped after ${r.iterations} iterations without converging; the estimate may still move (raise --max-iterations)` });
+  }
+  if (d.neverOffered.length) {
+    out.push({ kind: "never-offered", products: named(d.neverOffered), message: `never offered in the history, so their demand share rests only on substitution patterns: ${listIds(named(d.neverOffered))}` });
+  }
+  if (d.neverPurchased.length) {
+    out.push({ kind: "never-purchased", products: named(d.neverPurchased), message: `offered but never bought: ${listIds(named(d.neverPurchased))}` });
+  }
+  if (d.unidentifiedRows.length) {
+    out.push({
+      kind: "unidentified-row", products: named(d.unidentifiedRows),
+      message: `the history cannot tell where customers go when these are missing (they were never unavailable to a customer who might have wanted them), so they get no substitutes; set their rows by hand or with ASSORT.SIMILARITY: ${listIds(named(d.unidentifiedRows))}`,
+    });
+  }
+  if (d.weaklyIdentifiedRows.length) {
+    out.push({ kind: "weak-row", products: named(d.weaklyIdentifiedRows), message: `substitution estimated from fewer than 20 customers who found them missing (treat with care): ${listIds(named(d.weaklyIdentifiedRows))}` });
+  }
+  if (!r.noPurchaseEstimated) {
+    out.push({ kind: "no-purchase-unknown", message: "sales without customer counts cannot show customers who wanted nothing: the no-purchase share is 0 and demand shares are of customers who wanted a product" });
+  }
+  // Rows summing to 1 everywhere: nobody ever left, and the plan would reject the closed loops.
+  const rowSum = new Float64Array(r.n);
+  for (const l of r.links) rowSum[l.from] += l.probability;
+  const full = [...rowSum].filter((s) => s > 1 - 1e-6).length;
+  if (full > 0 && full === r.n - d.unidentifiedRows.length && r.n > 1) {
+    out.push({ kind: "no-exit", message: "no customer in the history left without buying when her product was missing, so every substitution row sums to 1; the plan needs some customers to leave: add no-purchase records" });
+  }
+  return out;
+}
+
+function human(f: Fit, top: number, path: string): string {
+  const { history, result: r } = f;
+  const ids = history.ids;
+  const lambda = r.lambda;
+  const rowSum = new Float64Array(r.n);
+  const best: Array<Array<{ to: string; p: number }>> = Array.from({ length: r.n }, () => []);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  for (const l of f.links) {
+    const i = position.get(l.from) as number;
+    rowSum[i] += l.probability;
+    best[i].push({ to: l.to, p: l.probability });
+  }
+  let out = renderSummary([
+    ["History", `${plural(Math.round(r.customers), "customer")} in ${plural(history.records, history.periods.length ? "period" : "record")} from '${path}'`],
+    ["Log-likelihood", `${formatNumber(r.logLikelihood, 2)} after ${plural(r.iterations, "iteration")} (${r.converged ? "converged" : "not converged"})`],
+    ["No-purchase share", r.noPurchaseEstimated ? `${formatPercent(r.noPurchaseShare)} of customers want none of the products` : "not estimable from sales alone (set to 0)"],
+    ...(Number.isFinite(r.arrivalRate) ? [["Customers per period", `${formatNumber(r.arrivalRate, 1)} who want a product (per unit of exposure)`] as [string, string]] : []),
+  ]);
+  const unknown = new Set(r.diagnostics.unidentifiedRows);
+  const columns: Column<number>[] = [
+    { header: "id", align: "left", cell: (i) => ids[i], maxWidth: 24 },
+    { header: "demand share", align: "right", cell: (i) => formatPercent(lambda[i], 2) },
+    { header: "substitutes", align: "right", cell: (i) => (unknown.has(i) ? "unknown" : formatPercent(rowSum[i], 1)) },
+    {
+      header: "main substitutes", align: "left",
+      cell: (i) => best[i].sort((a, b) => b.p - a.p).slice(0, 3).map((s) => `${s.to} ${formatPercent(s.p, 0)}`).join(", "),
+    },
+  ];
+  const { rows, truncated } = chooseRows(ids.map((_, i) => i), top, (i) => lambda[i]);
+  out += "\n" + renderTable(columns, rows);
+  out += "\ndemand share: share of arriving customers whose first choice it is; substitutes: share of those who\n";
+  out += "accept another product when it is missing (the rest leave).\n";
+  if (truncated) out += `Showing the ${rows.length} products with the largest demand share; --top all shows every one.\n`;
+  out += `\nSubstitution (${plural(f.links.length, "link")} of probability ${f.minProbability} or more; paste as the Substitution range):\n`;
+  out += "From,To,Probability\n";
+  for (const l of f.links) out += `${csvField(l.from)},${csvField(l.to)},${round(l.probability, 4)}\n`;
+  return out;
+}
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function round(x: number, digits: number): number {
+  const f = Math.pow(10, digits);
+  return Math.round(x * f) / f;
+}
+
+function json(f: Fit): string {
+  const r = f.result;
+  return toJson({
+    noPurchaseShare: r.noPurchaseShare,
+    products: f.history.ids.map((id, i) => ({ id, demandShare: r.lambda[i] })),
+    substitution: f.links,
+    logLikelihood: r.logLikelihood,
+    iterations: r.iterations,
+    converged: r.converged,
+    customers: r.customers,
+    ...(Number.isFinite(r.arrivalRate) ? { customersPerPeriod: r.arrivalRate } : {}),
+    warnings: f.warnings,
+  });
+}
+
+function numberOption(args: ParsedArgs, name: string, rule: { min: number; max?: number; what: string }): number | undefined {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return undefined;
+  const v = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(v >= rule.min) || (rule.max !== undefined && v > rule.max)) {
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number from ${rule.min}${rule.max !== undefined ? ` to ${rule.max}` : " up"}`, "fit");
+  }
+  return v;
+}
+
+export const fitCommand: Command = {
+  name: "fit",
+  summary: "estimate demand shares and substitution from sales history (EM)",
+  usage: "assort fit <history.csv|history.json> [--products products.csv|instance.json] [options]",
+  description: [
+    "Estimates, by expectation-maximisation (Şimşek and Topaloglu), the share of customers whose first choice",
+    "is each product, the share who want none of them, and where customers go when their product is missing.",
+    "",
+    "History CSV: one row per customer, columns Offered (the ids available to her, separated by semicolons)",
+    "and Purchased (the id she bought; blank = no purchase); an optional Count column stands for that many",
+    "identical customers. History JSON: a list of {\"offered\": [ids], \"purchased\": id|null}, or",
+    "{\"periods\": [{\"available\": [ids], \"sales\": {id: units}, \"customers\": n}]} (customers optional: without",
+    "it, arrivals are taken as Poisson and the no-purchase share cannot be estimated).",
+    "With --products, every id must be one of its products (an instance JSON or a CSV with a Product column).",
+  ].join("\n"),
+  options: [
+    { name: "products", value: "file", description: "the products the history must refer to (instance.json or products.csv)" },
+    { name: "max-iterations", value: "N", description: `stop EM after N iterations (default ${DEFAULT_MAX_ITERATIONS})` },
+    { name: "tolerance", value: "T", description: `converged when the log-likelihood per customer gains less than T (default ${DEFAULT_TOLERANCE})` },
+    { name: "min-probability", value: "P", description: `leave out substitution links below P (default ${DEFAULT_MIN_PROBABILITY})` },
+    TOP_OPTION,
+    JSON_OPTION,
+    HELP_OPTION,
+  ],
+  async run(args: ParsedArgs, io: Io): Promise<number> {
+    const [historyPath] = expectPositionals(args, ["<history.csv|history.json>"], "fit");
+    const maxIterations = integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ?? DEFAULT_MAX_ITERATIONS;
+    const tolerance = numberOption(args, "tolerance", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
+    const minProbability = numberOption(args, "min-probability", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
+    const top = topOption(args, "fit");
+    const productsPath = stringOption(args, "products");
+    const productIds = productsPath === undefined ? undefined : loadProductIds(io, productsPath);
+    const history = loadHistory(io, historyPath, productIds);
+    const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, { maxIterations, tolerance });
+    const links = result.links
+      .filter((l) => l.probability >= minProbability && l.probability > 0)
+      .map((l) => ({ from: history.ids[l.from], to: history.ids[l.to], probability: l.probability }));
+    const fit: Fit = { history, result, links, warnings: fitWarnings(history.ids, result), minProbability };
+    if (args.options.has("json")) io.stdout(json(fit));
+    else {
+      for (const w of fit.warnings) io.stderr(`warning: ${w.message}\n`);
+      io.stdout(human(fit, top, historyPath));
+    }
+    return EXIT_OK;
+  },
+};

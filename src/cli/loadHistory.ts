@@ -1,0 +1,200 @@
+// Loading sales history for `assort fit`: a transactions CSV (Offered, Purchased[, Count]) or JSON
+// (transactions, or per-period sales with availability), and optionally the product list it must match.
+// CSV and JSON transactions go through the same reader as the History sheet range, so the rules and the
+// messages are the same everywhere; here the places are file lines.
+
+import type { PeriodSales, Transaction } from "../engine/fitMarkovChain";
+import { suggest } from "../engine/suggest";
+import { cellText, headerKey, readHistory } from "../sheet/history";
+import { CsvError, parseCsv } from "./csv";
+import { FileError } from "./errors";
+import type { Io } from "./io";
+import { readJson } from "./readJson";
+
+export interface LoadedHistory {
+  ids: string[];
+  transactions: Transaction[];
+  periods: PeriodSales[];
+  /** Records read (customers' rows or periods). */
+  records: number;
+}
+
+const PROBLEMS_SHOWN = 20;
+const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is a folder, not a file", EACCES: "permission denied", EPERM: "permission denied" };
+
+function readText(io: Io, path: string, what: string): string {
+  try {
+    return io.readFile(path);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new FileError(`cannot read the ${what} file '${path}': ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`);
+  }
+}
+
+function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines: number[] } {
+  const text = readText(io, path, what);
+  try {
+    const records = parseCsv(text);
+    return { rows: records.map((r) => r.fields), lines: records.map((r) => r.line) };
+  } catch (err) {
+    if (err instanceof CsvError) throw new FileError(`the ${what} file '${path}' is not valid CSV: ${err.message}`);
+    throw err;
+  }
+}
+
+function problemsError(path: string, problems: readonly { message: string }[], total = problems.length): FileError {
+  const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
+  if (total > PROBLEMS_SHOWN) lines.push(`  ... and ${total - PROBLEMS_SHOWN} more`);
+  return new FileError(`the history file '${path}' has ${total === 1 ? "a problem" : `${total} problems`}:\n${lines.join("\n")}`);
+}
+
+const isJson = (path: string) => /\.json$/i.test(path);
+
+/** Product ids from an instance JSON (its products' ids) or a products CSV (column Product, Id or SKU). */
+export function loadProductIds(io: Io, path: string): string[] {
+  const ids: string[] = [];
+  if (isJson(path)) {
+    const json = readJson(io, path, "products");
+    const list = Array.isArray(json) ? json : (json as { products?: unknown }).products;
+    if (!Array.isArray(list)) throw new FileError(`the products file '${path}' has no "products" list`);
+    list.forEach((p, k) => {
+      const id = p && typeof p === "object" ? (p as { id?: unknown }).id : undefined;
+      if ((typeof id !== "string" && typeof id !== "number") || String(id).trim() === "") throw new FileError(`the products file '${path}': products[${k}] has no id`);
+      ids.push(String(id).trim());
+    });
+  } else {
+    const { rows, lines } = csvRows(io, path, "products");
+    if (rows.length === 0) throw new FileError(`the products file '${path}' is empty`);
+    const col = rows[0].map(headerKey).findIndex((h) => ["product", "id", "productid", "sku", "item"].includes(h));
+    if (col < 0) throw new FileError(`the products file '${path}' has no Product (or Id, SKU) column in its header line`);
+    for (let r = 1; r < rows.length; r++) {
+      const id = cellText(rows[r][col]);
+      if (id !== "") ids.push(id);
+      else if (rows[r].some((c) => cellText(c) !== "")) throw new FileError(`the products file '${path}' line ${lines[r]}: the product id is blank`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new FileError(`the products file '${path}' lists product '${id}' twice`);
+    seen.add(id);
+  }
+  if (ids.length === 0) throw new FileError(`the products file '${path}' lists no products`);
+  return ids;
+}
+
+export function loadHistory(io: Io, path: string, productIds?: readonly string[]): LoadedHistory {
+  if (isJson(path)) return jsonHistory(io, path, productIds);
+  const { rows, lines } = csvRows(io, path, "history");
+  return fromCells(path, rows, (r) => `line ${lines[r] ?? 1}`, (r) => lines[r] ?? 1, productIds);
+}
+
+function fromCells(path: string, rows: readonly (readonly unknown[])[], label: (r: number) => string, row: (r: number) => number, productIds?: readonly string[]): LoadedHistory {
+  const data = readHistory(rows, { productIds, rowLabel: label, rowNumber: row, maxProblems: PROBLEMS_SHOWN + 1 });
+  if (data.problems.length > 0) {
+    const total = data.problems.length > PROBLEMS_SHOWN ? countAll(rows, productIds) : data.problems.length;
+    throw problemsError(path, data.problems, total);
+  }
+  return { ids: data.ids, transactions: data.transactions, periods: [], records: data.transactions.length };
+}
+
+/** The full number of problems, when more were found than are shown. */
+function countAll(rows: readonly (readonly unknown[])[], productIds?: readonly string[]): number {
+  return readHistory(rows, { productIds, maxProblems: Number.MAX_SAFE_INTEGER }).problems.length;
+}
+
+/** JSON: a list of transactions, {"transactions": [...]}, or {"periods": [...]}. */
+function jsonHistory(io: Io, path: string, productIds?: readonly string[]): LoadedHistory {
+  const json = readJson(io, path, "history");
+  const obj = json as { transactions?: unknown; periods?: unknown };
+  const transactions = Array.isArray(json) ? json : obj && typeof obj === "object" ? obj.transactions : undefined;
+  if (Array.isArray(transactions)) {
+    // The same rules as a CSV: turn each record into a row of cells.
+    const rows: unknown[][] = [["Offered", "Purchased", "Count"]];
+    const problems: { message: string }[] = [];
+    transactions.forEach((t, k) => {
+      const rec = t as { offered?: unknown; purchased?: unknown; count?: unknown };
+      if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
+        problems.push({ message: `transactions[${k}] must be an object like {"offered": ["A", "B"], "purchased": "A"}` });
+        rows.push(["", "", ""]);
+        return;
+      }
+      const offered = Array.isArray(rec.offered) ? rec.offered.map(cellText).join(";") : cellText(rec.offered);
+      rows.push([offered, rec.purchased === null ? "" : rec.purchased, rec.count === undefined ? "" : rec.count]);
+    });
+    if (problems.length) throw problemsError(path, problems);
+    return fromCells(path, rows, (r) => `transactions[${r - 1}]`, (r) => r, productIds);
+  }
+  if (obj && typeof obj === "object" && Array.isArray(obj.periods)) return jsonPeriods(path, obj.periods, productIds);
+  throw new FileError(`the history file '${path}' must hold a list of transactions, {"transactions": [...]} or {"periods": [...]}`);
+}
+
+/** Per-period sales: {"available": [ids], "sales": {"id": units}, "customers"?: n, "exposure"?: e}. */
+function jsonPeriods(path: string, list: unknown[], productIds?: readonly string[]): LoadedHistory {
+  const problems: { message: string }[] = [];
+  const ids: string[] = productIds ? [...productIds] : [];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const known = productIds !== undefined;
+  const idOf = (id: string, where: string): number | undefined => {
+    const i = index.get(id);
+    if (i !== undefined) return i;
+    if (known) {
+      const guess = suggest(id, ids);
+      problems.push({ message: `${where}: '${id}' is not a product${guess ? `; did you mean '${guess}'?` : ""}` });
+      return undefined;
+    }
+    index.set(id, ids.length);
+    ids.push(id);
+    return ids.length - 1;
+  };
+  const raw: Array<{ available: number[]; sales: Map<number, number>; customers?: number; exposure?: number }> = [];
+  list.forEach((p, k) => {
+    const where = `periods[${k}]`;
+    const rec = p as { available?: unknown; sales?: unknown; customers?: unknown; exposure?: unknown };
+    if (!rec || typeof rec !== "object" || !Array.isArray(rec.available)) {
+      problems.push({ message: `${where} needs "available": a list of the product ids on offer` });
+      return;
+    }
+    const available: number[] = [];
+    for (const a of rec.available) {
+      const i = idOf(cellText(a), `${where}.available`);
+      if (i !== undefined) available.push(i);
+    }
+    if (rec.available.length === 0) problems.push({ message: `${where}.available is empty: nothing was on offer` });
+    const sales = new Map<number, number>();
+    if (!rec.sales || typeof rec.sales !== "object" || Array.isArray(rec.sales)) {
+      problems.push({ message: `${where} needs "sales": {"product id": units sold, ...}` });
+    } else {
+      for (const [id, units] of Object.entries(rec.sales as Record<string, unknown>)) {
+        const i = idOf(id, `${where}.sales`);
+        if (i === undefined) continue;
+        if (typeof units !== "number" || !(units >= 0) || !Number.isFinite(units)) problems.push({ message: `${where}.sales.${id}: ${JSON.stringify(units)} is not a number of units (0 or more)` });
+        else if (!available.includes(i)) problems.push({ message: `${where}.sales.${id}: ${units} units sold but '${id}' is not in "available"` });
+        else sales.set(i, units);
+      }
+    }
+    const num = (v: unknown, name: string): number | undefined => {
+      if (v === undefined) return undefined;
+      if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) {
+        problems.push({ message: `${where}.${name}: ${JSON.stringify(v)} must be a number above 0` });
+        return undefined;
+      }
+      return v;
+    };
+    const customers = num(rec.customers, "customers");
+    const exposure = num(rec.exposure, "exposure");
+    const sold = [...sales.values()].reduce((s, x) => s + x, 0);
+    if (customers !== undefined && customers < sold) problems.push({ message: `${where}.customers: ${customers} customers cannot have bought ${sold} units` });
+    raw.push({ available, sales, customers, exposure });
+  });
+  if (problems.length) throw problemsError(path, problems);
+  if (raw.length === 0) throw new FileError(`the history file '${path}' has no periods`);
+  const n = ids.length;
+  const periods: PeriodSales[] = raw.map((r) => {
+    const available = new Uint8Array(n);
+    for (const i of r.available) available[i] = 1;
+    const sales = new Float64Array(n);
+    for (const [i, u] of r.sales) sales[i] = u;
+    return { available, sales, customers: r.customers, exposure: r.exposure };
+  });
+  return { ids, transactions: [], periods, records: periods.length };
+}

@@ -1,0 +1,141 @@
+// `assort fit`: the JSON contract on a history whose maximum-likelihood estimate is worked out by hand,
+// the human output's substitution list feeding an instance, the example history against the chain it was
+// drawn from, and bad histories: clear messages naming the line and value, exit code 1, no stack trace.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { validateInstance } from "../../src/engine/validate";
+import { ROOT, runCli, SMALL, STACK_FRAME } from "./memoryIo";
+
+/**
+ * Two products. Offered {A,B}: 50 buy A, 30 B, 20 nothing. Offered {A}: 70 A, 30 nothing. Offered {B}: 45 B,
+ * 55 nothing. The model has as many free parameters as these frequencies (4), so the estimate reproduces them:
+ * λ_A = .5, λ_B = .3, λ_0 = .2; P_A({A}) = λ_A + λ_B·ρ[B][A] = .7 → ρ[B][A] = 2/3; P_B({B}) = .3 + .5·ρ[A][B] = .45 → ρ[A][B] = .3.
+ */
+function handHistory(): string {
+  const rows = ["Offered,Purchased"];
+  const add = (offered: string, bought: string, k: number) => {
+    for (let i = 0; i < k; i++) rows.push(`${offered},${bought}`);
+  };
+  add("A;B", "A", 50);
+  add("A;B", "B", 30);
+  add("A;B", "", 20);
+  add("A", "A", 70);
+  add("A", "", 30);
+  add("B", "B", 45);
+  add("B", "", 55);
+  return rows.join("\n") + "\n";
+}
+
+describe("assort fit --json", () => {
+  test("a history whose estimate is known by hand", async () => {
+    const r = await runCli(["fit", "h.csv", "--json", "--tolerance", "0", "--max-iterations", "20000"], { files: { "h.csv": handHistory() } });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.noPurchaseShare).toBeCloseTo(0.2, 6);
+    expect(out.products.map((p: { id: string }) => p.id)).toEqual(["A", "B"]);
+    expect(out.products[0].demandShare).toBeCloseTo(0.5, 6);
+    expect(out.products[1].demandShare).toBeCloseTo(0.3, 6);
+    const link = (from: string, to: string) => out.substitution.find((l: { from: string; to: string }) => l.from === from && l.to === to)?.probability;
+    expect(link("B", "A")).toBeCloseTo(2 / 3, 5);
+    expect(link("A", "B")).toBeCloseTo(0.3, 5);
+    // Log-likelihood of the data at the frequencies themselves.
+    const ll = 50 * Math.log(0.5) + 30 * Math.log(0.3) + 20 * Math.log(0.2) + 70 * Math.log(0.7) + 30 * Math.log(0.3) + 45 * Math.log(0.45) + 55 * Math.log(0.55);
+    expect(out.logLikelihood).toBeCloseTo(ll, 6);
+    expect(Number.isInteger(out.iterations)).toBe(true);
+    expect(out.warnings).toEqual([]);
+  });
+
+  test("the same history as JSON transactions, and as periods with customer counts, give the same estimate", async () => {
+    const tx: unknown[] = [];
+    const periods = [
+      { available: ["A", "B"], sales: { A: 50, B: 30 }, customers: 100 },
+      { available: ["A"], sales: { A: 70 }, customers: 100 },
+      { available: ["B"], sales: { B: 45 }, customers: 100 },
+    ];
+    for (const p of periods) {
+      for (const [id, k] of Object.entries(p.sales)) for (let i = 0; i < k; i++) tx.push({ offered: p.available, purchased: id });
+      const sold = Object.values(p.sales).reduce((s, x) => s + x, 0);
+      for (let i = 0; i < p.customers - sold; i++) tx.push({ offered: p.available, purchased: null });
+    }
+    const a = JSON.parse((await runCli(["fit", "t.json", "--json"], { files: { "t.json": JSON.stringify(tx) } })).stdout);
+    const b = JSON.parse((await runCli(["fit", "p.json", "--json"], { files: { "p.json": JSON.stringify({ periods }) } })).stdout);
+    expect(b.logLikelihood).toBeCloseTo(a.logLikelihood, 8);
+    expect(b.products[0].demandShare).toBeCloseTo(a.products[0].demandShare, 8);
+    expect(a.products[0].demandShare).toBeCloseTo(0.5, 3);
+  });
+
+  test("a product that was always offered gets a warning and no substitutes", async () => {
+    const csv = "Offered,Purchased\nA;B,A\nA;B,\nA,A\nA,\nA;B,B\n";
+    const r = await runCli(["fit", "h.csv", "--json"], { files: { "h.csv": csv } });
+    const out = JSON.parse(r.stdout);
+    expect(out.substitution.some((l: { from: string }) => l.from === "A")).toBe(false);
+    const w = out.warnings.find((x: { kind: string }) => x.kind === "unidentified-row");
+    expect(w.products).toEqual(["A"]);
+  });
+});
+
+describe("assort fit: human output and the example history", () => {
+  test("examples/small.history.csv comes back close to examples/small.json, and its list feeds an instance", async () => {
+    const history = path.join(ROOT, "examples", "small.history.csv");
+    const r = await runCli(["fit", history, "--products", SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Log-likelihood\s+-[\d,.]+ after [\d,]+ iterations \(converged\)/);
+    expect(r.stdout).toMatch(/No-purchase share\s+\d+\.\d% of customers/);
+    const list = r.stdout.slice(r.stdout.indexOf("From,To,Probability\n") + 20).trim().split("\n").map((l) => l.split(","));
+    const instance = JSON.parse(readFileSync(SMALL, "utf8"));
+    // The script drew 20% no-purchase customers and the rest by small.json's demand.
+    const json = JSON.parse((await runCli(["fit", history, "--products", SMALL, "--json"])).stdout);
+    const total = instance.products.reduce((s: number, p: { demand: number }) => s + p.demand, 0);
+    expect(json.noPurchaseShare).toBeCloseTo(0.2, 1);
+    instance.products.forEach((p: { demand: number }, i: number) => expect(Math.abs(json.products[i].demandShare - (0.8 * p.demand) / total)).toBeLessThan(0.02));
+    instance.substitution = list.map(([from, to, probability]) => ({ from, to, probability: Number(probability) }));
+    expect(instance.substitution.length).toBe(json.substitution.length);
+    expect(() => validateInstance(instance)).not.toThrow();
+  });
+});
+
+describe("assort fit: bad histories", () => {
+  async function fails(csv: string, args: string[] = []): Promise<string> {
+    const r = await runCli(["fit", "bad.csv", ...args], { files: { "bad.csv": csv, "products.csv": "Product,Price\nA,10\nB,12\nTEE-1,3\n" } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    return r.stderr;
+  }
+
+  test("an unknown id when --products is given names the line, the column and the id, with a suggestion", async () => {
+    const msg = await fails("Offered,Purchased\nA;B,A\nA;TEE-l,A\n", ["--products", "products.csv"]);
+    expect(msg).toContain("line 3, column Offered: 'TEE-l' is not a product; did you mean 'TEE-1'?");
+  });
+
+  test("an empty offered set", async () => {
+    expect(await fails("Offered,Purchased\nA;B,A\n,\n;,B\n")).toContain("line 4, column Offered: nothing was offered");
+  });
+
+  test("a purchase of a product not offered", async () => {
+    expect(await fails("Offered,Purchased\nA;B,A\nA,B\n")).toContain("line 3, column Purchased: 'B' was bought but not offered to this customer (offered: A)");
+  });
+
+  test("malformed CSV: an unclosed quote, and a quote in the middle of a field", async () => {
+    expect(await fails('Offered,Purchased\n"A;B,A\n')).toMatch(/not valid CSV: line 2: a quoted field is never closed/);
+    expect(await fails('Offered,Purchased\nA;B,A"x\n')).toMatch(/not valid CSV: line 2: a '"' in the middle of a field/);
+  });
+
+  test("a header without the columns, every problem listed, lines counted across quoted line breaks", async () => {
+    expect(await fails("Items,Result\nA,A\n")).toContain("line 1: no Offered and Purchased column in the header (found 'Items', 'Result')");
+    const msg = await fails('Offered,Purchased\n"A;\nB",C\nA,B\n');
+    expect(msg).toContain("2 problems");
+    expect(msg).toContain("line 2, column Purchased: 'C' was bought but not offered");
+    expect(msg).toContain("line 4, column Purchased: 'B' was bought but not offered");
+  });
+
+  test("missing file and bad options", async () => {
+    const r = await runCli(["fit", "nowhere.csv"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("cannot read the history file 'nowhere.csv': no such file");
+    const t = await runCli(["fit", "h.csv", "--tolerance", "abc"], { files: { "h.csv": handHistory() } });
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain("--tolerance 'abc' is not a valid tolerance");
+  });
+});
