@@ -8,13 +8,15 @@ import type { Command } from "./command";
 import { boundCommand } from "./commands/bound";
 import { evaluateCommand } from "./commands/evaluate";
 import { fitCommand } from "./commands/fit";
+import { generateCommand } from "./commands/generate";
+import { optimizeCommand } from "./commands/optimize";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
 
 export type { Io } from "./io";
 
-export const COMMANDS: readonly Command[] = [boundCommand, evaluateCommand, fitCommand];
+export const COMMANDS: readonly Command[] = [optimizeCommand, evaluateCommand, boundCommand, fitCommand, generateCommand];
 
 /** Beyond this many problems in a file, one line says how many more there are. */
 const PROBLEMS_SHOWN = 30;
@@ -34,7 +36,7 @@ function mainHelp(): string {
     "  -h, --help     show this help (assort <command> --help for a command's options)",
     "  -v, --version  show the version",
     "",
-    "Example: assort evaluate examples/small.json --plan examples/small.plan.json",
+    "Example: assort optimize examples/small.json",
     "",
   ].join("\n");
 }

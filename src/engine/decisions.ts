@@ -61,7 +61,7 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
     if (x > 0) {
       const risk = p.stockoutProbability[i];
       const parts = [`${x} units for ${round1(p.expectedSales[i])} expected sales`];
-      if (p.substitutionInflow[i] >= 0.05) parts[0] += ` (${round1(p.substitutionInflow[i])} from customers who wanted another product)`;
+      if (p.substitutionInflow[i] >= 0.05) parts[0] += ` (${round1(p.substitutionInflow[i])} via substitution)`;
       parts.push(`${percent(risk)} chance of selling out`);
       const from = (absorbs.get(i) ?? []).sort((a, b) => b.customers - a.customers);
       if (from.length > 0) {

@@ -1,0 +1,178 @@
+// `assort optimize`: which products to carry and how many units of each (the engine's optimize(), the same
+// function the add-in calls). Prints the plan's expected profit with its 95% interval, the upper bound and
+// the share of it reached, and for every product the decision and its reason; --out saves the plan in the
+// form `assort evaluate --plan` reads, so a merchandiser can edit it and re-evaluate.
+
+import { InputError, type Model } from "../../engine/instance";
+import { optimize } from "../../engine/optimize";
+import { METHODS, type Method, type OptimizeResult } from "../../engine/optimizeTypes";
+import { planToJson } from "../../engine/plan";
+import { usage } from "../../engine/planLimits";
+import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
+import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
+import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
+import type { Io } from "../io";
+import { toJson } from "../json";
+import { loadModel } from "../load";
+import { progressBar, type Progress } from "../progress";
+import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
+import { chooseRows, topOption } from "../top";
+import { printWarnings } from "../warnings";
+
+const DEFAULT_SEED = 1;
+const DEFAULT_TIME_LIMIT_S = 60;
+
+function json(model: Model, r: OptimizeResult): string {
+  const e = r.evaluation;
+  return toJson({
+    method: r.method,
+    seed: r.seed,
+    expectedProfit: e.expectedProfit,
+    stdError: e.stdError,
+    ci95: e.ci95,
+    reps: e.reps,
+    bound: r.bound.value,
+    boundKind: r.bound.kind,
+    boundLabel: r.bound.label,
+    ignoredConstraints: r.bound.ignoredConstraints,
+    shareOfBound: r.shareOfBound,
+    expectedRevenue: e.expectedRevenue,
+    purchaseCost: e.purchaseCost,
+    expectedSalvage: e.expectedSalvage,
+    expectedUnitsSold: e.expectedUnitsSold,
+    products: r.decisions.map((d) => ({
+      id: d.id,
+      carry: d.carry,
+      quantity: d.units,
+      expectedSales: d.expectedSales,
+      expectedLeftover: d.expectedLeftover,
+      stockoutProbability: d.stockoutProbability,
+      substitutionInflow: d.substitutionInflow,
+      firstChoiceDemand: d.firstChoiceDemand,
+      decision: d.code,
+      reason: d.reason,
+    })),
+    plan: planToJson(model, r.units).plan,
+    warnings: r.warnings,
+    stoppedEarly: r.stoppedEarly,
+    elapsedMs: r.elapsedMs,
+  });
+}
+
+function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
+  const e = r.evaluation;
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  const u = usage(model, r.units);
+  const totalUnits = r.units.reduce((a, b) => a + b, 0);
+  const { budget, capacity, maxProducts } = model.constraints;
+  const limits: string[] = [];
+  if (budget !== null) limits.push(`budget ${formatNumber(u.spend)} of ${formatNumber(budget)}`);
+  if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
+  if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
+  const rows: [string, string][] = [
+    ["Expected profit", `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`],
+    ["Upper bound", `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`],
+    ["Plan", `carry ${plural(u.carried, "product")} of ${formatNumber(model.n, 0)}, ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`],
+    ["Sales", `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`],
+  ];
+  if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
+  rows.push(["Method", `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s; judged on ${plural(e.reps, "fresh season")}`]);
+  let out = renderSummary(rows);
+  const withNames = model.names.some((s) => s.length > 0);
+  const d = r.decisions;
+  const columns: Column<number>[] = [
+    { header: "id", align: "left", cell: (i) => d[i].id, maxWidth: 24 },
+    ...(withNames ? [{ header: "name", align: "left" as const, cell: (i: number) => d[i].name, maxWidth: 24 }] : []),
+    { header: "carry", align: "left", cell: (i) => (d[i].carry ? "yes" : "no") },
+    { header: "units", align: "right", cell: (i) => formatNumber(d[i].units, 0) },
+    { header: "sales", align: "right", cell: (i) => formatNumber(d[i].expectedSales, 1) },
+    { header: "sells out", align: "right", cell: (i) => formatPercent(d[i].stockoutProbability, 0) },
+    { header: "reason", align: "left", cell: (i) => d[i].reason, maxWidth: 90 },
+  ];
+  const all = d.map((_, i) => i);
+  const chosen = chooseRows(all, top, (i) => d[i].expectedSales + 1e-6 * d[i].firstChoiceDemand);
+  out += "\n" + renderTable(columns, chosen.rows);
+  if (chosen.truncated) {
+    out += `\nShowing the ${chosen.rows.length} best-selling of ${plural(model.n, "product")}; --top all shows every one, --json gives machine-readable output.\n`;
+  }
+  if (outPath !== undefined) out += `\nPlan written to ${outPath} (edit it and run: assort evaluate <instance.json> --plan ${outPath}).\n`;
+  return out;
+}
+
+function methodOption(args: ParsedArgs): Method {
+  const raw = stringOption(args, "method");
+  if (raw === undefined) return "auto";
+  const m = raw.toLowerCase();
+  if (!(METHODS as readonly string[]).includes(m)) {
+    throw new UsageError(`--method '${raw}' is not a method; use one of ${METHODS.join(", ")}`, "optimize");
+  }
+  return m as Method;
+}
+
+export const optimizeCommand: Command = {
+  name: "optimize",
+  summary: "choose the products to carry and the units of each; expected profit, bound and a reason per product",
+  usage: "assort optimize <instance.json> [options]",
+  description: [
+    "Finds the assortment and quantities that maximise expected profit when customers substitute, keeping",
+    "the instance's rules (budget, capacity, maxProducts, mustOffer, exclude, minQty, maxQty, packSize).",
+    "The plan is judged on simulated seasons independent of those used to find it, so the profit shown is",
+    "an honest estimate with its 95% interval. The upper bound is the fluid LP (with the budget and capacity",
+    "priced in); no plan can expect more.",
+    "",
+    "Methods: auto (default: the best of all below, then a search that also adds and drops products),",
+    "fluid (rounded fluid LP), newsvendor (fluid assortment, each product on its own), gk (fluid assortment,",
+    "quantities by sample average approximation), pooled (long tail pooled into substitutes, then SAA).",
+  ].join("\n"),
+  options: [
+    { name: "method", value: "M", description: `one of ${METHODS.join(", ")} (default auto)` },
+    { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same plan` },
+    { name: "time-limit", value: "SECONDS", description: `stop searching after this long and keep the best plan so far (default ${DEFAULT_TIME_LIMIT_S})` },
+    { name: "out", value: "plan.json", description: "also write the plan as {\"plan\": [{\"id\", \"quantity\"}]} for assort evaluate --plan" },
+    TOP_OPTION,
+    JSON_OPTION,
+    HELP_OPTION,
+  ],
+  async run(args: ParsedArgs, io: Io): Promise<number> {
+    const [instancePath] = expectPositionals(args, ["<instance.json>"], "optimize");
+    const method = methodOption(args);
+    const seed = integerOption(args, "seed", "optimize", { min: 0, what: "seed" }) ?? DEFAULT_SEED;
+    const limit = integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ?? DEFAULT_TIME_LIMIT_S;
+    const outPath = stringOption(args, "out");
+    if (outPath !== undefined && !io.writeFile) throw new UsageError("--out is not available here", "optimize");
+    const top = topOption(args, "optimize");
+    const asJson = args.options.has("json");
+    const model = loadModel(io, instancePath);
+    if (!asJson) printWarnings(io, model.warnings);
+
+    let bar: Progress | undefined;
+    let stage = "";
+    let result: OptimizeResult;
+    try {
+      result = await optimize(model, { method, seed, timeLimitMs: limit * 1000 }, (p) => {
+        if (p.stage !== stage) {
+          bar?.done();
+          stage = p.stage;
+          bar = progressBar(io, p.stage);
+        }
+        bar?.update(p.fraction);
+      });
+    } catch (err) {
+      if (err instanceof InputError) throw new InputProblems(instancePath, "instance", err.problems);
+      throw err;
+    } finally {
+      bar?.done();
+    }
+    if (!asJson) for (const w of result.warnings) io.stderr(`Note: ${w}\n`);
+    if (outPath !== undefined) {
+      try {
+        (io.writeFile as (p: string, t: string) => void)(outPath, toJson(planToJson(model, result.units)));
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new FileError(`cannot write the plan to '${outPath}': ${why}`);
+      }
+    }
+    io.stdout(asJson ? json(model, result) : human(model, result, top, outPath));
+    return EXIT_OK;
+  },
+};
