@@ -1,0 +1,136 @@
+/// <reference types="custom-functions-runtime" />
+// The ASSORT custom functions. Each is a thin wrapper: read the ranges with src/sheet (the same layouts as the
+// task pane and the CLI), run the engine (long work in the Web Worker), return a rectangular 2-D array that
+// spills. Metadata (functions.json) is generated from these JSDoc blocks by custom-functions-metadata-plugin,
+// which also adds the CustomFunctions.associate calls; keep them top-level `function` declarations with
+// literal `unknown[][]` types (aliases and arrow functions are not picked up). Omitted optional arguments arrive
+// as null. These functions only read: results are returned, never written to cells.
+
+import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
+import type { OptimizeResult } from "../engine/optimizeTypes";
+import { evaluationTable } from "../sheet/evaluationTable";
+import { planTable } from "../sheet/planTable";
+import { boundFromSheet, choiceFromSheet, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../sheet/requests";
+import type { EvaluateOutcome } from "../worker/jobs";
+import { engineClient } from "../worker/sharedClient";
+import { functionError } from "./functionError";
+
+/** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
+const TIMEOUT_MARGIN_MS = 60000;
+
+function addresses(invocation: CustomFunctions.Invocation | null | undefined): (string | undefined)[] {
+  return invocation?.parameterAddresses ?? [];
+}
+
+/**
+ * Chooses which products to carry and how many units of each, maximising expected profit when customers substitute.
+ * Spills a plan (Product, Carry, Units, Expected sales, Stock-out risk, Decision reason) and a summary: expected profit ± 95% interval, upper bound, % of bound.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row: Product, Price, Cost, Demand (optional: Salvage, Min, Max, Pack, Must offer, Exclude, Size, Name).
+ * @param substitution Substitution: a matrix with product ids as first row and column, or From, To, Probability rows. Leave empty for none.
+ * @param [options] Options: two columns Name, Value (customers, cv, budget, capacity, maxProducts, method, seed, time limit).
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns The plan table and its summary.
+ */
+export async function optimize(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+  try {
+    const [pAt, sAt, oAt] = addresses(invocation);
+    const req = prepareOptimize({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const limit = req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    const job = engineClient().submit({ kind: "optimize", input: req.input, options: req.options }, { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS });
+    invocation.onCanceled = () => job.cancel();
+    const result = (await job.result) as OptimizeResult;
+    return planTable(req.sheet.model, result);
+  } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * Simulates a plan you typed or edited: expected profit with its 95% interval, per-product expected sales, leftovers and stock-out risk.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row (Product, Price, Cost, Demand, ...); may hold a Units column.
+ * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
+ * @param [units] Units per product: a column in the order of the products, or a table with Product and Units columns (OPTIMIZE's output works). Omit to use the Units column of Products.
+ * @param [options] Options: two columns Name, Value (customers, cv, budget, capacity, maxProducts, seed, precision).
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns Per-product outcomes and a summary.
+ */
+export async function evaluate(products: unknown[][], substitution: unknown[][], units: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+  try {
+    const [pAt, sAt, uAt, oAt] = addresses(invocation);
+    const req = prepareEvaluate({ products, substitution, options, units, unitsAddress: uAt, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const job = engineClient().submit(
+      { kind: "evaluate", input: req.input, units: Array.from(req.units), seed: req.seed, targetRelativeError: req.targetRelativeError },
+      { timeoutMs: DEFAULT_TIME_LIMIT_MS + TIMEOUT_MARGIN_MS },
+    );
+    invocation.onCanceled = () => job.cancel();
+    const outcome = (await job.result) as EvaluateOutcome;
+    return evaluationTable(req.sheet.model, req.units, outcome.simulation, outcome.bound, req.seed, req.warnings);
+  } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * The upper bound on expected profit (fluid LP): no plan can expect more. Spills the bound, what it assumes, and the fluid assortment.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row: Product, Price, Cost, Demand, ...
+ * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
+ * @param [options] Options (budget and capacity tighten the bound).
+ * @param invocation Supplied by Excel: the ranges' addresses, for messages.
+ * @returns The bound (first row, second column) and the fluid assortment.
+ */
+export function bound(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+  try {
+    const [pAt, sAt, oAt] = addresses(invocation);
+    return boundFromSheet({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } }).table;
+  } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * Purchase probabilities when only some products are available, and where the unavailable products' customers go.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row: Product, Price, Cost, Demand, ...
+ * @param substitution Substitution matrix or From, To, Probability rows.
+ * @param [available] Which products can be bought: a yes/no cell per product (in Products order) or a list of ids. Omit for all.
+ * @param invocation Supplied by Excel: the ranges' addresses, for messages.
+ * @returns Per product: available, first-choice share, purchase probability, expected customers, demand kept if unavailable.
+ */
+export function choice(products: unknown[][], substitution: unknown[][], available: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+  try {
+    const [pAt, sAt] = addresses(invocation);
+    return choiceFromSheet({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
+  } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * A substitution matrix from MNL attraction weights, to start when you have no substitution data. Use its output as the Substitution argument.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row; only the Product column is needed (and Demand when weights is one number).
+ * @param weights Two columns, product id and weight, with a "No purchase" row; or one number, the no-purchase weight, with products weighted by Demand.
+ * @param invocation Supplied by Excel: the ranges' addresses, for messages.
+ * @returns The matrix: ids across the first row and down the first column.
+ */
+export function substitution(products: unknown[][], weights: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+  try {
+    const [pAt, wAt] = addresses(invocation);
+    return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
+  } catch (err) {
+    throw functionError(err);
+  }
+}

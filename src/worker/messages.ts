@@ -1,0 +1,11 @@
+// The conversation between the engine client (UI thread) and the engine worker.
+
+import type { OptimizeProgress } from "../engine/optimizeTypes";
+import type { Job, JobFailure } from "./jobs";
+
+export type ToWorker = { type: "run"; id: number; job: Job } | { type: "cancel"; id: number };
+
+export type FromWorker =
+  | { type: "progress"; id: number; progress: OptimizeProgress }
+  | { type: "done"; id: number; result: unknown }
+  | { type: "failed"; id: number; failure: JobFailure };

@@ -1,0 +1,16 @@
+// The one engine client of the add-in's shared runtime: custom functions and the task pane use the same pool
+// of workers. Kept on globalThis so a second copy of this module (another bundle chunk) finds it.
+
+import { EngineClient, type WorkerLike } from "./client";
+
+const KEY = "__assortEngineClient";
+
+function createWorker(): WorkerLike {
+  if (typeof Worker === "undefined") throw new Error("Web Workers are not available");
+  return new Worker(new URL("./engine.worker.ts", import.meta.url)) as unknown as WorkerLike;
+}
+
+export function engineClient(): EngineClient {
+  const g = globalThis as unknown as Record<string, EngineClient | undefined>;
+  return (g[KEY] ??= new EngineClient({ createWorker }));
+}

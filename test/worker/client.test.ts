@@ -1,0 +1,250 @@
+// The engine client: every promise settles (result, error, cancel, timeout, crash), progress flows, workers
+// that do not stop are terminated and replaced, and the in-thread fallback gives the worker's answers.
+
+import { InputError } from "../../src/engine/instance";
+import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../src/worker/client";
+import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob } from "../../src/worker/jobs";
+import type { FromWorker, ToWorker } from "../../src/worker/messages";
+
+const INPUT = {
+  products: [
+    { id: "A", price: 10, cost: 4, demand: 30 },
+    { id: "B", price: 12, cost: 5, demand: 20 },
+  ],
+  substitution: [{ from: "A", to: "B", probability: 0.4 }],
+};
+const EVALUATE: EvaluateJob = { kind: "evaluate", input: INPUT, units: [30, 20], seed: 4, targetRelativeError: 0.01 };
+const OPTIMIZE: OptimizeJob = { kind: "optimize", input: INPUT, options: { method: "fluid" } };
+
+/** A worker whose replies the test writes by hand. */
+class ScriptedWorker implements WorkerLike {
+  onmessage: ((ev: { data: FromWorker }) => void) | null = null;
+  onerror: ((ev: { message?: string }) => void) | null = null;
+  received: ToWorker[] = [];
+  terminated = false;
+  postMessage(m: ToWorker) {
+    this.received.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(m: FromWorker) {
+    this.onmessage?.({ data: m });
+  }
+}
+
+/** The real worker script (src/worker/engine.worker.ts) running in this process, behind a message boundary. */
+function realWorker(): WorkerLike & { log: FromWorker[] } {
+  const worker = {
+    log: [] as FromWorker[],
+    onmessage: null as ((ev: { data: FromWorker }) => void) | null,
+    onerror: null as ((ev: { message?: string }) => void) | null,
+    terminated: false,
+    postMessage(m: ToWorker) {
+      // Structured cloning, as postMessage does (typed arrays and Maps survive; functions would not).
+      const data = structuredClone(m);
+      setTimeout(() => scope.onmessage?.({ data }), 0);
+    },
+    terminate() {
+      worker.terminated = true;
+    },
+  };
+  const scope: { onmessage: ((ev: { data: ToWorker }) => void) | null; postMessage(m: FromWorker): void } = {
+    onmessage: null,
+    postMessage: (m) => {
+      worker.log.push(m);
+      if (!worker.terminated) worker.onmessage?.({ data: structuredClone(m) });
+    },
+  };
+  const g = globalThis as unknown as { self?: unknown };
+  const before = g.self;
+  g.self = scope;
+  // A fresh copy of the worker module per worker, bound to this scope (as each real worker loads its own).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  jest.isolateModules(() => require("../../src/worker/engine.worker"));
+  g.self = before;
+  return worker;
+}
+
+const settleOf = (p: Promise<unknown>) => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+
+describe("in-thread fallback", () => {
+  test("gives exactly what the job runner gives", async () => {
+    const client = new EngineClient({ createWorker: null });
+    expect(client.usesWorkers).toBe(false);
+    const got = (await client.submit(EVALUATE).result) as EvaluateOutcome;
+    const direct = (await runJob(EVALUATE, () => undefined, { aborted: false })) as EvaluateOutcome;
+    expect(got.simulation.expectedProfit).toBe(direct.simulation.expectedProfit);
+    expect(got.bound.value).toBe(direct.bound.value);
+  });
+  test("cancel rejects at once and stops the optimiser", async () => {
+    const client = new EngineClient({ createWorker: null });
+    const job = client.submit({ kind: "optimize", input: INPUT, options: { method: "auto", timeLimitMs: 60000 } });
+    job.cancel();
+    await expect(job.result).rejects.toBeInstanceOf(JobCancelled);
+  });
+  test("engine input errors come back as InputError with their problems", async () => {
+    const client = new EngineClient({ createWorker: null });
+    const bad = { ...EVALUATE, input: { products: [{ id: "A", price: -1, cost: 4, demand: 3 }] } };
+    const r = await settleOf(client.submit(bad).result);
+    expect(r.ok).toBe(false);
+    expect((r as { e: InputError }).e).toBeInstanceOf(InputError);
+    expect((r as { e: InputError }).e.problems[0].message).toMatch(/price/);
+  });
+  test("a worker factory that throws means in-thread", async () => {
+    const client = new EngineClient({ createWorker: () => { throw new Error("no workers here"); } });
+    const got = (await client.submit(EVALUATE).result) as EvaluateOutcome;
+    expect(got.simulation.reps).toBeGreaterThan(0);
+    expect(client.usesWorkers).toBe(false);
+  });
+  test("a timeout settles the promise", async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const client = new EngineClient({ createWorker: null, runInThread: never });
+    await expect(client.submit(EVALUATE, { timeoutMs: 20 }).result).rejects.toBeInstanceOf(JobTimedOut);
+  });
+});
+
+describe("with the real worker script", () => {
+  test("evaluate: same answer as in-thread, progress reported", async () => {
+    const client = new EngineClient({ createWorker: realWorker });
+    const progress: number[] = [];
+    const got = (await client.submit(EVALUATE, { onProgress: (p) => progress.push(p.fraction) }).result) as EvaluateOutcome;
+    const direct = (await runJob(EVALUATE, () => undefined, { aborted: false })) as EvaluateOutcome;
+    expect(got.simulation.expectedProfit).toBe(direct.simulation.expectedProfit);
+    expect(Object.prototype.toString.call(got.simulation.products.expectedSales)).toBe("[object Float64Array]");
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+  test("optimize: a plan with units for every product", async () => {
+    const client = new EngineClient({ createWorker: realWorker });
+    const r = await client.submit(OPTIMIZE).result;
+    expect(r.units).toHaveLength(2);
+    expect(r.decisions.map((d) => d.id)).toEqual(["A", "B"]);
+  });
+  test("a cancelled optimisation stops in the worker, and the worker takes the next job", async () => {
+    const workers: ReturnType<typeof realWorker>[] = [];
+    const client = new EngineClient({ createWorker: () => (workers.push(realWorker()), workers[workers.length - 1]), cancelGraceMs: 5000 });
+    const long = client.submit({ kind: "optimize", input: INPUT, options: { method: "auto", timeLimitMs: 60000 } });
+    await new Promise((r) => setTimeout(r, 30));
+    long.cancel();
+    await expect(long.result).rejects.toBeInstanceOf(JobCancelled);
+    const next = (await client.submit(EVALUATE).result) as EvaluateOutcome;
+    expect(next.simulation.reps).toBeGreaterThan(0);
+    expect(workers).toHaveLength(1); // it stopped when asked: no need to kill it
+    expect(workers[0].log.find((m) => m.id === long.id && m.type !== "progress")).toMatchObject({ type: "failed", failure: { name: "OptimizeAborted" } });
+  });
+  test("input errors cross the boundary as InputError", async () => {
+    const client = new EngineClient({ createWorker: realWorker });
+    const r = await settleOf(client.submit({ ...OPTIMIZE, input: { products: [] } }).result);
+    expect((r as { e: unknown }).e).toBeInstanceOf(InputError);
+  });
+});
+
+describe("with a scripted worker", () => {
+  function setup(options: { cancelGraceMs?: number; poolSize?: number } = {}) {
+    const workers: ScriptedWorker[] = [];
+    const client = new EngineClient({ createWorker: () => (workers.push(new ScriptedWorker()), workers[workers.length - 1]), ...options });
+    return { client, workers };
+  }
+
+  test("jobs queue behind a busy worker and run in order", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    const b = client.submit(OPTIMIZE);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].received.map((m) => m.type + m.id)).toEqual([`run${a.id}`]);
+    workers[0].reply({ type: "done", id: a.id, result: "first" });
+    expect(await a.result).toBe("first");
+    expect(workers[0].received.map((m) => m.type + m.id)).toEqual([`run${a.id}`, `run${b.id}`]);
+    workers[0].reply({ type: "done", id: b.id, result: "second" });
+    expect(await b.result).toBe("second");
+    expect(client.pendingCount).toBe(0);
+  });
+  test("progress goes to its own job only, and stops after settling", async () => {
+    const { client, workers } = setup();
+    const seen: string[] = [];
+    const a = client.submit(EVALUATE, { onProgress: (p) => seen.push(p.stage) });
+    workers[0].reply({ type: "progress", id: a.id, progress: { stage: "Simulating", fraction: 0.5 } });
+    workers[0].reply({ type: "progress", id: a.id + 99, progress: { stage: "other job", fraction: 0.5 } });
+    workers[0].reply({ type: "done", id: a.id, result: 1 });
+    workers[0].reply({ type: "progress", id: a.id, progress: { stage: "late", fraction: 1 } });
+    await a.result;
+    expect(seen).toEqual(["Simulating"]);
+  });
+  test("cancelling a queued job never sends it", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    const b = client.submit(EVALUATE);
+    b.cancel();
+    await expect(b.result).rejects.toBeInstanceOf(JobCancelled);
+    workers[0].reply({ type: "done", id: a.id, result: 1 });
+    await a.result;
+    expect(workers[0].received.filter((m) => m.id === b.id)).toEqual([]);
+  });
+  test("a running job that ignores its cancel is ended by terminating the worker; a new worker takes over", async () => {
+    const { client, workers } = setup({ cancelGraceMs: 10 });
+    const a = client.submit(EVALUATE);
+    const b = client.submit(EVALUATE);
+    a.cancel();
+    await expect(a.result).rejects.toBeInstanceOf(JobCancelled);
+    expect(workers[0].received.map((m) => m.type)).toEqual(["run", "cancel"]);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received).toEqual([{ type: "run", id: b.id, job: EVALUATE }]);
+    workers[1].reply({ type: "done", id: b.id, result: "b" });
+    expect(await b.result).toBe("b");
+  });
+  test("a worker that stops when asked is kept", async () => {
+    const { client, workers } = setup({ cancelGraceMs: 10 });
+    const a = client.submit(EVALUATE);
+    a.cancel();
+    workers[0].reply({ type: "failed", id: a.id, failure: { name: "OptimizeAborted", message: "cancelled" } });
+    await expect(a.result).rejects.toBeInstanceOf(JobCancelled);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(workers[0].terminated).toBe(false);
+  });
+  test("timeout: #N/A-worthy error, worker replaced at once", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE, { timeoutMs: 15 });
+    const r = await settleOf(a.result);
+    expect((r as { e: Error }).e).toBeInstanceOf(JobTimedOut);
+    expect((r as { e: Error }).e.message).toMatch(/did not finish within 0 s/);
+    await new Promise((res) => setTimeout(res, 5));
+    expect(workers[0].terminated).toBe(true);
+  });
+  test("a crash rejects the running job with a clear message and the next job gets a fresh worker", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    const b = client.submit(EVALUATE);
+    workers[0].onerror?.({ message: "out of memory" });
+    await expect(a.result).rejects.toThrow("The engine worker stopped unexpectedly: out of memory. Recalculate to try again.");
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ type: "done", id: b.id, result: 2 });
+    expect(await b.result).toBe(2);
+  });
+  test("failures other than input errors keep their message", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    workers[0].reply({ type: "failed", id: a.id, failure: { name: "RangeError", message: "units of A must be a whole number" } });
+    await expect(a.result).rejects.toThrow("units of A must be a whole number");
+  });
+  test("pool of two runs two jobs at once", () => {
+    const { client, workers } = setup({ poolSize: 2 });
+    client.submit(EVALUATE);
+    client.submit(EVALUATE);
+    client.submit(EVALUATE);
+    expect(workers).toHaveLength(2);
+    expect(workers.map((w) => w.received.length)).toEqual([1, 1]);
+  });
+  test("dispose settles everything and refuses new work", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    const b = client.submit(EVALUATE);
+    client.dispose();
+    await expect(a.result).rejects.toBeInstanceOf(JobCancelled);
+    await expect(b.result).rejects.toBeInstanceOf(JobCancelled);
+    expect(workers[0].terminated).toBe(true);
+    await expect(client.submit(EVALUATE).result).rejects.toBeInstanceOf(JobCancelled);
+  });
+});
