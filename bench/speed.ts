@@ -1,0 +1,72 @@
+// Speed of the default method (issue: optimizer): wall time and peak memory of `auto` at N = 200, 1,000 and
+// 10,000 (10 substitutes per product, ΣD = 20·N), each size in its own process so peak memory is its own.
+// Writes bench/results/speed.md. Figures, not pass/fail: `npm run bench:speed`.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { generateInstance } from "../src/engine/generateInstance";
+import { optimize } from "../src/engine/optimize";
+import { validateInstance } from "../src/engine/validate";
+
+/** Peak resident memory of this process in MiB (Linux), or NaN elsewhere. */
+function peakMiB(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function one(n: number): Promise<void> {
+  const t0 = Date.now();
+  const model = validateInstance(generateInstance({ n, totalDemand: 20 * n, substitutes: 10, seed: 1 }).instance);
+  const tLoad = Date.now() - t0;
+  const stages: string[] = [];
+  let last = "";
+  let lastAt = Date.now();
+  const t = Date.now();
+  const r = await optimize(model, { method: "auto", seed: 1, timeLimitMs: 120000 }, (p) => {
+    if (p.stage !== last) {
+      if (last) stages.push(`${last} ${((Date.now() - lastAt) / 1000).toFixed(1)} s`);
+      last = p.stage;
+      lastAt = Date.now();
+    }
+  });
+  const seconds = (Date.now() - t) / 1000;
+  console.log(JSON.stringify({
+    n, seconds, loadMs: tLoad, peakMiB: peakMiB(), share: r.shareOfBound, carried: r.decisions.filter((d) => d.carry).length,
+    stoppedEarly: r.stoppedEarly, reps: r.evaluation.reps, stages,
+  }));
+}
+
+async function main(): Promise<void> {
+  const k = process.argv.indexOf("--one");
+  if (k >= 0) return one(Number(process.argv[k + 1]));
+  const lines = [
+    "# Speed of `auto`",
+    "",
+    "Wall time and peak resident memory of `optimize(method: auto)` (search, selection on fresh seasons and final",
+    "evaluation to 0.2% standard error), one process per size, instances from `assort generate` (10 substitutes per",
+    "product, ΣD = 20·N, seed 1), time limit 120 s. Regenerate: `npm run bench:speed`.",
+    "",
+    `Machine: ${process.platform} ${process.arch}, Node ${process.version}.`,
+    "",
+    "| N | wall time (s) | peak memory (MiB) | % of fluid bound | products carried | stopped by time limit | stages |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const n of [200, 1000, 10000]) {
+    const text = execFileSync(process.execPath, [...process.execArgv, __filename, "--one", String(n)], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const r = JSON.parse(text.trim().split("\n").pop() as string);
+    console.log(r);
+    lines.push(`| ${n} | ${r.seconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} | ${(100 * r.share).toFixed(1)} | ${r.carried} | ${r.stoppedEarly ? "yes" : "no"} | ${r.stages.join("; ")} |`);
+  }
+  mkdirSync(join(__dirname, "results"), { recursive: true });
+  writeFileSync(join(__dirname, "results", "speed.md"), lines.join("\n") + "\n");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
