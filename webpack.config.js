@@ -1,13 +1,76 @@
-// Placeholder build of the add-in shell; the add-in issue grows this into the shared-runtime build
-// (functions.json, worker chunk, manifest copy).
+// Build of the shared-runtime add-in (office.md §1.4, §1.7): taskpane.html is the one page of the runtime and
+// loads both the task pane and the custom functions bundles; functions.json is generated from the JSDoc in
+// src/functions/functions.ts (which also gets its CustomFunctions.associate calls from the plugin); the engine
+// worker becomes its own chunk through new Worker(new URL(..., import.meta.url)); icons, the manifest and the
+// README (the functions' help page) are copied. Type errors are left to `npm run typecheck` so the build
+// stays fast; ts-loader only transpiles.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-module.exports = (_env, options) => ({
-  devtool: options.mode === "production" ? false : "source-map",
-  entry: { taskpane: "./src/taskpane/taskpane.ts" },
-  output: { path: path.resolve(__dirname, "dist"), clean: true },
-  resolve: { extensions: [".ts", ".js"] },
-  module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: "ts-loader" }] },
-  plugins: [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] })],
-});
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+
+/** Rewrites the development address in generated text assets (functions.json's help links). */
+class RewriteUrlsPlugin {
+  constructor(assets, rewrite) {
+    this.assets = assets;
+    this.rewrite = rewrite;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
+        for (const name of this.assets) {
+          const asset = compilation.getAsset(name);
+          if (asset) compilation.updateAsset(name, new sources.RawSource(this.rewrite(asset.source.source())));
+        }
+      });
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const production = options.mode === "production";
+  // Where the built files will be served from; the manifest and help links are rewritten to it.
+  const publicUrl = (process.env.ASSORT_PUBLIC_URL || DEV_URL).replace(/\/?$/, "/");
+  const rewrite = (content) => content.toString().split(DEV_URL).join(publicUrl);
+  const config = {
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new RewriteUrlsPlugin(["functions.json"], rewrite),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: rewrite },
+          { from: "README.md", to: "README.md", noErrorOnMissing: true },
+          { from: "docs/excel.md", to: "excel.md", noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: Number(process.env.npm_package_config_dev_server_port || DEV_PORT),
+      static: false,
+    },
+  };
+  // Certificates only when serving: `webpack --mode production` (env.WEBPACK_BUILD) must not touch them.
+  if (!env.WEBPACK_BUILD) {
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
