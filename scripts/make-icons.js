@@ -3,6 +3,7 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
+const { Buffer } = require("buffer");
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
