@@ -45,7 +45,7 @@ export interface PeriodSales {
 }
 
 export interface FitOptions {
-  /** Stop after this many EM iterations (default 5,000). */
+  /** Stop after this many EM iterations, counted as E-steps (default 5,000). */
   maxIterations?: number;
   /** Converged when the log-likelihood per customer improves by less than this in one iteration (default 1e-9). */
   tolerance?: number;
@@ -53,6 +53,8 @@ export interface FitOptions {
   support?: ReadonlyArray<readonly [number, number]>;
   /** A product whose row rests on fewer expected customers than this is reported as weakly identified (default 20). */
   minVisits?: number;
+  /** SQUAREM acceleration (default true); false runs plain EM, one E-step per iteration. */
+  accelerate?: boolean;
 }
 
 export interface FitLink {
@@ -86,9 +88,10 @@ export interface FitResult {
   links: FitLink[];
   /** Dense ρ, row = from. */
   rho: Float64Array[];
-  /** Log-likelihood at the start of each iteration and, last, at the returned estimate (non-decreasing). */
+  /** Log-likelihood at each accepted point, the start first and the returned estimate last (non-decreasing). */
   logLikelihoodTrace: number[];
   logLikelihood: number;
+  /** EM iterations (E-steps after the first, including those at rejected jumps). */
   iterations: number;
   converged: boolean;
   /** Customers in the data (for sales-only periods: units sold plus the estimated customers who left). */
@@ -158,7 +161,7 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
   // Start from the uniform point: every first choice (and leaving) equally likely, every move equally likely.
   // EM keeps zeros at zero, so the start must be positive wherever the answer may be.
   const lambda = new Float64Array(n).fill(1 / (n + (estimateNoPurchase ? 1 : 0)));
-  let lambda0 = estimateNoPurchase ? 1 / (n + 1) : 0;
+  const lambda0 = estimateNoPurchase ? 1 / (n + 1) : 0;
   const p = new Float64Array(m);
   for (let e = 0; e < m; e++) p[e] = 1 / (outDegree[from[e]] + 1);
   let rate = 1;
@@ -175,39 +178,123 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
   const startAt = new Float64Array(n);
   const moves = new Float64Array(m);
   const leaves = new Float64Array(n);
-  const trace: number[] = [];
-  let iterations = 0;
-  let converged = false;
+  // Parameters as one vector θ = [λ_1..λ_n, λ_0, ρ links (in (from, to) order), Λ], so the accelerator can
+  // extrapolate them; the sums Σλ + λ_0 = 1 survive because its steps are affine combinations.
+  const size = n + 1 + m + 1;
+  const theta0 = new Float64Array(size);
+  theta0.set(lambda, 0);
+  theta0[n] = lambda0;
+  theta0.set(p, n + 1);
+  theta0[size - 1] = rate;
   let customers = 0;
-  let sub = sparseSubstitution(n, from, to, p);
-  for (;;) {
-    const e = expectation(n, groups, lambda, lambda0, sub, rate, startAt, moves, leaves);
-    trace.push(e.logLikelihood);
+  let evaluations = 0;
+  /** E-step at θ (fills startAt, moves, leaves) and the M-step from it: the log-likelihood at θ and EM(θ). */
+  const em = (theta: Float64Array): { ll: number; next: Float64Array } => {
+    evaluations++;
+    const sub = sparseSubstitution(n, from, to, theta.subarray(n + 1, n + 1 + m));
+    const e = expectation(n, groups, theta.subarray(0, n), theta[n], sub, theta[size - 1], startAt, moves, leaves);
     customers = e.customers;
-    const k = trace.length - 1;
-    if (k > 0 && trace[k] - trace[k - 1] <= tolerance * Math.max(1, customers)) {
-      converged = true;
-      break;
-    }
-    if (iterations >= maxIterations) break;
-    iterations++;
+    const next = theta.slice();
     // M-step: shares of expected first choices, and of expected moves out of each product.
     let total = e.startAtNothing;
     for (let i = 0; i < n; i++) total += startAt[i];
-    for (let i = 0; i < n; i++) lambda[i] = startAt[i] / total;
-    lambda0 = estimateNoPurchase ? e.startAtNothing / total : 0;
+    for (let i = 0; i < n; i++) next[i] = startAt[i] / total;
+    next[n] = estimateNoPurchase ? e.startAtNothing / total : 0;
     for (let i = 0; i < n; i++) {
       let out = leaves[i];
       for (let t = sub.rowStart[i]; t < sub.rowStart[i + 1]; t++) out += moves[t];
       // No customer passed through i while it was unavailable: the data say nothing about its row.
       if (!(out > 0)) continue;
-      for (let t = sub.rowStart[i]; t < sub.rowStart[i + 1]; t++) p[t] = moves[t] / out;
+      for (let t = sub.rowStart[i]; t < sub.rowStart[i + 1]; t++) next[n + 1 + t] = moves[t] / out;
     }
-    if (anyPoisson) rate = e.poissonCustomers / e.poissonExposure;
-    sub = sparseSubstitution(n, from, to, p);
-  }
+    if (anyPoisson) next[size - 1] = e.poissonCustomers / e.poissonExposure;
+    return { ll: e.logLikelihood, next };
+  };
+  /** A point is usable when every share is ≥ 0, every row leaves room to leave, and Λ > 0. */
+  const feasible = (theta: Float64Array): boolean => {
+    for (let k = 0; k < size; k++) if (!(theta[k] >= 0)) return false;
+    if (anyPoisson && !(theta[size - 1] > 0)) return false;
+    for (let i = 0, e = 0; i < n; i++) {
+      let row = 0;
+      for (; e < m && from[e] === i; e++) row += theta[n + 1 + e];
+      if (row > 1) return false;
+    }
+    return true;
+  };
 
-  return finish(n, groups, lambda, lambda0, estimateNoPurchase, sub, from, to, p, trace, iterations, converged, customers, anyPoisson ? rate : NaN, minVisits, leaves, moves);
+  // EM, accelerated by SQUAREM (Varadhan and Roland 2008): from θ, θ1 = EM(θ) and θ2 = EM(θ1), jump to
+  // θ − 2α·r + α²·v (r = θ1 − θ, v = θ2 − 2θ1 + θ). A jump is kept only if it is feasible and its
+  // log-likelihood is at least θ1's; otherwise θ2 is used, so the recorded log-likelihood never decreases.
+  // Convergence is judged on plain EM steps only.
+  const trace: number[] = [];
+  const accelerate = options.accelerate ?? true;
+  let theta: Float64Array = theta0;
+  let cur = em(theta);
+  trace.push(cur.ll);
+  let converged = false;
+  while (evaluations < maxIterations + 1) {
+    const theta1 = cur.next;
+    const one = em(theta1);
+    trace.push(one.ll);
+    if (one.ll - cur.ll <= tolerance * Math.max(1, customers)) {
+      theta = theta1;
+      cur = one;
+      converged = true;
+      break;
+    }
+    if (!accelerate || evaluations >= maxIterations + 1) {
+      theta = theta1;
+      cur = one;
+      continue;
+    }
+    const theta2 = one.next;
+    let rr = 0;
+    let vv = 0;
+    for (let k = 0; k < size; k++) {
+      const r = theta1[k] - theta[k];
+      const v = theta2[k] - 2 * theta1[k] + theta[k];
+      rr += r * r;
+      vv += v * v;
+    }
+    let alpha = vv > 0 ? Math.min(-1, -Math.sqrt(rr / vv)) : -1;
+    let jump: Float64Array | undefined;
+    for (let tries = 0; tries < 8 && alpha < -1; tries++) {
+      const cand = new Float64Array(size);
+      for (let k = 0; k < size; k++) {
+        const r = theta1[k] - theta[k];
+        const v = theta2[k] - 2 * theta1[k] + theta[k];
+        cand[k] = theta[k] - 2 * alpha * r + alpha * alpha * v;
+      }
+      if (feasible(cand)) {
+        // Affine steps keep Σλ + λ_0 = 1 only up to rounding, which a long jump (|α| ≫ 1) magnifies; a
+        // likelihood with shares summing above 1 would flatter the jump, so put them back on the simplex.
+        let total = 0;
+        for (let k = 0; k <= n; k++) total += cand[k];
+        for (let k = 0; k <= n; k++) cand[k] /= total;
+        jump = cand;
+        break;
+      }
+      alpha = (alpha - 1) / 2;
+    }
+    if (jump) {
+      const j = em(jump);
+      if (j.ll >= one.ll) {
+        theta = jump;
+        cur = j;
+        trace.push(j.ll);
+        continue;
+      }
+    }
+    theta = theta2;
+    cur = em(theta2);
+    trace.push(cur.ll);
+  }
+  // The last E-step ran at θ (every exit follows one), so startAt/moves/leaves describe the returned point.
+  const finalSub = sparseSubstitution(n, from, to, theta.subarray(n + 1, n + 1 + m));
+  return finish(
+    n, groups, Float64Array.from(theta.subarray(0, n)), theta[n], estimateNoPurchase, finalSub, from, to, Float64Array.from(theta.subarray(n + 1, n + 1 + m)),
+    trace, evaluations - 1, converged, customers, anyPoisson ? theta[size - 1] : NaN, minVisits, leaves, moves,
+  );
 }
 
 function finish(
