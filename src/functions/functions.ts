@@ -10,13 +10,17 @@ import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
 import type { OptimizeResult } from "../engine/optimizeTypes";
 import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
-import { boundFromSheet, choiceFromSheet, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../sheet/requests";
+import type { SheetBound } from "../sheet/bound";
+import { boundTable } from "../sheet/boundTable";
+import { prepareBound, prepareChoice, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../sheet/requests";
 import type { EvaluateOutcome } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
 import { functionError } from "./functionError";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 const TIMEOUT_MARGIN_MS = 60000;
+/** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
+const QUICK_JOB_TIMEOUT_MS = 120000;
 
 function addresses(invocation: CustomFunctions.Invocation | null | undefined): (string | undefined)[] {
   return invocation?.parameterAddresses ?? [];
@@ -84,13 +88,16 @@ export async function evaluate(products: unknown[][], substitution: unknown[][],
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
  * @param [options] Options (budget and capacity tighten the bound).
- * @param invocation Supplied by Excel: the ranges' addresses, for messages.
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns The bound (first row, second column) and the fluid assortment.
  */
-export function bound(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+export async function bound(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
   try {
     const [pAt, sAt, oAt] = addresses(invocation);
-    return boundFromSheet({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } }).table;
+    const sheet = prepareBound({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const job = engineClient().submit({ kind: "bound", input: sheet.input }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
+    invocation.onCanceled = () => job.cancel();
+    return boundTable(sheet.model, (await job.result) as SheetBound);
   } catch (err) {
     throw functionError(err);
   }
@@ -104,13 +111,16 @@ export function bound(products: unknown[][], substitution: unknown[][], options:
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows.
  * @param [available] Which products can be bought: a yes/no cell per product (in Products order) or a list of ids. Omit for all.
- * @param invocation Supplied by Excel: the ranges' addresses, for messages.
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns Per product: available, first-choice share, purchase probability, expected customers, demand kept if unavailable.
  */
-export function choice(products: unknown[][], substitution: unknown[][], available: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+export async function choice(products: unknown[][], substitution: unknown[][], available: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
   try {
     const [pAt, sAt] = addresses(invocation);
-    return choiceFromSheet({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
+    const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
+    const job = engineClient().submit({ kind: "choice", input: req.input, available: Array.from(req.available) }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
+    invocation.onCanceled = () => job.cancel();
+    return (await job.result) as unknown[][];
   } catch (err) {
     throw functionError(err);
   }

@@ -43,6 +43,9 @@ export interface EvaluateRequest {
 
 export const DEFAULT_SEED = 1;
 
+/** (N + 1)² numbers must fit Excel's 5 MB custom-function payload (office.md §2.5), with room to spare. */
+export const MAX_MATRIX_PRODUCTS = 500;
+
 export function prepareEvaluate(inputs: SheetInputs & { units?: Cells | null; unitsAddress?: string | null }): EvaluateRequest {
   let sheet: SheetInstance | undefined;
   const problems: SheetProblem[] = [];
@@ -63,17 +66,33 @@ export function prepareEvaluate(inputs: SheetInputs & { units?: Cells | null; un
   };
 }
 
+/** BOUND's inputs, checked; the bound itself is computed by boundFromSheet or in the worker. */
+export function prepareBound(inputs: SheetInputs): SheetInstance {
+  return readSheetInstance(inputs);
+}
+
 export function boundFromSheet(inputs: SheetInputs): { model: Model; bound: SheetBound; table: unknown[][] } {
-  const { model } = readSheetInstance(inputs);
+  const { model } = prepareBound(inputs);
   const bound = sheetBound(model);
   return { model, bound, table: boundTable(model, bound) };
 }
 
-export function choiceFromSheet(inputs: SheetInputs & { available?: Cells | null }): unknown[][] {
-  const { model } = readSheetInstance(inputs);
-  const { available, problems } = readAvailable(inputs.available, model.ids);
+export interface ChoiceRequest {
+  sheet: SheetInstance;
+  input: InstanceInput;
+  available: Uint8Array;
+}
+
+export function prepareChoice(inputs: SheetInputs & { available?: Cells | null; availableAddress?: string | null }): ChoiceRequest {
+  const sheet = readSheetInstance(inputs);
+  const { available, problems } = readAvailable(inputs.available, sheet.model.ids);
   if (problems.length > 0) throw new SheetInputError(problems);
-  return choiceTable(model, available);
+  return { sheet, input: sheet.input, available };
+}
+
+export function choiceFromSheet(inputs: SheetInputs & { available?: Cells | null }): unknown[][] {
+  const { sheet, available } = prepareChoice(inputs);
+  return choiceTable(sheet.model, available);
 }
 
 export function substitutionFromSheet(products: Cells | null | undefined, weights: Cells | number | null | undefined, addresses: { products?: string | null; weights?: string | null } = {}): unknown[][] {
@@ -91,6 +110,13 @@ export function substitutionFromSheet(products: Cells | null | undefined, weight
   });
   if (problems.length > 0) throw new SheetInputError(sortProblems(problems));
   if (ids.length === 0) throw new SheetInputError([{ range: "Products", message: "Products: no product rows below the header." }]);
+  if (ids.length > MAX_MATRIX_PRODUCTS) {
+    const cells = (ids.length + 1) ** 2;
+    throw new SheetInputError([{
+      range: "Products",
+      message: `Products: ${ids.length} products would make a ${ids.length + 1} × ${ids.length + 1} matrix (${cells.toLocaleString("en-US")} cells), more than Excel takes back from a function; build the matrix for at most ${MAX_MATRIX_PRODUCTS} products at a time (for example one category).`,
+    }]);
+  }
   const raw = typeof weights === "number" ? [[weights]] : weights;
   const w = readWeights(raw, sheet.products, sheet.rows, ids, originOf(addresses.weights));
   if (w.problems.length > 0) throw new SheetInputError(sortProblems(w.problems));

@@ -44,6 +44,7 @@ export interface ClientOptions {
 }
 
 export interface SubmitOptions {
+  /** Longest run allowed, counted from when the job starts (not while it waits in the queue). */
   timeoutMs?: number;
   onProgress?: (p: OptimizeProgress) => void;
 }
@@ -68,6 +69,7 @@ interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
   settled: boolean;
+  timeoutMs?: number;
   timer?: ReturnType<typeof setTimeout>;
   slot?: Slot;
   flag: { aborted: boolean };
@@ -114,9 +116,7 @@ export class EngineClient {
       this.settle(p, new JobCancelled("The engine was shut down."));
       return { id: p.id, result, cancel: () => undefined };
     }
-    if (options.timeoutMs !== undefined && options.timeoutMs > 0) {
-      p.timer = setTimeout(() => this.stop(p, new JobTimedOut(options.timeoutMs as number)), options.timeoutMs);
-    }
+    if (options.timeoutMs !== undefined && options.timeoutMs > 0) p.timeoutMs = options.timeoutMs;
     if (this.createWorker) {
       this.queue.push(p);
       this.pump();
@@ -137,6 +137,12 @@ export class EngineClient {
     }
   }
 
+  /** The clock starts when the job starts: a job waiting behind others is not timed out for their work. */
+  private startClock(p: Pending): void {
+    const ms = p.timeoutMs;
+    if (ms !== undefined && !p.settled) p.timer = setTimeout(() => this.stop(p, new JobTimedOut(ms)), ms);
+  }
+
   private settle(p: Pending, outcome: Error | { value: unknown }): void {
     if (p.settled) return;
     p.settled = true;
@@ -146,6 +152,7 @@ export class EngineClient {
   }
 
   private runHere(p: Pending): void {
+    this.startClock(p);
     // A microtask later, so submit returns its handle (and cancel works) before the work starts.
     Promise.resolve()
       .then(() => (p.settled ? undefined : this.runInThread(p.job, (pr) => p.onProgress?.(pr), p.flag)))
@@ -240,6 +247,7 @@ export class EngineClient {
       const p = this.queue.shift() as Pending;
       slot.running = p;
       p.slot = slot;
+      this.startClock(p);
       try {
         slot.worker.postMessage({ type: "run", id: p.id, job: p.job });
       } catch (err) {

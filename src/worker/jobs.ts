@@ -7,6 +7,7 @@ import type { OptimizeOptions, OptimizeProgress, OptimizeResult } from "../engin
 import { simulate, type SimulationResult } from "../engine/simulate";
 import { validateInstance } from "../engine/validate";
 import { sheetBound, type SheetBound } from "../sheet/bound";
+import { choiceTable } from "../sheet/choiceTable";
 
 export interface OptimizeJob {
   kind: "optimize";
@@ -22,14 +23,31 @@ export interface EvaluateJob {
   targetRelativeError?: number;
 }
 
-export type Job = OptimizeJob | EvaluateJob;
+/** The bound of BOUND: seconds of fluid solves on large instances with a budget, so off the UI thread too. */
+export interface BoundJob {
+  kind: "bound";
+  input: InstanceInput;
+}
+
+/** CHOICE's table: one walk per unavailable product, heavy when thousands are unavailable. */
+export interface ChoiceJob {
+  kind: "choice";
+  input: InstanceInput;
+  available: number[];
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
   bound: SheetBound;
 }
 
-export type JobResult<J extends Job> = J extends OptimizeJob ? OptimizeResult : EvaluateOutcome;
+export type JobResult<J extends Job> =
+  J extends OptimizeJob ? OptimizeResult
+  : J extends EvaluateJob ? EvaluateOutcome
+  : J extends BoundJob ? SheetBound
+  : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -51,9 +69,11 @@ export function failureToError(f: JobFailure): Error {
   return e;
 }
 
-export async function runJob(job: Job, onProgress: (p: OptimizeProgress) => void, signal: { readonly aborted: boolean }): Promise<OptimizeResult | EvaluateOutcome> {
+export async function runJob(job: Job, onProgress: (p: OptimizeProgress) => void, signal: { readonly aborted: boolean }): Promise<JobResult<Job>> {
   const model = validateInstance(job.input);
   if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
+  if (job.kind === "bound") return sheetBound(model);
+  if (job.kind === "choice") return choiceTable(model, Uint8Array.from(job.available));
   onProgress({ stage: "Upper bound", fraction: 0 });
   const bound = sheetBound(model);
   const simulation = simulate(model, job.units, {

@@ -10,7 +10,13 @@ function createWorker(): WorkerLike {
   return new Worker(new URL("./engine.worker.ts", import.meta.url)) as unknown as WorkerLike;
 }
 
+/** Half the cores (at most 4): several ASSORT cells can compute at once without starving Excel. */
+function poolSize(): number {
+  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(4, Math.floor(cores / 2)));
+}
+
 export function engineClient(): EngineClient {
   const g = globalThis as unknown as Record<string, EngineClient | undefined>;
-  return (g[KEY] ??= new EngineClient({ createWorker }));
+  return (g[KEY] ??= new EngineClient({ createWorker, poolSize: poolSize() }));
 }

@@ -54,8 +54,7 @@ test("functions.json lists the five functions with their parameters", () => {
       expect(p.description.length).toBeGreaterThan(10);
     }
   }
-  expect(byId.get("OPTIMIZE")?.options?.cancelable).toBe(true);
-  expect(byId.get("EVALUATE")?.options?.cancelable).toBe(true);
+  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE"]) expect(byId.get(id)?.options?.cancelable).toBe(true);
 });
 
 test("the functions bundle registers every function", () => {

@@ -103,14 +103,14 @@ describe("ASSORT.EVALUATE", () => {
 });
 
 describe("ASSORT.BOUND, CHOICE, SUBSTITUTION", () => {
-  test("BOUND: the bound in the first row", () => {
-    const out = bound(PRODUCTS, SUBSTITUTION, null as unknown as unknown[][], invocation());
+  test("BOUND: the bound in the first row", async () => {
+    const out = await bound(PRODUCTS, SUBSTITUTION, null as unknown as unknown[][], invocation());
     expect(out[0][0]).toBe("Upper bound");
     expect(out[0][1]).toBeGreaterThan(0);
     expect(rectangular(out)).toBe(true);
   });
-  test("CHOICE: Tee-02 out of stock sends half its customers to Tee-01", () => {
-    const out = choice(PRODUCTS, SUBSTITUTION, [[true], [false], [true]], invocation());
+  test("CHOICE: Tee-02 out of stock sends half its customers to Tee-01", async () => {
+    const out = await choice(PRODUCTS, SUBSTITUTION, [[true], [false], [true]], invocation());
     const tee02 = out.find((r) => r[0] === "Tee-02") as unknown[];
     expect(tee02[1]).toBe(false);
     expect(tee02[6]).toBeCloseTo(0.5, 6);
@@ -123,12 +123,12 @@ describe("ASSORT.BOUND, CHOICE, SUBSTITUTION", () => {
     expect(out[0]).toEqual(PLAN_HEADER);
   });
   test("errors are #VALUE! with the located message", async () => {
-    const e = await errorOf(() => choice(PRODUCTS, SUBSTITUTION, [["Tee-04"]], invocation()));
+    const e = await errorOf(choice(PRODUCTS, SUBSTITUTION, [["Tee-04"]], invocation()));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("Available: 'Tee-04' is not among the products; did you mean 'Tee-01'?");
     const w = await errorOf(() => substitution(PRODUCTS, [[-1]], invocation()));
     expect(w.message).toMatch(/^Weights: -1 is not a no-purchase weight/);
-    const b = await errorOf(() => bound([["Price"], [3]], [[null]], null as unknown as unknown[][], invocation()));
+    const b = await errorOf(bound([["Price"], [3]], [[null]], null as unknown as unknown[][], invocation()));
     expect(b.message).toMatch(/^Products row 1: no Product column/);
   });
 });

@@ -207,6 +207,8 @@ describe("SUBSTITUTION matrix", () => {
       "Weights row 3: 'Cx' is not among the products; did you mean 'C'?",
     ]);
     expect(messagesOf(() => substitutionFromSheet(PRODUCTS, 0))[0]).toMatch(/^Weights: 0 is not a no-purchase weight/);
+    const many = [["SKU"], ...Array.from({ length: 501 }, (_, i) => [`P${i}`])];
+    expect(messagesOf(() => substitutionFromSheet(many, 1))[0]).toMatch(/^Products: 501 products would make a 502 × 502 matrix \(252,004 cells\)/);
     expect(messagesOf(() => substitutionFromSheet([["SKU"], ["A"], ["A"]], 1))).toEqual(["Products row 3 (A): the id 'A' is already used by row 2; ids must be unique."]);
   });
 });

@@ -133,6 +133,14 @@ describe("with the real worker script", () => {
     expect(workers).toHaveLength(1); // it stopped when asked: no need to kill it
     expect(workers[0].log.find((m) => m.id === long.id && m.type !== "progress")).toMatchObject({ type: "failed", failure: { name: "OptimizeAborted" } });
   });
+  test("bound and choice jobs", async () => {
+    const client = new EngineClient({ createWorker: realWorker });
+    const b = await client.submit({ kind: "bound", input: INPUT }).result;
+    expect(b.value).toBeCloseTo(6 * 30 + 7 * 20, 8); // both carried in the fluid plan: Σ margin × demand
+    const table = await client.submit({ kind: "choice", input: INPUT, available: [0, 1] }).result;
+    expect(table[1].slice(0, 2)).toEqual(["A", false]);
+    expect(table[2][3]).toBeCloseTo(0.4 + 0.4 * 0.6, 12); // B's own share plus A's customers who move to B
+  });
   test("input errors cross the boundary as InputError", async () => {
     const client = new EngineClient({ createWorker: realWorker });
     const r = await settleOf(client.submit({ ...OPTIMIZE, input: { products: [] } }).result);
@@ -212,6 +220,16 @@ describe("with a scripted worker", () => {
     expect((r as { e: Error }).e.message).toMatch(/did not finish within 0 s/);
     await new Promise((res) => setTimeout(res, 5));
     expect(workers[0].terminated).toBe(true);
+  });
+  test("the timeout counts from the start of the run, not from the wait in the queue", async () => {
+    const { client, workers } = setup();
+    const a = client.submit(EVALUATE);
+    const b = client.submit(EVALUATE, { timeoutMs: 40 });
+    await new Promise((res) => setTimeout(res, 60)); // b waited longer than its timeout, but never ran
+    workers[0].reply({ type: "done", id: a.id, result: "a" });
+    await a.result;
+    workers[0].reply({ type: "done", id: b.id, result: "b" });
+    expect(await b.result).toBe("b");
   });
   test("a crash rejects the running job with a clear message and the next job gets a fresh worker", async () => {
     const { client, workers } = setup();
