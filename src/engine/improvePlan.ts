@@ -13,7 +13,7 @@
 import { yieldToHost } from "./host";
 import type { Model } from "./instance";
 import { highestUnits, lowestUnits, mayCarry, usage, withinTotals, type Usage } from "./planLimits";
-import { sampleProfit, unitValues, type SampledSeasons } from "./sampledSeasons";
+import { unitValues, type SampledSeasons } from "./sampledSeasons";
 
 export interface ImproveOptions {
   /** Products whose carry/drop status may change (default: every product that may be carried). */
@@ -34,6 +34,8 @@ export interface ImproveResult {
   rounds: number;
   /** True when the search ended at a local optimum (no improving move left). */
   converged: boolean;
+  /** Passes over the sample (each plays every season once). */
+  passes: number;
 }
 
 const STALL_ROUNDS = 5;
@@ -55,18 +57,20 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
   for (let i = 0; i < n; i++) movable[i] = mayCarry(model, i) && (free || units[i] > 0) ? 1 : 0;
   const stride = new Int32Array(n).fill(1);
   const lastDirection = new Int8Array(n);
-  let profit = sampleProfit(s, units);
+  // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
+  let v = unitValues(s, units, movable);
+  let passes = 1;
+  let profit = v.profit;
   const scale = Math.max(1, Math.abs(profit)) * 1e-12;
   let rounds = 0;
   let converged = false;
   // Late rounds polish cents: stop when the last STALL_ROUNDS together gained under STALL_SHARE of profit.
   const history: number[] = [];
+  let share = 1;
   for (; rounds < maxRounds; rounds++) {
     // Let the host breathe between rounds: progress, cancellation, a responsive page.
     await yieldToHost();
     if (options.shouldStop?.() || (options.deadline !== undefined && Date.now() > options.deadline)) break;
-    const v = unitValues(s, units, movable);
-    profit = v.profit;
     const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
     const groups = fitMoves(model, units, moves, scale);
     if (groups.length === 0) {
@@ -74,13 +78,19 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
       break;
     }
     groups.sort((a, b) => b.gain - a.gain || a.moves[0].i - b.moves[0].i);
-    let take = groups.length;
+    // Start from twice the share of moves that last succeeded: when products interfere, trying them all
+    // every round wastes a pass.
+    let take = Math.max(1, Math.min(groups.length, Math.ceil(share * groups.length)));
     let accepted = false;
     while (take > 0) {
       const { trial, applied } = applyGroups(model, units, groups, take);
       if (applied.length === 0) break;
-      const p = sampleProfit(s, trial);
+      const tried = unitValues(s, trial, movable);
+      passes++;
+      const p = tried.profit;
       if (p > profit + scale) {
+        v = tried;
+        share = Math.min(1, (2 * take) / groups.length);
         for (const g of applied) {
           for (const { i, to } of g.moves) {
             const dir = to > units[i] ? 1 : -1;
@@ -118,7 +128,7 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
       break;
     }
   }
-  return { units, profit, rounds, converged };
+  return { units, profit, rounds, converged, passes };
 }
 
 /** Up and down moves with their estimated gains (one pack, or `stride` packs while a product keeps going). */

@@ -6,8 +6,9 @@
 //               ignoring stock-out substitution.
 //   gk          Gallego–Kim style: the fluid assortment, quantities by sample average approximation (SAA).
 //   pooled      the paper's two steps: the pooled long-tail assortment (pooledAssortment.ts), SAA quantities.
-//   auto        our best: every baseline above, then a search that may also add and drop products, all on one
-//               sample of seasons; the winner is picked on a second, independent sample.
+//   auto        our best: the fluid, newsvendor and pooled plans as starts; from the best of them on a sample
+//               of seasons, one SAA search that may also add and drop products (a superset of gk's and
+//               pooled's moves); the winner among all of them is picked on a second, independent sample.
 // SAA quantities maximise the plan's mean profit over a sample of simulated seasons of the true sequential
 // process (improvePlan.ts), rather than the paper's per-sample LP relaxation: no LP solver in the loop, and
 // the sampled objective is the real one, not a relaxation of it.
@@ -38,9 +39,9 @@ export class OptimizeAborted extends Error {
   }
 }
 
-/** Seasons in the search sample: about a million customer-steps per pass, within [30, 300]. */
+/** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
 function searchSeasons(model: Model): number {
-  return Math.max(30, Math.min(300, Math.round(1e6 / Math.max(1, 1.5 * model.totalDemand))));
+  return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 function boundOf(model: Model, lf: LimitedFluid): PlanBound {
@@ -148,11 +149,11 @@ export async function optimize(
       const candidates: { name: string; units: Int32Array }[] = [
         { name: "fluid", units: fluidPlan() },
         { name: "newsvendor", units: newsvendorPlan() },
+        { name: "pooled assortment", units: pooledStart() },
       ];
       await check();
-      candidates.push({ name: "gk", units: await search(candidates[1].units, false, 0.05, 0.3, "SAA quantities (fluid assortment)") });
-      candidates.push({ name: "pooled", units: await search(pooledStart(), false, 0.3, 0.55, "SAA quantities (pooled assortment)") });
-      // Start the free search from the best so far on the search sample.
+      // One search, free to add and drop products (a superset of gk's and pooled's moves), from the best
+      // start on the search sample.
       const s = getSample();
       let best = candidates[0];
       let bestProfit = -Infinity;
@@ -163,7 +164,7 @@ export async function optimize(
           best = c;
         }
       }
-      candidates.push({ name: "auto", units: await search(best.units, true, 0.55, 0.8, "Adding and dropping products") });
+      candidates.push({ name: "auto", units: await search(best.units, true, 0.1, 0.8, "Improving the plan") });
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
       report("Choosing the best plan", 0.8);
       await check();

@@ -14,6 +14,9 @@ import { walkTables, type WalkTables } from "./walkTables";
 
 // Local aliases: global lookups are slow in hot loops under some hosts (vm contexts, e.g. Jest).
 const { imul, floor } = Math;
+// Module loaders that keep live bindings (CommonJS interop in Jest and tsx) call imports through a getter;
+// a local reference keeps the per-step hash a direct call.
+const hash = hash32;
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
 
@@ -51,14 +54,14 @@ export function seasonKey(seedKey: number, rep: number): number {
 
 /** The hash that seeds customer c's first choice and walk in season `key`. */
 export function customerKeyOf(key: number, c: number): number {
-  return hash32((key ^ imul(c + 1, 0x85ebca6b)) >>> 0);
+  return hash((key ^ imul(c + 1, 0x85ebca6b)) >>> 0);
 }
 
 /** Where a customer standing at unavailable product i goes at her `step`-th move: a product, or −1 (leaves). */
 export function walkStep(tables: WalkTables, i: number, customerKey: number, step: number): number {
   const m = tables.size[i];
   if (m === 0) return -1;
-  const x = hash32((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
+  const x = hash((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
   const k = floor(x);
   const at = tables.start[i] + k;
   return x - k < tables.keep[at] ? tables.primary[at] : tables.alias[at];
@@ -151,7 +154,7 @@ export function playSeason(model: Model, plan: ArrayLike<number>, key: number, o
         break;
       }
       step++;
-      x = hash32((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
+      x = hash((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
       const k = floor(x);
       const at = start[i] + k;
       const next = x - k < keep[at] ? primary[at] : alias[at];
