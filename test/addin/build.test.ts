@@ -6,6 +6,7 @@ import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { createContext, runInContext } from "vm";
 
 const ROOT = join(__dirname, "..", "..");
 let out: string;
@@ -85,4 +86,62 @@ test("manifest (with the public address) and icons are copied", () => {
   expect(manifest).not.toContain("localhost");
   expect(manifest).toContain("https://assort.example.com/app/functions.json");
   for (const size of [16, 32, 64, 80]) expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);
+});
+
+/**
+ * Loads the built functions.js as the shared runtime would (CustomFunctions, a document, Web Workers), with each
+ * worker running the built worker chunk in its own context behind structured-clone messages.
+ */
+function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise<unknown[][]>> {
+  const registered: Record<string, (...args: unknown[]) => Promise<unknown[][]>> = {};
+  class CFError extends Error {
+    constructor(readonly code: string, message?: string) {
+      super(message);
+    }
+  }
+  class BundleWorker {
+    onmessage: ((ev: { data: unknown }) => void) | null = null;
+    onerror: ((ev: unknown) => void) | null = null;
+    private readonly scope: { onmessage?: (ev: { data: unknown }) => void; postMessage(m: unknown): void; self?: unknown; location: { href: string } };
+    constructor(url: URL) {
+      this.scope = {
+        postMessage: (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }), 0),
+        location: { href: String(url) },
+      };
+      this.scope.self = this.scope;
+      const context = createContext({ self: this.scope, setTimeout, clearTimeout, console, structuredClone });
+      runInContext(readFileSync(join(dir, new URL(String(url)).pathname), "utf8"), context);
+    }
+    postMessage(m: unknown) {
+      setTimeout(() => this.scope.onmessage?.({ data: structuredClone(m) }), 0);
+    }
+    terminate() {}
+  }
+  const page: Record<string, unknown> = {
+    CustomFunctions: { associate: (id: string, f: (...args: unknown[]) => Promise<unknown[][]>) => (registered[id] = f), Error: CFError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
+    document: { currentScript: { src: "https://localhost:3000/functions.js", tagName: "SCRIPT" }, baseURI: "https://localhost:3000/taskpane.html" },
+    location: { href: "https://localhost:3000/taskpane.html" },
+    navigator: { hardwareConcurrency: 2 },
+    Worker: BundleWorker,
+    setTimeout, clearTimeout, console, URL, structuredClone,
+  };
+  page.self = page;
+  runInContext(readFileSync(join(dir, "functions.js"), "utf8"), createContext(page));
+  return registered;
+}
+
+test("the built functions.js registers all five and OPTIMIZE runs in the built worker chunk", async () => {
+  const fns = loadBundle(out);
+  expect(Object.keys(fns).sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "OPTIMIZE", "SUBSTITUTION"]);
+  const products = [["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 12, 5, 20]];
+  const invocation = { parameterAddresses: ["Sheet1!A1:D3"], onCanceled: null };
+  const plan = JSON.parse(JSON.stringify(await fns.OPTIMIZE(products, [[null]], [["method", "fluid"]], invocation)));
+  expect(plan[0]).toEqual(["Product", "Carry", "Units", "Expected sales", "Stock-out risk", "Decision reason"]);
+  expect(plan.slice(1, 3).map((r: unknown[]) => r[0])).toEqual(["A", "B"]);
+  expect(typeof invocation.onCanceled).toBe("function");
+  const bad = [["Product", "Price", "Cost", "Demand"], ["A", "ten", 4, 30]];
+  await expect(fns.BOUND(bad, [[null]], null, { parameterAddresses: ["Sheet1!A1:D2"] })).rejects.toMatchObject({
+    code: "#VALUE!",
+    message: "Products row 2 (A), column Price: 'ten' is not a number; the selling price must be a number above 0.",
+  });
 });
