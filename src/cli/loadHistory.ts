@@ -6,6 +6,7 @@
 import type { PeriodSales, Transaction } from "../engine/fitMarkovChain";
 import { suggest } from "../engine/suggest";
 import { cellText, headerKey, readHistory } from "../sheet/history";
+import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
 import { CsvError, parseCsv } from "./csv";
 import { FileError } from "./errors";
 import type { Io } from "./io";
@@ -85,7 +86,15 @@ export function loadProductIds(io: Io, path: string): string[] {
 export function loadHistory(io: Io, path: string, productIds?: readonly string[]): LoadedHistory {
   if (isJson(path)) return jsonHistory(io, path, productIds);
   const { rows, lines } = csvRows(io, path, "history");
-  return fromCells(path, rows, (r) => `line ${lines[r] ?? 1}`, (r) => lines[r] ?? 1, productIds);
+  const label = (r: number) => `line ${lines[r] ?? 1}`;
+  const row = (r: number) => lines[r] ?? 1;
+  if (rows.length > 0 && isPeriodHeader(rows[0])) {
+    // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
+    const data = readPeriodHistory(rows, { productIds, rowLabel: label, rowNumber: row, maxProblems: Number.MAX_SAFE_INTEGER });
+    if (data.problems.length > 0) throw problemsError(path, data.problems);
+    return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+  }
+  return fromCells(path, rows, label, row, productIds);
 }
 
 function fromCells(path: string, rows: readonly (readonly unknown[])[], label: (r: number) => string, row: (r: number) => number, productIds?: readonly string[]): LoadedHistory {

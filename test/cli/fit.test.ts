@@ -65,6 +65,29 @@ describe("assort fit --json", () => {
     expect(a.products[0].demandShare).toBeCloseTo(0.5, 3);
   });
 
+  test("per-period sales CSV: with customer counts the hand estimate again; without them Poisson arrivals", async () => {
+    // The same three situations as one period each. Without counts, sales rates are Λ·P_j(S) with λ_0 = 0:
+    // Λ·λ_A = 50, Λ·λ_B = 30 ⇒ Λ = 80, λ_A = 5/8; Λ(λ_A + λ_B·ρ[B][A]) = 70 ⇒ ρ[B][A] = 2/3; Λ(λ_B + λ_A·ρ[A][B]) = 45 ⇒ ρ[A][B] = 0.3.
+    const withCounts = "Period,Product,Available,Sales,Customers\n1,A,TRUE,50,100\n1,B,TRUE,30,100\n2,A,TRUE,70,100\n2,B,FALSE,0,100\n3,A,FALSE,0,100\n3,B,TRUE,45,100\n";
+    const args = ["--json", "--tolerance", "0", "--max-iterations", "20000"];
+    const a = JSON.parse((await runCli(["fit", "p.csv", ...args], { files: { "p.csv": withCounts } })).stdout);
+    expect(a.noPurchaseShare).toBeCloseTo(0.2, 6);
+    expect(a.products[0].demandShare).toBeCloseTo(0.5, 6);
+    const noCounts = withCounts.replace(/,100\n/g, ",\n");
+    const r = await runCli(["fit", "p.csv", ...args], { files: { "p.csv": noCounts } });
+    const b = JSON.parse(r.stdout);
+    expect(b.noPurchaseShare).toBe(0);
+    expect(b.customersPerPeriod).toBeCloseTo(80, 4);
+    expect(b.products[0].demandShare).toBeCloseTo(5 / 8, 6);
+    const link = (from: string, to: string) => b.substitution.find((l: { from: string; to: string }) => l.from === from && l.to === to)?.probability;
+    expect(link("B", "A")).toBeCloseTo(2 / 3, 5);
+    expect(link("A", "B")).toBeCloseTo(0.3, 5);
+    expect(b.warnings.map((w: { kind: string }) => w.kind)).toContain("no-purchase-unknown");
+    const bad = await runCli(["fit", "p.csv"], { files: { "p.csv": "Period,Product,Available,Sales\n1,A,FALSE,3\n" } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("line 2, column Sales: 3 units sold while 'A' was not available");
+  });
+
   test("a product that was always offered gets a warning and no substitutes", async () => {
     const csv = "Offered,Purchased\nA;B,A\nA;B,\nA,A\nA,\nA;B,B\n";
     const r = await runCli(["fit", "h.csv", "--json"], { files: { "h.csv": csv } });

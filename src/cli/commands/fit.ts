@@ -155,7 +155,8 @@ export const fitCommand: Command = {
     "and Purchased (the id she bought; blank = no purchase); an optional Count column stands for that many",
     "identical customers. History JSON: a list of {\"offered\": [ids], \"purchased\": id|null}, or",
     "{\"periods\": [{\"available\": [ids], \"sales\": {id: units}, \"customers\": n}]} (customers optional: without",
-    "it, arrivals are taken as Poisson and the no-purchase share cannot be estimated).",
+    "it, arrivals are taken as Poisson and the no-purchase share cannot be estimated). A CSV with columns",
+    "Period, Product, Available, Sales[, Customers] (one row per period and product) is read the same way.",
     "With --products, every id must be one of its products (an instance JSON or a CSV with a Product column).",
   ].join("\n"),
   options: [
