@@ -92,16 +92,19 @@ function human(f: Fit, top: number, path: string): string {
   const columns: Column<number>[] = [
     { header: "id", align: "left", cell: (i) => ids[i], maxWidth: 24 },
     { header: "demand share", align: "right", cell: (i) => formatPercent(lambda[i], 2) },
+    // What to put in the Demand column, scaled from this history to the season's traffic.
+    { header: "first choice", align: "right", cell: (i) => formatNumber(lambda[i] * r.customers, 1) },
     { header: "substitutes", align: "right", cell: (i) => (unknown.has(i) ? "unknown" : formatPercent(rowSum[i], 1)) },
     {
       header: "main substitutes", align: "left",
-      cell: (i) => best[i].sort((a, b) => b.p - a.p).slice(0, 3).map((s) => `${s.to} ${formatPercent(s.p, 0)}`).join(", "),
+      cell: (i) => best[i].filter((s) => s.p >= 0.005).sort((a, b) => b.p - a.p).slice(0, 3).map((s) => `${s.to} ${formatPercent(s.p, 0)}`).join(", "),
     },
   ];
   const { rows, truncated } = chooseRows(ids.map((_, i) => i), top, (i) => lambda[i]);
   out += "\n" + renderTable(columns, rows);
-  out += "\ndemand share: share of arriving customers whose first choice it is; substitutes: share of those who\n";
-  out += "accept another product when it is missing (the rest leave).\n";
+  out += "\ndemand share: share of arriving customers whose first choice it is; first choice: how many customers of\n";
+  out += "this history that is (scale it to a season for the Demand column); substitutes: share of those who accept\n";
+  out += "another product when it is missing (the rest leave).\n";
   if (truncated) out += `Showing the ${rows.length} products with the largest demand share; --top all shows every one.\n`;
   out += `\nSubstitution (${plural(f.links.length, "link")} of probability ${f.minProbability} or more; paste as the Substitution range):\n`;
   out += "From,To,Probability\n";
