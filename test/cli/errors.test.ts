@@ -89,7 +89,7 @@ describe("command line (exit 2, with a usage hint)", () => {
   });
 
   test("unknown command, with a suggestion", async () => {
-    expectFailure(await runCli(["bond", SMALL]), 2, /unknown command 'bond'; did you mean 'bound'\? Commands: bound, evaluate/);
+    expectFailure(await runCli(["bond", SMALL]), 2, /unknown command 'bond'; did you mean 'bound'\? Commands: optimize, evaluate, bound/);
     expectFailure(await runCli(["frobnicate"]), 2, /unknown command 'frobnicate'\. Commands:/);
   });
 
