@@ -52,6 +52,13 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
   let cells = trimRange(raw);
   const out: OptionsSheet = { optimize: {}, rows: {}, problems: [] };
   if (cells.length === 0) return out;
+  // Trimming drops a value column that is all blank or 0; put it back (the rows kept are the range's first ones).
+  const rawWidth = Array.isArray(raw) ? raw.reduce((w, row) => Math.max(w, Array.isArray(row) ? row.length : 1), 0) : 0;
+  if (rawWidth >= 2 && cells[0].length < 2) cells = cells.map((row, r) => [row[0], Array.isArray(raw?.[r]) ? (raw as Cells)[r][1] : null]);
+  if (cells[0].length < 2) {
+    out.problems.push({ range: "Options", row: origin.row, message: `Options: one column only; give two columns, Name and Value (e.g. budget | 50000).` });
+    return out;
+  }
   let rowNo = (r: number) => origin.row + r;
   // Names across the top, values below: read it as the usual two columns.
   if (cells.length === 2 && cells[0].length > 2) {
@@ -66,10 +73,6 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
     const name = textOf(nameCell) ?? "";
     const norm = normalizeName(nameCell);
     if (r === 0 && HEADER_WORDS.has(norm)) return;
-    if (row.length < 2) {
-      problem(r, name, "has no value; Options has two columns, Name and Value.");
-      return;
-    }
     const key = KEY_OF.get(norm);
     if (key === undefined) {
       if (name === "") {
@@ -93,7 +96,9 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
       problem(r, name, `holds the Excel error ${err}; fix the formula or the data it refers to.`);
       return;
     }
-    if (isBlank(cell)) return; // a listed option left empty: its default
+    // A listed option left empty keeps its default. A blank reaches a custom function as 0, and 0 is no
+    // sensible budget, capacity, product limit, cv, time limit or model, so 0 means "not set" (seed 0 is a seed).
+    if (isBlank(cell) || (plain(cell) === 0 && key !== "seed")) return;
     values[key] = plain(cell);
   });
 

@@ -232,6 +232,12 @@ describe("Options", () => {
     expect(s.model.constraints).toEqual({ budget: 500, capacity: 80, maxProducts: 2 });
     expect(s.options.optimize).toEqual({ method: "pooled", seed: 7, timeLimitMs: 5000, targetRelativeError: 0.01 });
   });
+  test("0 is how a blank value reaches a function: not set (except the seed)", () => {
+    const s = opts([["customers", 0], ["budget", 0], ["maxProducts", 0], ["time limit", 0], ["method", 0], ["seed", 0]]);
+    expect(s.model.customers.distribution).toBe("poisson");
+    expect(s.model.constraints).toEqual({ budget: null, capacity: null, maxProducts: null });
+    expect(s.options.optimize).toEqual({ seed: 0 });
+  });
   test("a cv alone means negbin; blank values keep the default; names across the top are read too", () => {
     expect(opts([["cv", 0.4], ["budget", ""]]).model.customers).toEqual({ distribution: "negbin", cv: 0.4 });
     const s = opts([["Budget", "Seed", "maxProducts"], [100, "abc", 2]]);
