@@ -12,20 +12,24 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 
-/** Rewrites the development address in generated text assets (functions.json's help links). */
-class RewriteUrlsPlugin {
-  constructor(assets, rewrite) {
-    this.assets = assets;
+/**
+ * Finishes the generated functions.json: the help links point at the public address, and error values in the
+ * input ranges reach the functions (allowErrorForDataTypeAny, which JSDoc cannot express) so a #N/A in the
+ * Products range is reported with its row and column instead of Excel answering #VALUE! before calling us.
+ */
+class FunctionsMetadataPlugin {
+  constructor(rewrite) {
     this.rewrite = rewrite;
   }
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        for (const name of this.assets) {
-          const asset = compilation.getAsset(name);
-          if (asset) compilation.updateAsset(name, new sources.RawSource(this.rewrite(asset.source.source())));
-        }
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(this.rewrite(asset.source.source()));
+        metadata.allowErrorForDataTypeAny = true;
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 2)));
       });
     });
   }
@@ -49,7 +53,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new RewriteUrlsPlugin(["functions.json"], rewrite),
+      new FunctionsMetadataPlugin(rewrite),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions"] }),
       new CopyWebpackPlugin({
         patterns: [

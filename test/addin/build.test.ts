@@ -36,6 +36,12 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
+test("error values in input ranges reach the functions, so they can say which cell holds them", () => {
+  const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
+  expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+});
+
 test("functions.json lists the five functions with their parameters", () => {
   const byId = new Map(functions.map((f) => [f.id, f]));
   expect([...byId.keys()].sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "OPTIMIZE", "SUBSTITUTION"]);

@@ -64,6 +64,16 @@ describe("ASSORT.OPTIMIZE", () => {
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("Products row 6 (Tee-02), column Price: 'abc' is not a number; the selling price must be a number above 0.");
   });
+  test("error values in the ranges (allowErrorForDataTypeAny) are named with their cell", async () => {
+    const products = PRODUCTS.map((r) => [...r]);
+    products[1][3] = new CustomFunctionsError("#DIV/0!");
+    products[3][2] = { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
+    const e = await errorOf(optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!A1:E6"])));
+    expect(e.message).toBe(
+      "Products row 2 (Tee-01), column Demand: holds the Excel error #DIV/0!; fix the formula or the data it refers to. | " +
+        "Products row 4 (Tee-03), column Cost: holds the Excel error #N/A; fix the formula or the data it refers to.",
+    );
+  });
   test("cancelled by Excel: the promise settles with #N/A", async () => {
     const inv = invocation();
     const p = optimize(PRODUCTS, SUBSTITUTION, [["method", "auto"], ["time limit", 60]], inv);
