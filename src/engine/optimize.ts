@@ -22,6 +22,7 @@ import { decisions } from "./decisions";
 import { fitToRules } from "./fitToRules";
 import { improvePlan } from "./improvePlan";
 import { limitedFluid, type LimitedFluid } from "./limitedFluid";
+import { planBound } from "./planBound";
 import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
 import { checkRulesFeasible, mayCarry } from "./planLimits";
 import { criticalFractile, poissonQuantile } from "./poissonNewsvendor";
@@ -42,15 +43,6 @@ export class OptimizeAborted extends Error {
 /** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
 function searchSeasons(model: Model): number {
   return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
-}
-
-function boundOf(model: Model, lf: LimitedFluid): PlanBound {
-  const priced: string[] = [];
-  if (model.constraints.budget !== null) priced.push("budget");
-  if (model.constraints.capacity !== null) priced.push("capacity");
-  let label = "fluid LP bound" + (priced.length ? ` with the ${priced.join(" and ")}` : "");
-  if (lf.ignored.length) label += `; ignores ${lf.ignored.join(", ")} (still valid, may be loose)`;
-  return { value: lf.value, kind: "fluid", ignoredConstraints: lf.ignored, label };
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
@@ -102,7 +94,8 @@ export async function optimize(
   checkRulesFeasible(model);
   report("Upper bound", 0);
   const lf = limitedFluid(model);
-  const bound = boundOf(model, lf);
+  const { value, kind, ignoredConstraints, label } = planBound(model, lf);
+  const bound: PlanBound = { value, kind, ignoredConstraints, label };
   await check();
 
   const mean = lf.fluid.sales;

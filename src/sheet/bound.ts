@@ -3,24 +3,14 @@
 // min/max, packs) keep it valid but looser, and the label says so, because a bound that silently ignored a
 // rule would read as a promise.
 
-import type { FluidSolution } from "../engine/fluidBound";
 import type { Model } from "../engine/instance";
-import { limitedFluid } from "../engine/limitedFluid";
 import type { PlanBound } from "../engine/optimizeTypes";
+import { planBound, type PlanBoundWithFluid } from "../engine/planBound";
 
-export interface SheetBound extends PlanBound {
-  /** The fluid solution at the bound's prices: its sales form the fluid assortment. */
-  fluid: FluidSolution;
-}
+export type SheetBound = PlanBoundWithFluid;
 
 export function sheetBound(model: Model): SheetBound {
-  const lf = limitedFluid(model);
-  const priced: string[] = [];
-  if (model.constraints.budget !== null) priced.push("budget");
-  if (model.constraints.capacity !== null) priced.push("capacity");
-  let label = "fluid LP bound" + (priced.length ? ` with the ${priced.join(" and ")}` : "");
-  if (lf.ignored.length) label += `; ignores ${lf.ignored.join(", ")} (still valid, may be loose)`;
-  return { value: lf.value, kind: "fluid", ignoredConstraints: lf.ignored, label, fluid: lf.fluid };
+  return planBound(model);
 }
 
 /** The bound's one-line description, for the note beside its value. */

@@ -65,7 +65,7 @@ describe("ASSORT.OPTIMIZE", () => {
     expect(e.message).toBe("Products row 6 (Tee-02), column Price: 'abc' is not a number; the selling price must be a number above 0.");
   });
   test("error values in the ranges (allowErrorForDataTypeAny) are named with their cell", async () => {
-    const products = PRODUCTS.map((r) => [...r]);
+    const products: unknown[][] = PRODUCTS.map((r) => [...r]);
     products[1][3] = new CustomFunctionsError("#DIV/0!");
     products[3][2] = { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
     const e = await errorOf(optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!A1:E6"])));
