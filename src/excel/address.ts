@@ -1,0 +1,62 @@
+// Addresses as Excel reports them ("Sheet1!A1:F11", "'My sheet'!$B$3"), split into the sheet and the cells,
+// and put back together with the sheet name quoted when Excel would quote it.
+
+import { columnLetter } from "../sheet/location";
+
+export interface SplitAddress {
+  /** Sheet name without quotes, or undefined when the address names no sheet. */
+  sheet?: string;
+  /** The cells part without "$": "A1:F11". */
+  ref: string;
+}
+
+export function splitAddress(address: string): SplitAddress {
+  const bang = address.lastIndexOf("!");
+  const ref = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").trim();
+  if (bang < 0) return { ref };
+  let sheet = address.slice(0, bang).trim();
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref };
+}
+
+/** Sheet names with anything but letters, digits and underscores are quoted ('Assort plan'!A1). */
+export function sheetPrefix(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+/** "A1:C4" for a block of rows × columns whose top-left cell is at (row, column), both 0-based. */
+export function blockRef(row: number, column: number, rows: number, columns: number): string {
+  const first = `${columnLetter(column + 1)}${row + 1}`;
+  if (rows <= 1 && columns <= 1) return first;
+  return `${first}:${columnLetter(column + columns)}${row + rows}`;
+}
+
+export interface Block {
+  /** 0-based top row and left column, and the size. */
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** "B3:D10" (or "B3", with or without a sheet) as a block; undefined for whole columns, rows or names. */
+export function parseBlock(address: string): Block | undefined {
+  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(splitAddress(address).ref);
+  if (!m) return undefined;
+  const c1 = letters(m[1]);
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? letters(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  return { row: Math.min(r1, r2) - 1, column: Math.min(c1, c2) - 1, rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+}
+
+export function inBlock(block: Block, row: number, column: number): boolean {
+  return row >= block.row && row < block.row + block.rows && column >= block.column && column < block.column + block.columns;
+}
+
+/** "A" → 1, "AB" → 28. */
+export function letters(s: string): number {
+  let n = 0;
+  for (const ch of s.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
