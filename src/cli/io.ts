@@ -10,6 +10,12 @@ export interface Io {
   readFile(path: string): string;
   /** Writes a text file (absent where the CLI may not write, e.g. some tests). */
   writeFile?(path: string, text: string): void;
+  /** Reads a file's bytes (workbooks); throws a Node-style error like readFile. */
+  readBinary?(path: string): Uint8Array;
+  /** Writes a file's bytes whole: a reader never sees it half written (absent where the CLI may not write). */
+  writeBinary?(path: string, data: Uint8Array): void;
+  /** Whether something already exists at the path (so an output is never overwritten by surprise). */
+  exists?(path: string): boolean;
   /** True when standard error is a terminal: only then is a progress bar drawn. */
   isTTY: boolean;
   /** Milliseconds (for throttling the progress bar); Date.now when absent. */

@@ -1,6 +1,6 @@
 // Entry point of the bundled CLI (build/cli.js, started by bin/assort.js): wires run() to the real process.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { diskFiles } from "./diskFiles";
 import { run } from "./run";
 
 // `assort ... | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
@@ -12,8 +12,7 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => readFileSync(path, "utf8"),
-  writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+  ...diskFiles,
   isTTY: process.stderr.isTTY === true,
 }).then(
   (code) => {

@@ -5,7 +5,7 @@
 import { FileError } from "./errors";
 import type { Io } from "./io";
 
-const READ_ERRORS: Record<string, string> = {
+export const READ_ERRORS: Record<string, string> = {
   ENOENT: "no such file",
   EISDIR: "it is a folder, not a file",
   EACCES: "permission denied",

@@ -10,13 +10,14 @@ import { evaluateCommand } from "./commands/evaluate";
 import { fitCommand } from "./commands/fit";
 import { generateCommand } from "./commands/generate";
 import { optimizeCommand } from "./commands/optimize";
+import { planCommand } from "./commands/plan";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
 
 export type { Io } from "./io";
 
-export const COMMANDS: readonly Command[] = [optimizeCommand, evaluateCommand, boundCommand, fitCommand, generateCommand];
+export const COMMANDS: readonly Command[] = [optimizeCommand, evaluateCommand, boundCommand, planCommand, fitCommand, generateCommand];
 
 /** Beyond this many problems in a file, one line says how many more there are. */
 const PROBLEMS_SHOWN = 30;

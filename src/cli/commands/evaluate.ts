@@ -15,6 +15,11 @@ import { progressBar } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
+import { readWorkbook, isWorkbookPath } from "../workbookFile";
+import { readWorkbookInputs } from "../workbookInputs";
+import { PLAN_SHEET } from "../workbookPlanSheet";
+import { readWorkbookUnits } from "../workbookUnits";
+import { relocateProductProblem } from "../../sheet/relocate";
 import { boundReport, ignoredNote, type BoundReport } from "./bound";
 
 export const DEFAULT_SEED = 1;
@@ -24,10 +29,45 @@ const MAX_REPS = 10_000_000;
 interface Evaluation {
   model: Model;
   units: Int32Array;
-  seed: number;
+  seed: number | string;
   sim: SimulationResult;
   report: BoundReport;
   warnings: Problem[];
+  /** Where a workbook's plan was read ("the Units column of Products (G2:G11)"); absent for JSON. */
+  unitsFrom?: string;
+}
+
+interface Loaded {
+  model: Model;
+  units: Int32Array;
+  warnings: Problem[];
+  /** From the workbook's Options sheet, used when --seed is not given. */
+  seed?: number | string;
+  targetRelativeError?: number;
+  unitsFrom?: string;
+}
+
+/** A workbook: Products, Substitution and Options sheets, and the plan typed in it (or --plan). */
+async function loadWorkbook(io: Io, path: string, planPath: string | undefined): Promise<Loaded> {
+  const opened = await readWorkbook(io, path);
+  const inputs = readWorkbookInputs(opened.workbook, { path, checkRules: false, skipSheet: PLAN_SHEET });
+  const model = inputs.sheet.model;
+  const typed = planPath === undefined ? readWorkbookUnits(opened.workbook, inputs, path) : undefined;
+  const units = typed?.units ?? loadPlan(io, planPath as string, model);
+  // Rules the plan breaks, located at the product's row as the add-in's EVALUATE says them.
+  const ruleWarnings = planWarnings(model, units).map((p) => ({ ...p, message: relocateProductProblem(p, inputs.sheet.products)?.message ?? p.message }));
+  const o = inputs.sheet.options.optimize;
+  return {
+    model, units, seed: o.seed, targetRelativeError: o.targetRelativeError, unitsFrom: typed?.source ?? planPath,
+    warnings: [...inputs.notes.map((message) => ({ section: "instance" as const, message })), ...ruleWarnings],
+  };
+}
+
+function loadJson(io: Io, path: string, planPath: string | undefined): Loaded {
+  if (planPath === undefined) throw new UsageError("missing --plan <plan.json> (the plan to evaluate)", "evaluate");
+  const model = loadModel(io, path);
+  const units = loadPlan(io, planPath, model);
+  return { model, units, warnings: [...model.warnings, ...planWarnings(model, units)] };
 }
 
 function shareOfBound(e: Evaluation): number {
@@ -55,6 +95,7 @@ function json(e: Evaluation): string {
     ci95: sim.ci95,
     reps: sim.reps,
     seed: e.seed,
+    ...(e.unitsFrom !== undefined ? { unitsFrom: e.unitsFrom } : {}),
     bound: e.report.bound,
     boundKind: e.report.boundKind,
     ignoredConstraints: e.report.ignoredConstraints,
@@ -133,7 +174,7 @@ function human(e: Evaluation, top: number): string {
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "simulate a plan: expected profit with a 95% interval, and what happens to each product",
-  usage: "assort evaluate <instance.json> --plan <plan.json> [options]",
+  usage: "assort evaluate <instance.json> --plan <plan.json> [options]\n       assort evaluate <book.xlsx> [--plan <plan.json>] [options]",
   description: [
     "Simulates many seasons of the plan (customers arrive, buy their first choice or a substitute that is",
     "in stock, or leave) and reports the expected profit with its 95% interval, per-product outcomes and",
@@ -143,9 +184,13 @@ export const evaluateCommand: Command = {
     "",
     'Plan file: {"plan": [{"id": "P1", "quantity": 12}, ...]}; products not listed get 0 units.',
     "Where the plan breaks the instance's rules (budget, minQty, ...) a warning is printed.",
+    "",
+    "A workbook (.xlsx) is read as assort plan reads it (Products, Substitution, Options sheets); its plan is",
+    `the Units column of Products, else the Units column of the '${PLAN_SHEET}' sheet (edit it after assort plan),`,
+    "unless --plan gives one. The seed and precision of its Options sheet apply unless --seed or --reps is given.",
   ].join("\n"),
   options: [
-    { name: "plan", value: "plan.json", description: "the plan to evaluate (required)" },
+    { name: "plan", value: "plan.json", description: "the plan to evaluate (required for a JSON instance; a workbook's own Units otherwise)" },
     { name: "reps", value: "R", description: "simulate exactly R seasons (at least 2) instead of running to the precision target" },
     { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED})` },
     TOP_OPTION,
@@ -155,25 +200,25 @@ export const evaluateCommand: Command = {
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [instancePath] = expectPositionals(args, ["<instance.json>"], "evaluate");
     const planPath = stringOption(args, "plan");
-    if (planPath === undefined) throw new UsageError("missing --plan <plan.json> (the plan to evaluate)", "evaluate");
     const reps = integerOption(args, "reps", "evaluate", { min: 2, max: MAX_REPS, what: "number of seasons" });
-    const seed = integerOption(args, "seed", "evaluate", { min: 0, what: "seed" }) ?? DEFAULT_SEED;
+    const seedOption = integerOption(args, "seed", "evaluate", { min: 0, what: "seed" });
     const top = topOption(args, "evaluate");
     const asJson = args.options.has("json");
 
-    const model = loadModel(io, instancePath);
-    const units = loadPlan(io, planPath, model);
-    const warnings = [...model.warnings, ...planWarnings(model, units)];
+    const loaded = isWorkbookPath(instancePath) ? await loadWorkbook(io, instancePath, planPath) : loadJson(io, instancePath, planPath);
+    const { model, units, warnings } = loaded;
+    const seed = seedOption ?? loaded.seed ?? DEFAULT_SEED;
     if (!asJson) printWarnings(io, warnings);
+    if (!asJson && loaded.unitsFrom !== undefined && planPath === undefined) io.stderr(`note: evaluating ${loaded.unitsFrom}\n`);
 
     const bar = progressBar(io, reps === undefined ? "Simulating" : `Simulating ${formatNumber(reps, 0)} seasons`);
     let sim: SimulationResult;
     try {
-      sim = simulate(model, units, { reps, seed, onProgress: (f) => bar.update(f) });
+      sim = simulate(model, units, { reps, seed, targetRelativeError: loaded.targetRelativeError, onProgress: (f) => bar.update(f) });
     } finally {
       bar.done();
     }
-    const evaluation: Evaluation = { model, units, seed, sim, report: boundReport(model), warnings };
+    const evaluation: Evaluation = { model, units, seed, sim, report: boundReport(model), warnings, unitsFrom: loaded.unitsFrom };
     io.stdout(asJson ? json(evaluation) : human(evaluation, top));
     return EXIT_OK;
   },

@@ -22,9 +22,10 @@ import { printWarnings } from "../warnings";
 const DEFAULT_SEED = 1;
 const DEFAULT_TIME_LIMIT_S = 60;
 
-function json(model: Model, r: OptimizeResult): string {
+/** The result's fields in --json output (assort plan adds where it wrote the workbook). */
+export function resultFields(model: Model, r: OptimizeResult): Record<string, unknown> {
   const e = r.evaluation;
-  return toJson({
+  return {
     method: r.method,
     seed: r.seed,
     expectedProfit: e.expectedProfit,
@@ -56,7 +57,11 @@ function json(model: Model, r: OptimizeResult): string {
     warnings: r.warnings,
     stoppedEarly: r.stoppedEarly,
     elapsedMs: r.elapsedMs,
-  });
+  };
+}
+
+function json(model: Model, r: OptimizeResult): string {
+  return toJson(resultFields(model, r));
 }
 
 function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
@@ -99,12 +104,13 @@ function human(model: Model, r: OptimizeResult, top: number, outPath: string | u
   return out;
 }
 
-function methodOption(args: ParsedArgs): Method {
+/** --method's value; undefined when not given (optimize uses auto, plan the workbook's Options first). */
+export function methodOption(args: ParsedArgs, command: string): Method | undefined {
   const raw = stringOption(args, "method");
-  if (raw === undefined) return "auto";
+  if (raw === undefined) return undefined;
   const m = raw.toLowerCase();
   if (!(METHODS as readonly string[]).includes(m)) {
-    throw new UsageError(`--method '${raw}' is not a method; use one of ${METHODS.join(", ")}`, "optimize");
+    throw new UsageError(`--method '${raw}' is not a method; use one of ${METHODS.join(", ")}`, command);
   }
   return m as Method;
 }
@@ -135,7 +141,7 @@ export const optimizeCommand: Command = {
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [instancePath] = expectPositionals(args, ["<instance.json>"], "optimize");
-    const method = methodOption(args);
+    const method = methodOption(args, "optimize") ?? "auto";
     const seed = integerOption(args, "seed", "optimize", { min: 0, what: "seed" }) ?? DEFAULT_SEED;
     const limit = integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ?? DEFAULT_TIME_LIMIT_S;
     const outPath = stringOption(args, "out");

@@ -1,0 +1,183 @@
+// The planning inputs of a workbook: the Products, Substitution and Options sheets (or Excel tables of those
+// names), read with the same layouts and messages as the add-in (src/sheet/), each message naming the sheet.
+
+import type { Workbook, Worksheet } from "exceljs";
+import type { Problem } from "../engine/instance";
+import { suggest } from "../engine/suggest";
+import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
+import { columnLetter } from "../sheet/location";
+import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
+import { SheetInputError, type RangeName, type SheetProblem } from "../sheet/sheetProblem";
+import { InputProblems } from "./errors";
+import { blockAddress, parseBlock, readBlock, usedBlock, type Block } from "./workbookCells";
+
+export type InputRole = "Products" | "Substitution" | "Options";
+
+/** Where one input was found. */
+export interface InputPlace {
+  role: RangeName;
+  sheet: string;
+  block: Block;
+  /** The Excel table it came from, when it was one. */
+  table?: string;
+}
+
+export interface WorkbookInputs {
+  sheet: SheetInstance;
+  places: Partial<Record<InputRole, InputPlace>>;
+  /** Remarks that do not stop the run (hidden rows that were read). */
+  notes: string[];
+}
+
+/** Sheet names accepted for each input, compared without case or spaces. */
+const SHEET_NAMES: Record<InputRole, string[]> = {
+  Products: ["products", "product"],
+  Substitution: ["substitution", "substitutions", "substitute", "substitutes"],
+  Options: ["options", "option", "settings"],
+};
+
+interface LoadedTable {
+  table: { name: string; tableRef?: string };
+}
+
+function tablesOf(ws: Worksheet): LoadedTable["table"][] {
+  // exceljs types getTables() as tuples, but it returns the Table objects.
+  return (ws.getTables() as unknown as LoadedTable[]).map((t) => t.table).filter((t) => typeof t.tableRef === "string");
+}
+
+/** "'My sheet'!A1:F40", as Excel writes an address. */
+export function placeAddress(p: { sheet: string; block: Block }): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(p.sheet) ? p.sheet : `'${p.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${blockAddress(p.block)}`;
+}
+
+/** The sheet (or table) holding one input, excluding `skip` (the plan sheet Assort writes). */
+export function findInput(wb: Workbook, role: RangeName, names: readonly string[], skip: string): InputPlace | undefined {
+  const sheets = wb.worksheets.filter((ws) => ws.name !== skip);
+  const ws = sheets.find((s) => names.includes(normalizeName(s.name)));
+  if (ws) {
+    const tables = tablesOf(ws);
+    const own = tables.find((t) => names.includes(normalizeName(t.name))) ?? (tables.length === 1 ? tables[0] : undefined);
+    const block = own?.tableRef ? parseBlock(own.tableRef) : undefined;
+    if (own && block) return { role, sheet: ws.name, block, table: own.name };
+    return { role, sheet: ws.name, block: usedBlock(ws) };
+  }
+  for (const s of sheets) {
+    const t = tablesOf(s).find((k) => names.includes(normalizeName(k.name)));
+    const block = t?.tableRef ? parseBlock(t.tableRef) : undefined;
+    if (t && block) return { role, sheet: s.name, block, table: t.name };
+  }
+  return undefined;
+}
+
+/** How messages name the place: the sheet's own name when it is the input's name, else both. */
+export function placeLabel(p: InputPlace): string {
+  if (p.table !== undefined && normalizeName(p.table) !== normalizeName(p.sheet)) return `${p.role} (table ${p.table} on sheet '${p.sheet}')`;
+  return p.sheet === p.role ? p.role : `${p.role} (sheet '${p.sheet}')`;
+}
+
+/** A message from src/sheet begins with its range name ("Products row 7 ..."); put the sheet's name there. */
+export function relabel(message: string, p: InputPlace | undefined): string {
+  if (p === undefined || !message.startsWith(p.role)) return message;
+  const label = placeLabel(p);
+  return label === p.role ? message : label + message.slice(p.role.length);
+}
+
+function missingInput(wb: Workbook, role: InputRole, what: string, skip: string): string {
+  const names = wb.worksheets.map((ws) => ws.name).filter((n) => n !== skip);
+  const guess = suggest(role.toLowerCase(), names.map((n) => n.toLowerCase()));
+  const found = names.find((n) => n.toLowerCase() === guess);
+  return `no ${role} sheet: ${what}` + (found !== undefined ? ` Is the sheet '${found}' meant to be ${role}? Rename it.` : "") + ` The workbook's sheets: ${names.map((n) => `'${n}'`).join(", ")}.`;
+}
+
+/** Rows and columns of a block that are hidden but hold something. */
+function hiddenNote(ws: Worksheet, p: InputPlace, cells: Cells, hiddenRows: number[]): string | undefined {
+  const rows = hiddenRows.filter((r) => !(cells[r - p.block.top] ?? []).every(isBlankOrZero));
+  const columns: string[] = [];
+  for (let c = p.block.left; c <= p.block.right; c++) {
+    if (ws.getColumn(c).hidden && cells.some((row) => !isBlankOrZero(row[c - p.block.left]))) columns.push(columnLetter(c));
+  }
+  const parts: string[] = [];
+  if (rows.length > 0) parts.push(`row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 10).join(", ")}${rows.length > 10 ? `, ... (${rows.length} in all)` : ""}`);
+  if (columns.length > 0) parts.push(`column${columns.length === 1 ? "" : "s"} ${columns.join(", ")}`);
+  if (parts.length === 0) return undefined;
+  const leaveOut = p.role === "Products" ? " (to leave a product out, mark it in Exclude or delete its row)" : "";
+  return `${placeLabel(p)}: ${parts.join(" and ")} ${rows.length + columns.length === 1 ? "is" : "are"} hidden; Assort reads hidden cells like any other${leaveOut}.`;
+}
+
+/** Sheet problems as the CLI's problems (the engine's Problem shape, with the message as written). */
+export function asProblems(problems: SheetProblem[], places: Partial<Record<RangeName, InputPlace>>): Problem[] {
+  const section = { Products: "products", Substitution: "substitution", Options: "constraints", Units: "plan", Available: "plan", Weights: "plan" } as const;
+  return problems.map((p) => ({ section: section[p.range], message: relabel(p.message, places[p.range]) }));
+}
+
+export interface ReadBlockResult {
+  cells: Cells;
+  problems: string[];
+  note?: string;
+}
+
+/** One input's cells, with what only the workbook can show: merged cells, formulas without saved results. */
+export function readPlace(wb: Workbook, p: InputPlace): ReadBlockResult {
+  const ws = wb.getWorksheet(p.sheet) as Worksheet;
+  const reading = readBlock(ws, p.block);
+  const problems: string[] = [];
+  const label = placeLabel(p);
+  if (reading.merges.length > 0) {
+    problems.push(`${label}: cells ${reading.merges.slice(0, 5).join(", ")}${reading.merges.length > 5 ? ", ..." : ""} are merged; unmerge them (Home > Merge & Center) so that every value has its own cell and every product its own row.`);
+  }
+  if (reading.unsavedFormulas.length > 0) {
+    const cells = reading.unsavedFormulas;
+    problems.push(`${label}: ${cells.length === 1 ? "cell" : "cells"} ${cells.slice(0, 5).join(", ")}${cells.length > 5 ? `, ... (${cells.length} in all)` : ""} ${cells.length === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved (the file was written by a program); open the workbook in Excel or LibreOffice and save it, so the values are computed.`);
+  }
+  return { cells: reading.cells, problems, note: hiddenNote(ws, p, reading.cells, reading.hiddenRows) };
+}
+
+/**
+ * Reads the inputs; throws InputProblems listing every problem (missing sheets, merged cells, and what the
+ * sheet layouts find). `checkRules` as for OPTIMIZE: the plan rules must be satisfiable together.
+ */
+export function readWorkbookInputs(wb: Workbook, options: { path: string; checkRules: boolean; skipSheet: string }): WorkbookInputs {
+  const skip = options.skipSheet;
+  const places: Partial<Record<InputRole, InputPlace>> = {};
+  const problems: Problem[] = [];
+  for (const role of ["Products", "Substitution", "Options"] as const) {
+    const place = findInput(wb, role, SHEET_NAMES[role], skip);
+    if (place) places[role] = place;
+  }
+  if (!places.Products) {
+    problems.push({ section: "products", message: missingInput(wb, "Products", "name the sheet that lists the products 'Products' (a header row such as Product, Price, Cost, Demand, then one row per product), or name an Excel table Products.", skip) });
+  }
+  if (!places.Substitution) {
+    problems.push({ section: "substitution", message: missingInput(wb, "Substitution", "add a sheet named 'Substitution' with a matrix (product ids across the first row and down the first column) or From, To, Probability rows; if customers never substitute, leave that sheet empty.", skip) });
+  }
+  const cells: Partial<Record<InputRole, Cells>> = {};
+  const notes: string[] = [];
+  for (const role of ["Products", "Substitution", "Options"] as const) {
+    const p = places[role];
+    if (!p) continue;
+    const r = readPlace(wb, p);
+    cells[role] = r.cells;
+    problems.push(...r.problems.map((message) => ({ section: "products" as const, message })));
+    if (r.note) notes.push(r.note);
+  }
+  if (problems.length > 0) throw new InputProblems(options.path, "workbook", problems);
+  const address = (role: InputRole) => (places[role] ? placeAddress(places[role] as InputPlace) : null);
+  try {
+    const sheet = readSheetInstance({
+      products: cells.Products, substitution: cells.Substitution ?? null, options: cells.Options ?? null,
+      addresses: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
+      checkRules: options.checkRules,
+    });
+    return { sheet, places, notes: [...notes, ...sheet.warnings.map((w) => relabelAny(w, places))] };
+  } catch (err) {
+    if (err instanceof SheetInputError) throw new InputProblems(options.path, "workbook", asProblems(err.problems, places));
+    throw err;
+  }
+}
+
+/** A warning of unknown range: relabel with whichever input it starts with. */
+function relabelAny(message: string, places: Partial<Record<InputRole, InputPlace>>): string {
+  for (const p of Object.values(places)) if (p && message.startsWith(p.role)) return relabel(message, p);
+  return message;
+}

@@ -1,0 +1,50 @@
+// The plan a user typed into a workbook, for `assort evaluate book.xlsx`: the Units column of Products when
+// there is one (the add-in's EVALUATE reads it the same way), else the Units column of an "Assort plan"
+// sheet that assort plan wrote and the user may have edited.
+
+import type { Workbook } from "exceljs";
+import { readUnits } from "../sheet/units";
+import { columnLetter } from "../sheet/location";
+import { InputProblems } from "./errors";
+import { parseBlock, usedBlock } from "./workbookCells";
+import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./workbookInputs";
+import { PLAN_SHEET } from "./workbookPlanSheet";
+
+export interface WorkbookUnits {
+  units: Int32Array;
+  /** Where they were read, for the output: "the Units column of Products (Products!G2:G11)". */
+  source: string;
+}
+
+interface LoadedTable {
+  table: { name: string; tableRef?: string };
+}
+
+export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: string): WorkbookUnits {
+  const { products } = inputs.sheet;
+  const ids = inputs.sheet.model.ids;
+  const fail = (messages: string[]) => {
+    throw new InputProblems(path, "workbook", messages.map((message) => ({ section: "plan" as const, message })));
+  };
+  const productsPlace = inputs.places.Products as InputPlace;
+  if (products.units) {
+    const reading = readUnits(null, products, ids);
+    if (reading.problems.length > 0) fail(reading.problems.map((p) => relabel(p.message, productsPlace)));
+    const col = productsPlace.block.left + (products.columns.units?.index ?? 0);
+    const letter = columnLetter(col);
+    return { units: reading.units, source: `the ${products.columnTitle("units")} column of ${productsPlace.sheet} (${letter}${products.headerRow + 1}:${letter}${productsPlace.block.bottom})` };
+  }
+  const ws = wb.getWorksheet(PLAN_SHEET);
+  if (!ws) {
+    fail([`no plan to evaluate: add a Units column to ${productsPlace.sheet} (one whole number per product), or run assort plan first and evaluate the workbook it writes (its '${PLAN_SHEET}' sheet has a Units column you can edit).`]);
+  }
+  const sheet = ws as NonNullable<typeof ws>;
+  const table = (sheet.getTables() as unknown as LoadedTable[])[0]?.table;
+  const tableBlock = table?.tableRef ? parseBlock(table.tableRef) : undefined;
+  const place: InputPlace = { role: "Units", sheet: PLAN_SHEET, block: tableBlock ?? usedBlock(sheet), table: tableBlock ? table?.name : undefined };
+  const read = readPlace(wb, place);
+  if (read.problems.length > 0) fail(read.problems);
+  const reading = readUnits(read.cells, products, ids, { row: place.block.top, column: place.block.left });
+  if (reading.problems.length > 0) fail(reading.problems.map((p) => relabel(p.message, place)));
+  return { units: reading.units, source: `the Units column of '${PLAN_SHEET}' (${placeAddress(place)})` };
+}
