@@ -4,6 +4,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import type { Problem } from "../engine/instance";
 import { suggest } from "../engine/suggest";
+import { splitAddress } from "../excel/address";
 import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
 import { columnLetter } from "../sheet/location";
 import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
@@ -51,23 +52,35 @@ export function placeAddress(p: { sheet: string; block: Block }): string {
   return `${quoted}!${blockAddress(p.block)}`;
 }
 
-/** The sheet (or table) holding one input, excluding `skip` (the plan sheet Assort writes). */
+/** A defined name's single block, e.g. Products → 'Data'!$A$1:$F$40. */
+function namedBlock(wb: Workbook, title: string): { sheet: string; block: Block } | undefined {
+  const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+  const entry = names.find((d) => d.name.toLowerCase() === title.toLowerCase() && d.ranges.length === 1);
+  if (!entry) return undefined;
+  const { sheet, ref } = splitAddress(entry.ranges[0]);
+  const block = parseBlock(ref);
+  return sheet !== undefined && block && wb.getWorksheet(sheet) ? { sheet, block } : undefined;
+}
+
+/**
+ * Where one input is, in the task pane's order (an Excel table called Products, then a named range of that
+ * name), then a sheet of that name (its one table, or everything on it). `skip` is the plan sheet.
+ */
 export function findInput(wb: Workbook, role: RangeName, names: readonly string[], skip: string): InputPlace | undefined {
   const sheets = wb.worksheets.filter((ws) => ws.name !== skip);
-  const ws = sheets.find((s) => names.includes(normalizeName(s.name)));
-  if (ws) {
-    const tables = tablesOf(ws);
-    const own = tables.find((t) => names.includes(normalizeName(t.name))) ?? (tables.length === 1 ? tables[0] : undefined);
-    const block = own?.tableRef ? parseBlock(own.tableRef) : undefined;
-    if (own && block) return { role, sheet: ws.name, block, table: own.name };
-    return { role, sheet: ws.name, block: usedBlock(ws) };
-  }
   for (const s of sheets) {
-    const t = tablesOf(s).find((k) => names.includes(normalizeName(k.name)));
+    const t = tablesOf(s).find((k) => k.name.toLowerCase() === role.toLowerCase());
     const block = t?.tableRef ? parseBlock(t.tableRef) : undefined;
     if (t && block) return { role, sheet: s.name, block, table: t.name };
   }
-  return undefined;
+  const named = namedBlock(wb, role);
+  if (named && named.sheet !== skip) return { role, ...named };
+  const ws = sheets.find((s) => names.includes(normalizeName(s.name)));
+  if (!ws) return undefined;
+  const tables = tablesOf(ws);
+  const block = tables.length === 1 && tables[0].tableRef ? parseBlock(tables[0].tableRef) : undefined;
+  if (block) return { role, sheet: ws.name, block, table: tables[0].name };
+  return { role, sheet: ws.name, block: usedBlock(ws) };
 }
 
 /** How messages name the place: the sheet's own name when it is the input's name, else both. */

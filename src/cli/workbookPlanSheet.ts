@@ -1,80 +1,85 @@
-// The "Assort plan" sheet, written as the add-in writes a plan: the plan table of src/sheet/planTable.ts as a
-// real Excel table (so it sorts and filters, and `assort evaluate` or ASSORT.EVALUATE read it back), number
-// formats, the summary block below it, and a stamp saying how the plan was made so a colleague can
-// reproduce it. Re-running replaces this sheet and nothing else.
+// The "Assort plan" sheet as the add-in's task pane writes it (src/excel/planSheetData.ts and writePlan.ts):
+// the plan as an Excel table at A1 sorted by first-choice demand (products not carried in grey), the summary
+// to its right, and below the summary the stamp of how the plan was made, so a colleague can reproduce it.
+// What the pane cannot know from a file (the input workbook and its checksum, the command) is added to the
+// stamp. The sheet belongs to Assort: a re-run replaces it whole and touches no other sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
 import type { Model } from "../engine/instance";
 import type { OptimizeResult } from "../engine/optimizeTypes";
 import { usage } from "../engine/planLimits";
+import { planSheetData, TABLE_FORMATS, TABLE_HEADER, type PlanSheetData } from "../excel/planSheetData";
+import { DROPPED_COLOR, PLAN_SHEET, PLAN_TABLE, planBlocks } from "../excel/writePlan";
 import { unescapeText } from "../sheet/escape";
-import { formatted, PLAN_HEADER, planTable } from "../sheet/planTable";
-import { blankRow, summaryRows, type SummaryLine } from "../sheet/summaryBlock";
+import { formatted } from "../sheet/planTable";
 
-export const PLAN_SHEET = "Assort plan";
-const TABLE_NAME = "AssortPlan";
+export { PLAN_SHEET };
 
 const MONEY = "#,##0.00";
 const COUNT = "#,##0";
-const ONE_DECIMAL = "#,##0.0";
-/** planTable gives "% of bound" and "Sell-through %" as numbers from 0 to 100. */
-const PERCENT_NUMBER = '0.0"%"';
-
-const SUMMARY_FORMATS: Record<string, string> = {
-  "Expected profit": MONEY, "± 95% interval": MONEY, "Upper bound": MONEY, "% of bound": PERCENT_NUMBER,
-  "Products carried": COUNT, "Products dropped": COUNT, Units: COUNT, "Purchase cost": MONEY, "Budget used": MONEY,
-  "Space used": ONE_DECIMAL, "Expected revenue": MONEY, "Expected units sold": ONE_DECIMAL, "Sell-through %": PERCENT_NUMBER,
-};
-
-/** Per column of the plan table: width in characters and number format. */
-const PLAN_COLUMNS: { width: number; numFmt?: string }[] = [
-  { width: 22 }, { width: 16 }, { width: 14, numFmt: COUNT }, { width: 15, numFmt: ONE_DECIMAL }, { width: 15, numFmt: "0%" }, { width: 100 },
-];
+/** Column widths in characters; the reason column is wide, as the pane makes it. */
+const TABLE_WIDTHS = [6, 16, 28, 7, 12, 9, 10, 10, 100];
 
 export interface PlanStamp {
   version: string;
   madeAt: Date;
   inputFile: string;
   inputSha256: string;
-  /** Each input's address, e.g. ["Products", "Products!A1:K301 (table Products)"]. */
-  inputs: [string, string][];
-  /** The settings and where each came from, e.g. ["Seed", "1 (--seed)"]. */
-  settings: [string, string][];
+  /** Each input's full address ("Products!A1:P301"), as the pane records them. */
+  inputs: { products?: string; substitution?: string; options?: string };
+  /** The settings applied and where each came from, on one line. */
+  settings: string;
   command: string;
 }
 
-/** Lines planTable does not have that a buyer asks for: how many products were dropped, how much budget is used. */
-function extraLines(model: Model, result: OptimizeResult): { after: string; line: SummaryLine }[] {
+/** Summary lines the pane's summary does not have that a buyer asks for: products dropped, budget and space used. */
+function extraLines(model: Model, result: OptimizeResult): { after: string; line: [string, number, string]; format: string }[] {
   const u = usage(model, result.units);
-  const out: { after: string; line: SummaryLine }[] = [
-    { after: "Products carried", line: ["Products dropped", model.n - u.carried, `of ${model.n}`] },
+  const out: { after: string; line: [string, number, string]; format: string }[] = [
+    { after: "Products carried", line: ["Products dropped", model.n - u.carried, `of ${model.n}`], format: COUNT },
   ];
-  const { budget, capacity, maxProducts } = model.constraints;
-  if (budget !== null) out.push({ after: "Purchase cost", line: ["Budget used", u.spend, `of ${formatted(budget)} (${budget > 0 ? Math.round((100 * u.spend) / budget) : 0}%)`] });
-  if (capacity !== null) out.push({ after: "Budget used", line: ["Space used", u.space, `of ${formatted(capacity)}`] });
-  if (maxProducts !== null) out.push({ after: "Products dropped", line: ["Product limit", maxProducts, "at most this many carried"] });
+  const { budget, capacity } = model.constraints;
+  if (budget !== null) out.push({ after: "Purchase cost", line: ["Budget used", u.spend, `of ${formatted(budget)} (${budget > 0 ? Math.round((100 * u.spend) / budget) : 0}%)`], format: MONEY });
+  if (capacity !== null) out.push({ after: budget !== null ? "Budget used" : "Purchase cost", line: ["Space used", u.space, `of ${formatted(capacity)}`], format: "#,##0.0" });
   return out;
 }
 
-/** The summary rows of planTable with the extra lines put after the line they belong to. */
-function summaryWithExtras(model: Model, result: OptimizeResult, rows: unknown[][], width: number): unknown[][] {
-  const summary = rows.slice(model.n + 2);
-  for (const { after, line } of extraLines(model, result)) {
-    const k = summary.findIndex((r) => r[0] === after);
-    summary.splice(k < 0 ? summary.length : k + 1, 0, ...summaryRows([line], width));
+/** The pane's sheet data with the file's own stamp lines and the extra summary lines. */
+export function workbookPlanData(model: Model, result: OptimizeResult, stamp: PlanStamp): PlanSheetData {
+  const data = planSheetData(model, result, { time: stamp.madeAt, inputs: stamp.inputs, parameters: stamp.settings, version: stamp.version });
+  for (const { after, line, format } of extraLines(model, result)) {
+    const k = data.summary.findIndex((r) => r[0] === after);
+    const at = k < 0 ? data.summary.length : k + 1;
+    data.summary.splice(at, 0, line);
+    data.summaryFormats.splice(at, 0, format);
   }
-  return summary;
+  const stampRows = data.stamp.map((r) => (r[0] === "Pane settings" ? ["Settings", r[1]] : r));
+  stampRows.push(
+    ["Made by", "assort plan (command line)"],
+    ["Input workbook", stamp.inputFile],
+    ["Input SHA-256", stamp.inputSha256],
+    ["Command", stamp.command],
+  );
+  data.stamp = stampRows;
+  return data;
+}
+
+/** Cells are written as values, never parsed as formulas: the apostrophe the pane adds for Excel is not needed. */
+function cellValue(v: unknown): string | number | boolean | null {
+  if (typeof v === "string") return v === "" ? null : unescapeText(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return null;
 }
 
 function uniqueTableName(wb: Workbook): string {
   const taken = new Set<string>();
   for (const ws of wb.worksheets) for (const t of ws.getTables() as unknown as { table: { name: string } }[]) taken.add(t.table.name.toLowerCase());
-  let name = TABLE_NAME;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${TABLE_NAME}${k}`;
+  let name = PLAN_TABLE;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${PLAN_TABLE}${k}`;
   return name;
 }
 
-/** Removes an earlier plan sheet and returns the position it had, so the new one takes its place. */
+/** Removes an earlier plan sheet and returns its position, so the new one takes its place. */
 function removeOld(wb: Workbook): number | undefined {
   const old = wb.getWorksheet(PLAN_SHEET);
   if (!old) return undefined;
@@ -83,63 +88,57 @@ function removeOld(wb: Workbook): number | undefined {
   return orderNo;
 }
 
-function writeLabelRows(ws: Worksheet, startRow: number, rows: unknown[][]): number {
-  let r = startRow;
-  for (const row of rows) {
-    const label = row[0];
-    row.forEach((v, c) => {
-      if (v === "" || v === null || v === undefined) return;
-      const cell = ws.getCell(r, c + 1);
-      cell.value = typeof v === "string" ? unescapeText(v) : (v as number | boolean);
-      if (c === 0) cell.font = { bold: true };
-      if (c === 1 && typeof v === "number" && typeof label === "string" && SUMMARY_FORMATS[label]) cell.numFmt = SUMMARY_FORMATS[label];
+/** Writes rows of values from a 0-based (row, column), with a format per row and column where given. */
+function writeRows(ws: Worksheet, row: number, column: number, rows: unknown[][], format?: (r: number, c: number) => string | undefined): void {
+  rows.forEach((values, r) => {
+    values.forEach((v, c) => {
+      const value = cellValue(v);
+      if (value === null) return;
+      const cell = ws.getCell(row + r + 1, column + c + 1);
+      cell.value = value;
+      const f = format?.(r, c);
+      if (f && f !== "General" && typeof value === "number") cell.numFmt = f;
     });
-    r++;
-  }
-  return r;
+  });
 }
 
-/** Writes (or rewrites) the plan sheet; returns its name. */
-export function writePlanSheet(wb: Workbook, model: Model, result: OptimizeResult, stamp: PlanStamp): string {
+/** Writes (or rewrites) the plan sheet; returns whether an earlier one was replaced. */
+export function writePlanSheet(wb: Workbook, model: Model, result: OptimizeResult, stamp: PlanStamp): { replaced: boolean } {
   const position = removeOld(wb);
   const ws = wb.addWorksheet(PLAN_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
 
-  const rows = planTable(model, result);
-  const width = PLAN_HEADER.length;
-  // Cells are written as values, never parsed as formulas, so the apostrophe planTable adds for Excel's
-  // input line is not needed here.
-  const body = rows.slice(1, model.n + 1).map((row) => row.map((v) => (typeof v === "string" ? unescapeText(v) : v)));
+  const data = workbookPlanData(model, result, stamp);
+  const blocks = planBlocks(data);
+  const body = data.table.slice(1).map((r) => r.map(cellValue));
   ws.addTable({
     name: uniqueTableName(wb),
     ref: "A1",
     headerRow: true,
     totalsRow: false,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: PLAN_HEADER.map((name) => ({ name, filterButton: true })),
+    style: { theme: "TableStyleLight1", showRowStripes: true },
+    columns: TABLE_HEADER.map((name) => ({ name, filterButton: true })),
     rows: body,
   });
-  PLAN_COLUMNS.forEach((c, k) => {
-    const column = ws.getColumn(k + 1);
-    column.width = c.width;
-    if (c.numFmt) for (let r = 2; r <= model.n + 1; r++) ws.getCell(r, k + 1).numFmt = c.numFmt;
+  body.forEach((_, r) => {
+    TABLE_FORMATS.forEach((f, c) => {
+      const cell = ws.getCell(r + 2, c + 1);
+      if (f !== "General" && f !== "@" && typeof cell.value === "number") cell.numFmt = f;
+    });
   });
+  for (const k of data.droppedRows) {
+    for (let c = 1; c <= TABLE_HEADER.length; c++) ws.getCell(k + 2, c).font = { color: { argb: `FF${DROPPED_COLOR.slice(1)}` } };
+  }
+  TABLE_WIDTHS.forEach((w, k) => (ws.getColumn(k + 1).width = w));
 
-  let next = writeLabelRows(ws, model.n + 3, summaryWithExtras(model, result, rows, width));
-  next++;
-  ws.getCell(next, 1).value = "How this plan was made";
-  ws.getCell(next, 1).font = { bold: true, size: 12 };
-  const stampRows: unknown[][] = [
-    ["Made by", `Assort ${stamp.version}, assort plan`],
-    ["Made at", `${stamp.madeAt.toISOString().replace("T", " ").slice(0, 19)} UTC`],
-    ["Input workbook", stamp.inputFile],
-    ["Input SHA-256", stamp.inputSha256],
-    ...stamp.inputs,
-    ...stamp.settings,
-    ["Search time", `${(result.elapsedMs / 1000).toFixed(1)} s${result.stoppedEarly ? " (stopped by the time limit: the best plan found so far)" : ""}`],
-    ["Command", stamp.command],
-    ["To reproduce", "run the command on the input workbook: the same inputs, method and seed give the same plan unless the time limit cut the search short"],
-  ];
-  writeLabelRows(ws, next + 1, stampRows.map((r) => [...r, ...blankRow(width)].slice(0, width)));
-  return PLAN_SHEET;
+  const s = blocks.summary;
+  writeRows(ws, s.row, s.column, data.summary, (r, c) => (c === 1 ? data.summaryFormats[r] : undefined));
+  const st = blocks.stamp;
+  writeRows(ws, st.row, st.column, data.stamp);
+  for (let r = s.row; r < s.row + s.rows; r++) ws.getCell(r + 1, s.column + 1).font = { bold: true };
+  ws.getCell(st.row + 1, st.column + 1).font = { bold: true };
+  ws.getColumn(s.column + 1).width = 24;
+  ws.getColumn(s.column + 2).width = 20;
+  ws.getColumn(s.column + 3).width = 40;
+  return { replaced: position !== undefined };
 }

@@ -157,19 +157,17 @@ export const planCommand: Command = {
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
 
-    writePlanSheet(opened.workbook, model, result, {
+    const address = (role: "Products" | "Substitution" | "Options") => (inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined);
+    const { replaced } = writePlanSheet(opened.workbook, model, result, {
       version: VERSION,
       madeAt: new Date(),
       inputFile: basename(input),
       inputSha256: createHash("sha256").update(opened.bytes).digest("hex"),
-      inputs: (["Products", "Substitution", "Options"] as const).map((role) => [role, describePlace(inputs.places[role])]),
-      settings: [
-        ["Method", `${s.method} (${s.sources.method})`],
-        ["Seed", `${String(s.seed)} (${s.sources.seed})`],
-        ["Time limit", `${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})`],
-      ],
+      inputs: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
+      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})`,
       command: reproduceCommand(input, s),
     });
+    if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
     const bytes = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
     const lost = lostFeatures(opened.parts, zipEntries(bytes) ?? []);
     if (lost.length > 0 && !asJson) {
