@@ -2,8 +2,10 @@
 // the human output's substitution list feeding an instance, the example history against the chain it was
 // drawn from, and bad histories: clear messages naming the line and value, exit code 1, no stack trace.
 
+import { Workbook } from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { run, type Io } from "../../src/cli/run";
 import { validateInstance } from "../../src/engine/validate";
 import { ROOT, runCli, SMALL, STACK_FRAME } from "./memoryIo";
 
@@ -160,5 +162,59 @@ describe("assort fit: bad histories", () => {
     const t = await runCli(["fit", "h.csv", "--tolerance", "abc"], { files: { "h.csv": handHistory() } });
     expect(t.code).toBe(2);
     expect(t.stderr).toContain("--tolerance 'abc' is not a valid tolerance");
+  });
+});
+
+describe("assort fit book.xlsx", () => {
+  async function runWithWorkbook(argv: string[], book: Workbook): Promise<{ code: number; stdout: string; stderr: string }> {
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    let stdout = "";
+    let stderr = "";
+    const io: Io = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readFile: () => {
+        throw Object.assign(new Error("no text files here"), { code: "ENOENT" });
+      },
+      readBinary: () => bytes,
+      isTTY: false,
+    };
+    const code = await run(argv, io);
+    return { code, stdout, stderr };
+  }
+
+  function book(history: unknown[][], products?: string[]): Workbook {
+    const wb = new Workbook();
+    if (products) {
+      const p = wb.addWorksheet("Products");
+      p.addRow(["Product", "Price"]);
+      for (const id of products) p.addRow([id, 10]);
+    }
+    const h = wb.addWorksheet("Sales history");
+    h.addRow(["Sales history, week 1-20"]);
+    h.addRow([]);
+    for (const row of history) h.addRow(row);
+    return wb;
+  }
+
+  test("the History sheet gives the hand estimate; problems are named by sheet row and column", async () => {
+    const rows: unknown[][] = [[null, null], ["Offered", "Purchased"]];
+    for (const line of handHistory().trim().split("\n").slice(1)) rows.push(line.split(","));
+    // Excel does not allow a sheet called History; "Sales history" is the name the reader looks for first.
+    const wb = new Workbook();
+    const h = wb.addWorksheet("Sales history");
+    for (const r of rows.slice(1)) h.addRow(r.map((x) => (x === "" ? null : x)));
+    const r = await runWithWorkbook(["fit", "book.xlsx", "--json", "--tolerance", "0", "--max-iterations", "20000"], wb);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out.products[0].demandShare).toBeCloseTo(0.5, 6);
+    expect(out.noPurchaseShare).toBeCloseTo(0.2, 6);
+
+    const bad = await runWithWorkbook(["fit", "book.xlsx"], book([["Offered", "Purchased"], ["A;B", "A"], ["A;Q1", "A"]], ["A", "B"]));
+    expect(bad.code).toBe(1);
+    // Rows 1-2 are a title and a blank row; the header is row 3, so the bad customer is on sheet row 5.
+    expect(bad.stderr).toContain("History (sheet 'Sales history') row 5, column Offered: 'Q1' is not a product");
+    const none = await runWithWorkbook(["fit", "book.xlsx"], new Workbook().addWorksheet("Data").workbook);
+    expect(none.stderr).toContain("has no sales history: name its sheet 'Sales history' (Excel reserves 'History')");
   });
 });

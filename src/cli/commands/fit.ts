@@ -11,6 +11,8 @@ import { toJson } from "../json";
 import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
+import { isWorkbookPath } from "../workbookFile";
+import { loadWorkbookHistory } from "../workbookHistory";
 
 const DEFAULT_MAX_ITERATIONS = 5000;
 const DEFAULT_TOLERANCE = 1e-9;
@@ -149,7 +151,7 @@ function numberOption(args: ParsedArgs, name: string, rule: { min: number; max?:
 export const fitCommand: Command = {
   name: "fit",
   summary: "estimate demand shares and substitution from sales history (EM)",
-  usage: "assort fit <history.csv|history.json> [--products products.csv|instance.json] [options]",
+  usage: "assort fit <history.csv|history.json|book.xlsx> [--products products.csv|instance.json] [options]",
   description: [
     "Estimates, by expectation-maximisation (Şimşek and Topaloglu), the share of customers whose first choice",
     "is each product, the share who want none of them, and where customers go when their product is missing.",
@@ -160,6 +162,7 @@ export const fitCommand: Command = {
     "{\"periods\": [{\"available\": [ids], \"sales\": {id: units}, \"customers\": n}]} (customers optional: without",
     "it, arrivals are taken as Poisson and the no-purchase share cannot be estimated). A CSV with columns",
     "Period, Product, Available, Sales[, Customers] (one row per period and product) is read the same way.",
+    "A workbook is read from its History sheet (either layout); its Products sheet, if any, lists the products.",
     "With --products, every id must be one of its products (an instance JSON or a CSV with a Product column).",
   ].join("\n"),
   options: [
@@ -172,14 +175,14 @@ export const fitCommand: Command = {
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
-    const [historyPath] = expectPositionals(args, ["<history.csv|history.json>"], "fit");
+    const [historyPath] = expectPositionals(args, ["<history.csv|history.json|book.xlsx>"], "fit");
     const maxIterations = integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ?? DEFAULT_MAX_ITERATIONS;
     const tolerance = numberOption(args, "tolerance", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
     const minProbability = numberOption(args, "min-probability", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
     const top = topOption(args, "fit");
     const productsPath = stringOption(args, "products");
     const productIds = productsPath === undefined ? undefined : loadProductIds(io, productsPath);
-    const history = loadHistory(io, historyPath, productIds);
+    const history = isWorkbookPath(historyPath) ? await loadWorkbookHistory(io, historyPath, productIds) : loadHistory(io, historyPath, productIds);
     const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, { maxIterations, tolerance });
     const links = result.links
       .filter((l) => l.probability >= minProbability && l.probability > 0)
