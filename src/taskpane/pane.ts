@@ -1,0 +1,260 @@
+/// <reference types="office-js" />
+// The task pane's behaviour: find and check the inputs, keep the setup in the workbook, run Optimize in the
+// Web Worker with progress and Cancel, write the plan (asking before touching cells that are not ours),
+// keep plans for comparison. Every Excel call goes through src/excel; every failure ends as a message in the
+// pane, never as an unhandled rejection.
+
+import type { OptimizeProgress, OptimizeResult } from "../engine/optimizeTypes";
+import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
+import { VERSION } from "./version";
+import { findInputs } from "../excel/findInputs";
+import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "../excel/inputs";
+import { insertSample } from "../excel/insertSample";
+import { planRecord } from "../excel/planRecord";
+import { planSheetData } from "../excel/planSheetData";
+import { readValues } from "../excel/readValues";
+import { CURRENT, PREVIOUS, loadScenarios, saveScenarios, withNamed, withNewPlan, type PlanRecord } from "../excel/scenarios";
+import { selectCell } from "../excel/selectCell";
+import { selectedAddress } from "../excel/selection";
+import { BLANK_PARAMETERS, loadSetup, saveSetup, type Parameters, type Setup } from "../excel/setup";
+import { writePlan, type WritePlanOutcome } from "../excel/writePlan";
+import { JobCancelled, type JobHandle } from "../worker/client";
+import { engineClient } from "../worker/sharedClient";
+import { byId, setDisabled, setValue, valueOf } from "./dom";
+import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
+import { renderAddresses, renderCheck } from "./inputsView";
+import { describeParameters, readParameters } from "./parameters";
+import { remainingText } from "./remaining";
+import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
+import { resultSummary } from "./resultSummary";
+import { runRequest } from "./runRequest";
+
+const PARAMETER_KEYS = Object.keys(BLANK_PARAMETERS) as (keyof Parameters)[];
+/** Edits come in bursts (typing, paste); check once they settle. */
+const RECHECK_DELAY_MS = 1500;
+/** Time allowed beyond the search's own limit (the final evaluation, a busy machine). */
+const TIMEOUT_MARGIN_MS = 60000;
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class Pane {
+  private setup: Setup = { inputs: {}, parameters: { ...BLANK_PARAMETERS } };
+  private found: FoundInputs = {};
+  private job: JobHandle<OptimizeResult> | undefined;
+  private busy = false;
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private plans: PlanRecord[] = [];
+  private answer: ((overwrite: boolean) => void) | undefined;
+
+  async start(): Promise<void> {
+    for (const key of INPUT_KEYS) byId(`use-${key}`).addEventListener("click", () => void this.useSelection(key));
+    byId("sample").addEventListener("click", () => void this.insertSample());
+    byId("recheck").addEventListener("click", () => void this.check());
+    byId("optimize").addEventListener("click", () => void this.optimize());
+    byId("cancel").addEventListener("click", () => this.job?.cancel());
+    byId("confirm-overwrite").addEventListener("click", () => this.answer?.(true));
+    byId("confirm-keep").addEventListener("click", () => this.answer?.(false));
+    byId("keep").addEventListener("click", () => void this.keepScenario());
+    for (const id of ["compare-a", "compare-b"]) byId(id).addEventListener("change", () => this.showComparison());
+    for (const key of PARAMETER_KEYS) byId(`p-${key}`).addEventListener("change", () => void this.saveParameters());
+    try {
+      await Excel.run(async (context) => {
+        this.setup = await loadSetup(context);
+        this.plans = await loadScenarios(context);
+      });
+      for (const key of PARAMETER_KEYS) setValue(`p-${key}`, this.setup.parameters[key]);
+      this.refreshPlanSelects(PREVIOUS, CURRENT);
+      await this.watchChanges();
+    } catch (err) {
+      this.say(`Could not read this workbook's Assort setup: ${message(err)}`);
+    }
+    await this.check();
+  }
+
+  /** Re-checks the inputs when the workbook changes (ExcelApi 1.9; older hosts have the Check again button). */
+  private async watchChanges(): Promise<void> {
+    try {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.onChanged.add(async () => {
+          if (this.busy) return;
+          if (this.recheckTimer) clearTimeout(this.recheckTimer);
+          this.recheckTimer = setTimeout(() => void this.check(), RECHECK_DELAY_MS);
+        });
+        await context.sync();
+      });
+    } catch {
+      // No change events here: the check runs on open, after each action, and on Check again.
+    }
+  }
+
+  private say(text: string): void {
+    byId("run-message").textContent = text;
+  }
+
+  /** Finds the inputs and reads their values (a block at a time for big ranges). */
+  private async readInputs(): Promise<InputValues> {
+    return Excel.run(async (context) => {
+      this.found = await findInputs(context, this.setup.inputs);
+      const values: InputValues = {};
+      for (const key of INPUT_KEYS) {
+        const f = this.found[key];
+        if (f) values[key] = await readValues(context, f.address);
+      }
+      return values;
+    });
+  }
+
+  async check(): Promise<InputCheck | undefined> {
+    try {
+      const values = await this.readInputs();
+      renderAddresses(this.found);
+      const check = checkInputs(values);
+      renderCheck(check, (cell) => void this.select(cell));
+      return check;
+    } catch (err) {
+      byId("check-summary").textContent = `Could not read the inputs: ${message(err)}`;
+      return undefined;
+    }
+  }
+
+  private async select(cell: string): Promise<void> {
+    try {
+      await Excel.run((context) => selectCell(context, cell));
+    } catch (err) {
+      this.say(`Could not select ${cell}: ${message(err)}`);
+    }
+  }
+
+  private async useSelection(key: InputKey): Promise<void> {
+    try {
+      const address = await Excel.run((context) => selectedAddress(context));
+      this.setup.inputs[key] = address;
+      await Excel.run((context) => saveSetup(context, this.setup));
+      this.say(`${INPUT_TITLES[key]} is now ${address}.`);
+    } catch (err) {
+      this.say(`Could not use the selection: ${message(err)}`);
+    }
+    await this.check();
+  }
+
+  private async saveParameters(): Promise<void> {
+    for (const key of PARAMETER_KEYS) this.setup.parameters[key] = valueOf(`p-${key}`);
+    try {
+      await Excel.run((context) => saveSetup(context, this.setup));
+    } catch (err) {
+      this.say(`Could not save the parameters in the workbook: ${message(err)}`);
+    }
+  }
+
+  private async insertSample(): Promise<void> {
+    try {
+      const outcome = await Excel.run((context) => insertSample(context));
+      this.say(outcome.inserted ? `Sample data inserted: sheets ${outcome.sheets.join(", ")}. Press Optimize.` : `Sample data not inserted: this workbook already has ${outcome.existing.join(", ")}.`);
+    } catch (err) {
+      this.say(`Could not insert the sample data: ${message(err)}`);
+    }
+    await this.check();
+  }
+
+  private setRunning(running: boolean): void {
+    this.busy = running;
+    setDisabled("optimize", running);
+    setDisabled("sample", running);
+    setDisabled("cancel", !running);
+    byId("progress-area").hidden = !running;
+  }
+
+  private progress(p: OptimizeProgress, elapsedMs: number): void {
+    const pct = Math.max(0, Math.min(100, Math.round(100 * p.fraction)));
+    byId("progress").setAttribute("value", String(pct));
+    byId("stage").textContent = `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsedMs)}`;
+  }
+
+  async optimize(): Promise<void> {
+    if (this.busy) return;
+    this.setRunning(true);
+    this.say("");
+    byId("stage").textContent = "Reading the inputs…";
+    byId("progress").setAttribute("value", "0");
+    try {
+      await this.saveParameters();
+      const params = { ...this.setup.parameters };
+      const { overrides, problems } = readParameters(params);
+      if (problems.length > 0) return this.say(problems.join(" "));
+      const check = await this.check();
+      if (!check?.sheet) return this.say("Fix the problems listed under Inputs, then press Optimize again.");
+      const prepared = runRequest(check.sheet, overrides);
+      if (!prepared.request) return this.say(prepared.problems.join(" "));
+      const { input, model, options } = prepared.request;
+      const started = Date.now();
+      const timeoutMs = 2 * (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) + TIMEOUT_MARGIN_MS;
+      this.job = engineClient().submit({ kind: "optimize", input, options }, { timeoutMs, onProgress: (p) => this.progress(p, Date.now() - started) }) as JobHandle<OptimizeResult>;
+      const result = await this.job.result;
+      this.job = undefined;
+      setDisabled("cancel", true);
+      byId("stage").textContent = "Writing the plan…";
+      const time = new Date();
+      const inputs: Partial<Record<InputKey, string>> = {};
+      for (const key of INPUT_KEYS) inputs[key] = this.found[key]?.address;
+      const data = planSheetData(model, result, { time, inputs, parameters: describeParameters(params), version: VERSION });
+      renderSummary(resultSummary(model, result));
+      const written = await this.writeAsking(data);
+      this.plans = withNewPlan(this.plans, planRecord(CURRENT, result, time));
+      await Excel.run((context) => saveScenarios(context, this.plans));
+      this.refreshPlanSelects(PREVIOUS, CURRENT);
+      this.say(written.written ? `Plan written to ${written.table}.` : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.");
+    } catch (err) {
+      this.say(err instanceof JobCancelled ? "Cancelled. Nothing was written." : `Optimize did not finish: ${message(err)}`);
+    } finally {
+      this.job = undefined;
+      this.setRunning(false);
+    }
+  }
+
+  /** Writes the plan; if other non-empty cells are in the way, asks in the pane first. */
+  private async writeAsking(data: ReturnType<typeof planSheetData>): Promise<WritePlanOutcome> {
+    const first = await Excel.run((context) => writePlan(context, data));
+    if (first.written) return first;
+    const more = first.conflictCount - first.conflicts.length;
+    byId("confirm-text").textContent =
+      `The plan would overwrite ${first.conflictCount} non-empty cell${first.conflictCount === 1 ? "" : "s"} that Assort did not write: ` +
+      first.conflicts.join(", ") + (more > 0 ? ` and ${more} more` : "") + ". Overwrite them?";
+    byId("confirm").hidden = false;
+    byId("stage").textContent = "Waiting for your answer…";
+    const overwrite = await new Promise<boolean>((resolve) => (this.answer = resolve));
+    this.answer = undefined;
+    byId("confirm").hidden = true;
+    if (!overwrite) return first;
+    return Excel.run((context) => writePlan(context, data, { overwrite: true }));
+  }
+
+  private async keepScenario(): Promise<void> {
+    const name = valueOf("scenario-name").trim();
+    if (name === "" || name === CURRENT || name === PREVIOUS) return this.say(`Give the plan a name other than '${CURRENT}' or '${PREVIOUS}'.`);
+    if (!this.plans.some((p) => p.name === CURRENT)) return this.say("Optimize first: there is no current plan to keep.");
+    this.plans = withNamed(this.plans, name);
+    try {
+      await Excel.run((context) => saveScenarios(context, this.plans));
+      this.say(`Kept the current plan as '${name}'.`);
+    } catch (err) {
+      this.say(`Could not keep the plan: ${message(err)}`);
+    }
+    this.refreshPlanSelects(name, CURRENT);
+  }
+
+  private refreshPlanSelects(a: string, b: string): void {
+    byId("compare").hidden = this.plans.length === 0;
+    fillPlanSelect("compare-a", this.plans, a);
+    fillPlanSelect("compare-b", this.plans, b);
+    this.showComparison();
+  }
+
+  private showComparison(): void {
+    const find = (id: string) => this.plans.find((p) => p.name === valueOf(id));
+    const a = find("compare-a");
+    const b = find("compare-b");
+    renderComparison(a && b && a !== b ? a : undefined, a && b && a !== b ? b : undefined);
+  }
+}

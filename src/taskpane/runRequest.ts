@@ -1,0 +1,36 @@
+// What the Optimize button sends to the worker: the inputs read from the sheet with the pane's parameters
+// laid over them, checked again as a whole (a budget typed in the pane can make the must-offer products
+// unaffordable, which only the combined check sees).
+
+import { InputError, type InstanceInput } from "../engine/instance";
+import type { OptimizeOptions } from "../engine/optimizeTypes";
+import { checkRulesFeasible } from "../engine/planLimits";
+import { validateInstance } from "../engine/validate";
+import type { Model } from "../engine/instance";
+import type { SheetInstance } from "../sheet/sheetInstance";
+import type { Overrides } from "./parameters";
+
+export interface RunRequest {
+  input: InstanceInput;
+  model: Model;
+  options: OptimizeOptions;
+}
+
+export function runRequest(sheet: SheetInstance, o: Overrides): { request?: RunRequest; problems: string[] } {
+  const input: InstanceInput = { ...sheet.input };
+  if (o.distribution) input.customers = { ...sheet.input.customers, distribution: o.distribution };
+  if (o.budget !== undefined || o.maxProducts !== undefined) {
+    input.constraints = { ...sheet.input.constraints };
+    if (o.budget !== undefined) input.constraints.budget = o.budget;
+    if (o.maxProducts !== undefined) input.constraints.maxProducts = o.maxProducts;
+  }
+  const options: OptimizeOptions = { ...sheet.options.optimize, ...o.optimize };
+  try {
+    const model = validateInstance(input);
+    checkRulesFeasible(model);
+    return { request: { input, model, options }, problems: [] };
+  } catch (err) {
+    if (err instanceof InputError) return { problems: err.problems.map((p) => p.message) };
+    throw err;
+  }
+}
