@@ -9,6 +9,7 @@ import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory";
+import { loadLinks } from "../loadLinks";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { isWorkbookPath } from "../workbookFile";
@@ -167,6 +168,7 @@ export const fitCommand: Command = {
   ].join("\n"),
   options: [
     { name: "products", value: "file", description: "the products the history must refer to (instance.json or products.csv)" },
+    { name: "links", value: "file", description: "estimate only these From, To links (an instance's substitution, or a CSV with From and To); others stay 0" },
     { name: "max-iterations", value: "N", description: `stop EM after N iterations (default ${DEFAULT_MAX_ITERATIONS})` },
     { name: "tolerance", value: "T", description: `converged when the log-likelihood per customer gains less than T (default ${DEFAULT_TOLERANCE})` },
     { name: "min-probability", value: "P", description: `leave out substitution links below P (default ${DEFAULT_MIN_PROBABILITY})` },
@@ -183,7 +185,9 @@ export const fitCommand: Command = {
     const productsPath = stringOption(args, "products");
     const productIds = productsPath === undefined ? undefined : loadProductIds(io, productsPath);
     const history = isWorkbookPath(historyPath) ? await loadWorkbookHistory(io, historyPath, productIds) : loadHistory(io, historyPath, productIds);
-    const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, { maxIterations, tolerance });
+    const linksPath = stringOption(args, "links");
+    const support = linksPath === undefined ? undefined : loadLinks(io, linksPath, history.ids);
+    const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, { maxIterations, tolerance, support });
     const links = result.links
       .filter((l) => l.probability >= minProbability && l.probability > 0)
       .map((l) => ({ from: history.ids[l.from], to: history.ids[l.to], probability: l.probability }));
