@@ -174,7 +174,8 @@ export function readWorkbookInputs(wb: Workbook, options: { path: string; checkR
     problems.push(...r.problems.map((message) => ({ section: "products" as const, message })));
     if (r.note) notes.push(r.note);
   }
-  if (problems.length > 0) throw new InputProblems(options.path, "workbook", problems);
+  // Without a Products sheet there is nothing to read; otherwise every problem is listed at once.
+  if (!places.Products) throw new InputProblems(options.path, "workbook", problems);
   const address = (role: InputRole) => (places[role] ? placeAddress(places[role] as InputPlace) : null);
   try {
     const sheet = readSheetInstance({
@@ -182,9 +183,10 @@ export function readWorkbookInputs(wb: Workbook, options: { path: string; checkR
       addresses: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
       checkRules: options.checkRules,
     });
+    if (problems.length > 0) throw new InputProblems(options.path, "workbook", problems);
     return { sheet, places, notes: [...notes, ...sheet.warnings.map((w) => relabelAny(w, places))] };
   } catch (err) {
-    if (err instanceof SheetInputError) throw new InputProblems(options.path, "workbook", asProblems(err.problems, places));
+    if (err instanceof SheetInputError) throw new InputProblems(options.path, "workbook", [...problems, ...asProblems(err.problems, places)]);
     throw err;
   }
 }

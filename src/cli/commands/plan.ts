@@ -40,25 +40,38 @@ interface Settings {
   sources: { method: string; seed: string; timeLimit: string };
 }
 
-/** The command line wins over the Options sheet, which wins over the defaults (the add-in's). */
-function settings(args: ParsedArgs, inputs: WorkbookInputs): Settings {
-  const o = inputs.sheet.options;
-  const fromSheet = (key: "method" | "seed" | "timeLimit") => {
-    const row = o.rows[key]?.row;
-    return row === undefined ? "default" : `Options row ${row}`;
-  };
-  const method = methodOption(args, "plan");
-  const seed = integerOption(args, "seed", "plan", { min: 0, what: "seed" });
-  const limit = integerOption(args, "time-limit", "plan", { min: 1, max: 86400, what: "time limit in seconds" });
+interface CommandLineSettings {
+  method?: Method;
+  seed?: number;
+  limitS?: number;
+}
+
+/** Read before the workbook, so a mistyped option is reported as such (exit code 2). */
+function commandLineSettings(args: ParsedArgs): CommandLineSettings {
   return {
-    method: method ?? o.optimize.method ?? "auto",
-    seed: seed ?? o.optimize.seed ?? DEFAULT_SEED,
-    timeLimitMs: limit !== undefined ? limit * 1000 : o.optimize.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    method: methodOption(args, "plan"),
+    seed: integerOption(args, "seed", "plan", { min: 0, what: "seed" }),
+    limitS: integerOption(args, "time-limit", "plan", { min: 1, max: 86400, what: "time limit in seconds" }),
+  };
+}
+
+/** The command line wins over the Options sheet, which wins over the defaults (the add-in's). */
+function settings(cli: CommandLineSettings, inputs: WorkbookInputs): Settings {
+  const o = inputs.sheet.options;
+  const source = (flag: string, given: unknown, key: "method" | "seed" | "timeLimit", inSheet: unknown) => {
+    if (given !== undefined) return flag;
+    const row = o.rows[key]?.row;
+    return inSheet !== undefined && row !== undefined ? `Options row ${row}` : "default";
+  };
+  return {
+    method: cli.method ?? o.optimize.method ?? "auto",
+    seed: cli.seed ?? o.optimize.seed ?? DEFAULT_SEED,
+    timeLimitMs: cli.limitS !== undefined ? cli.limitS * 1000 : o.optimize.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     targetRelativeError: o.optimize.targetRelativeError,
     sources: {
-      method: method !== undefined ? "--method" : o.optimize.method !== undefined ? fromSheet("method") : "default",
-      seed: seed !== undefined ? "--seed" : o.optimize.seed !== undefined ? fromSheet("seed") : "default",
-      timeLimit: limit !== undefined ? "--time-limit" : o.optimize.timeLimitMs !== undefined ? fromSheet("timeLimit") : "default",
+      method: source("--method", cli.method, "method", o.optimize.method),
+      seed: source("--seed", cli.seed, "seed", o.optimize.seed),
+      timeLimit: source("--time-limit", cli.limitS, "timeLimit", o.optimize.timeLimitMs),
     },
   };
 }
@@ -123,6 +136,7 @@ export const planCommand: Command = {
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [input] = expectPositionals(args, ["<book.xlsx>"], "plan");
+    const cli = commandLineSettings(args);
     const output = stringOption(args, "out") ?? defaultOutput(input);
     if (!/\.xlsx$/i.test(output)) throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
     if (resolve(output) === resolve(input)) throw new UsageError(`--out '${output}' is the input workbook; assort never writes over its input, name another file`, "plan");
@@ -133,7 +147,7 @@ export const planCommand: Command = {
     const asJson = args.options.has("json");
     const opened = await readWorkbook(io, input);
     const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
-    const s = settings(args, inputs);
+    const s = settings(cli, inputs);
     const model = inputs.sheet.model;
     if (!asJson) for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
 
