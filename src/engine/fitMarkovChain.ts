@@ -242,7 +242,8 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
       converged = true;
       break;
     }
-    if (!accelerate || evaluations >= maxIterations + 1) {
+    // A jump costs up to two more E-steps: near the cap, take the plain step so the cap holds exactly.
+    if (!accelerate || evaluations + 2 > maxIterations + 1) {
       theta = theta1;
       cur = one;
       continue;

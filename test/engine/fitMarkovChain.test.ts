@@ -208,6 +208,20 @@ describe("fitMarkovChain: diagnostics", () => {
   });
 });
 
+describe("fitMarkovChain: the iteration cap", () => {
+  test("stops at exactly maxIterations, not converged, accelerated or not", () => {
+    const chain = randomChain(new TestRandom(41), 5, 3);
+    const data = sampleTransactions(new TestRandom(42), chain, 3000, 0.5);
+    for (const accelerate of [true, false]) {
+      for (const cap of [1, 2, 5, 12]) {
+        const f = fitMarkovChain(5, data, [], { maxIterations: cap, tolerance: 0, accelerate });
+        expect(f.iterations).toBe(cap);
+        expect(f.converged).toBe(false);
+      }
+    }
+  });
+});
+
 describe("fitMarkovChain: records it cannot use", () => {
   const cases: Array<[string, Transaction[], RegExp]> = [
     ["a purchase not offered", [{ offered: [0, 1], purchased: 2 }], /record 1: the purchase \(index 2\) was not offered/],
