@@ -65,7 +65,7 @@ export class Pane {
         this.plans = await loadScenarios(context);
       });
       for (const key of PARAMETER_KEYS) setValue(`p-${key}`, this.setup.parameters[key]);
-      this.refreshPlanSelects(PREVIOUS, CURRENT);
+      await this.refreshPlanSelects(PREVIOUS, CURRENT);
       await this.watchChanges();
     } catch (err) {
       this.say(`Could not read this workbook's Assort setup: ${message(err)}`);
@@ -203,7 +203,7 @@ export class Pane {
       const written = await this.writeAsking(data);
       this.plans = withNewPlan(this.plans, planRecord(CURRENT, result, time));
       await Excel.run((context) => saveScenarios(context, this.plans));
-      this.refreshPlanSelects(PREVIOUS, CURRENT);
+      await this.refreshPlanSelects(PREVIOUS, CURRENT);
       this.say(written.written ? `Plan written to ${written.table}.` : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.");
     } catch (err) {
       this.say(err instanceof JobCancelled ? "Cancelled. Nothing was written." : `Optimize did not finish: ${message(err)}`);
@@ -237,17 +237,16 @@ export class Pane {
     this.plans = withNamed(this.plans, name);
     try {
       await Excel.run((context) => saveScenarios(context, this.plans));
-      this.say(`Kept the current plan as '${name}'.`);
     } catch (err) {
-      this.say(`Could not keep the plan: ${message(err)}`);
+      return this.say(`Could not keep the plan: ${message(err)}`);
     }
-    this.refreshPlanSelects(name, CURRENT);
+    await this.refreshPlanSelects(name, CURRENT);
+    this.say(`Kept the current plan as '${name}'.`);
   }
 
-  private refreshPlanSelects(a: string, b: string): void {
+  private async refreshPlanSelects(a: string, b: string): Promise<void> {
     byId("compare").hidden = this.plans.length === 0;
-    fillPlanSelect("compare-a", this.plans, a);
-    fillPlanSelect("compare-b", this.plans, b);
+    await Promise.all([fillPlanSelect("compare-a", this.plans, a), fillPlanSelect("compare-b", this.plans, b)]);
     this.showComparison();
   }
 

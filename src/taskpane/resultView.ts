@@ -19,8 +19,11 @@ export function renderSummary(lines: SummaryLine[]): void {
   byId("result").hidden = false;
 }
 
-/** Fills a Fluent select with the kept plans, keeping the choice when it still exists. */
-export function fillPlanSelect(id: string, plans: PlanRecord[], preferred: string | undefined): void {
+/**
+ * Fills a Fluent select with the kept plans and chooses one. The select takes in new options on its slot's
+ * change event, after this task; a value set before then falls back to the first option, hence the wait.
+ */
+export async function fillPlanSelect(id: string, plans: PlanRecord[], preferred: string | undefined): Promise<void> {
   const select = byId<ValueElement>(id);
   select.replaceChildren(
     ...plans.map((p) => {
@@ -30,6 +33,7 @@ export function fillPlanSelect(id: string, plans: PlanRecord[], preferred: strin
     }),
   );
   const want = plans.find((p) => p.name === preferred)?.name ?? plans[0]?.name ?? "";
+  await new Promise((resolve) => setTimeout(resolve, 0));
   select.value = want;
 }
 

@@ -1,0 +1,236 @@
+// The task pane in a real browser: `npm run build`'s output served on 127.0.0.1 and opened in headless
+// Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser is downloaded), 320 px wide as
+// in Excel, with fakeOffice.js standing in for the Office host (office.js itself is answered with an empty
+// script; every other outside request is refused). A user's session: insert the sample, optimize through the
+// real Web Worker, answer the question about a cell in the way, re-run, cancel a run, click a problem.
+
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { TABLE_HEADER, TABLE_FORMATS } from "../../src/excel/planSheetData";
+import { DROPPED_COLOR } from "../../src/excel/writePlan";
+import { serve } from "./staticServer";
+
+const ROOT = join(__dirname, "..", "..");
+const ARTIFACTS = join(ROOT, "test", "artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, "examples", "fashion.json"), "utf8")) as { products: { id: string }[] };
+
+interface FakeTable {
+  address: string;
+  values: unknown[][];
+  numberFormat: string[][];
+}
+
+let out: string;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const workers: string[] = [];
+const pageErrors: string[] = [];
+
+/** Runs in the page: the fake workbook's inspection hooks. */
+function fake<T>(fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+}
+
+const text = (selector: string) => page.locator(selector).innerText();
+
+async function waitForText(selector: string, pattern: RegExp, timeout = 45000): Promise<string> {
+  await page.waitForFunction(([s, p]) => new RegExp(p as string).test((document.querySelector(s as string) as HTMLElement | null)?.innerText ?? ""), [selector, pattern.source], { timeout });
+  return text(selector);
+}
+
+async function setField(id: string, value: string): Promise<void> {
+  await page.fill(`#${id} input`, value);
+  await page.locator(`#${id} input`).press("Tab"); // commits the value: the pane saves on change
+}
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "assort-pane-"));
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8" });
+  server = await serve(out);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page.on("worker", (w) => workers.push(w.url()));
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+    route.request().url().startsWith("https://appsforoffice.microsoft.com/") ? route.fulfill({ status: 200, contentType: "application/javascript", body: "// office.js: the test's fake host is already in place" }) : route.abort(),
+  );
+  await page.addInitScript({ path: join(__dirname, "fakeOffice.js") });
+  await page.goto(server.url + "taskpane.html");
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+test("an empty workbook: no inputs found, and Insert sample data makes the three tables Optimize needs", async () => {
+  expect(await waitForText("#problems", /No Products found/)).toContain("insert the sample data");
+  await page.click("#sample");
+  expect(await waitForText("#check-summary", /Ready/)).toBe("300 products, 1,370 substitution links. Ready to optimize.");
+  expect(await fake<string[]>("sheetNames")).toEqual(["Sheet1", "Products", "Substitution", "Options"]);
+  const products = await fake<FakeTable>("table", "Products");
+  expect(products.address).toBe("Products!A1:F301");
+  expect(products.values[0]).toEqual(["Product", "Name", "Price", "Cost", "Salvage", "Demand"]);
+  expect(products.values.slice(1).map((r) => r[0])).toEqual(SAMPLE.products.map((p) => p.id));
+  expect((await fake<FakeTable>("table", "Options")).values.map((r) => r[0])).toContain("budget");
+  expect(await text("#address-products")).toBe("Products!A1:F301 (table)");
+  expect(await text("#address-substitution")).toBe("Substitution!A1:C1371 (table)");
+  // A second click must not touch the user's (now existing) sheets.
+  await page.click("#sample");
+  expect(await waitForText("#run-message", /not inserted/)).toContain("sheet Products");
+});
+
+test("Optimize asks before writing over a cell it did not write, and keeps it when told to", async () => {
+  await fake("setValues", "Assort plan", "A5", [["my note"]]);
+  await setField("p-timeLimit", "2");
+  await page.click("#optimize");
+  expect(await waitForText("#confirm-text", /Overwrite them/)).toContain("'Assort plan'!A5");
+  // The result is known before the question; nothing is on the sheet yet.
+  expect(await page.locator("#result").isVisible()).toBe(true);
+  await page.click("#confirm-keep");
+  expect(await waitForText("#run-message", /not written/)).toContain("your cells were kept");
+  expect(await fake("values", "Assort plan", "A5")).toEqual([["my note"]]);
+  expect(await fake("table", "AssortPlan")).toBeNull();
+});
+
+test("Optimize runs in the Web Worker and writes the plan table, summary, stamp and long-tail chart", async () => {
+  await page.click("#optimize");
+  // Progress while it runs: stage, share and time left, with Cancel enabled.
+  expect(await waitForText("#stage", /%, (about \d+ s left|estimating)/)).toMatch(/^[A-Z][^:]+: \d+%/);
+  expect(await page.locator("#cancel").getAttribute("disabled")).toBeNull();
+  await waitForText("#confirm-text", /Overwrite them/);
+  await page.click("#confirm-overwrite");
+  expect(await waitForText("#run-message", /Plan written/)).toBe("Plan written to 'Assort plan'!A1:I301.");
+  expect(workers.some((u) => u.startsWith(server.url) && u.endsWith(".js"))).toBe(true);
+
+  const plan = await fake<FakeTable>("table", "AssortPlan");
+  expect(plan.address).toBe("'Assort plan'!A1:I301");
+  expect(plan.values[0]).toEqual(TABLE_HEADER);
+  const body = plan.values.slice(1);
+  expect(body.map((r) => r[0])).toEqual(SAMPLE.products.map((_, k) => k + 1));
+  expect(new Set(body.map((r) => r[1]))).toEqual(new Set(SAMPLE.products.map((p) => p.id)));
+  const demand = body.map((r) => r[4] as number);
+  for (let k = 1; k < demand.length; k++) expect(demand[k]).toBeLessThanOrEqual(demand[k - 1]);
+  for (const r of body) {
+    expect(Number.isInteger(r[5])).toBe(true);
+    expect(r[3]).toBe((r[5] as number) > 0);
+    expect(typeof r[8]).toBe("string");
+  }
+  expect(plan.numberFormat[0]).toEqual(TABLE_FORMATS);
+  const carried = body.filter((r) => r[3] === true).length;
+  expect(carried).toBeGreaterThan(50);
+  expect(carried).toBeLessThan(300);
+  const droppedRow = body.findIndex((r) => r[3] === false) + 2;
+  const carriedRow = body.findIndex((r) => r[3] === true) + 2;
+  expect((await fake<{ color: string }>("cell", "Assort plan", `B${droppedRow}`)).color).toBe(DROPPED_COLOR);
+  expect((await fake<{ color: string | null }>("cell", "Assort plan", `B${carriedRow}`)).color).toBeNull();
+
+  // Summary and stamp to the right of the table.
+  const side = await fake<unknown[][]>("values", "Assort plan", "K1:M40");
+  const at = (label: string) => side.find((r) => r[0] === label);
+  const profit = at("Expected profit")?.[1] as number;
+  expect(profit).toBeGreaterThan(0);
+  expect(at("Products carried")?.[1]).toBe(carried);
+  expect((at("% of bound")?.[1] as number)).toBeLessThanOrEqual(100);
+  expect(at("Products range")?.[1]).toBe("Products!A1:F301");
+  expect(at("Substitution range")?.[1]).toBe("Substitution!A1:C1371");
+  expect(at("Options range")?.[1]).toBe("Options!A1:C7");
+  expect(at("Pane settings")?.[1]).toBe("time limit 2");
+  expect(at("Method")?.[1]).toBe("auto");
+  expect(at("Assort version")?.[1]).toBe(VERSION);
+  expect(String(at("Run at")?.[1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  expect((await fake<{ numberFormat: string }>("cell", "Assort plan", "L1")).numberFormat).toBe("#,##0.00");
+
+  const charts = await fake<{ name: string; type: string; source: string; seriesBy: string; title: string }[]>("charts", "Assort plan");
+  expect(charts).toEqual([expect.objectContaining({ name: "AssortLongTail", type: "Line", source: "'Assort plan'!E1:F301", seriesBy: "Columns" })]);
+  expect(charts[0].title).toMatch(/long tail/i);
+
+  // The pane's summary agrees with the sheet.
+  const summary = await text("#summary");
+  expect(summary).toContain(`${profit.toLocaleString("en-US", { maximumFractionDigits: 0 })} ±`);
+  expect(summary).toContain(`${carried} carried, ${300 - carried} dropped`);
+  expect(summary).toMatch(/Upper bound\s+[\d,]+\s+fluid LP bound with the budget/);
+  expect(summary).toMatch(/Budget used\s+[\d,]+ of [\d,]+/);
+
+  // The setup and the plan are kept in the workbook for a colleague.
+  const settings = await fake<Record<string, string>>("settings");
+  expect(JSON.parse(settings["assort.setup"]).parameters.timeLimit).toBe("2");
+  const scenarios = JSON.parse(settings["assort.scenarios"]) as { name: string; carried: number }[];
+  expect(scenarios.map((s) => s.name)).toEqual(["Current plan", "Previous run"]);
+  expect(scenarios[0].carried).toBe(carried);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-plan.png"), fullPage: true });
+});
+
+test("a re-run replaces only its own cells, without asking, and the two plans are compared", async () => {
+  const before = await fake<FakeTable>("table", "AssortPlan");
+  await fake("setValues", "Assort plan", "J5", [["keep me"]]);
+  await page.locator("#p-method").click();
+  await page.locator("#p-method fluent-option[value=fluid]").click();
+  await page.click("#optimize");
+  expect(await waitForText("#run-message", /Plan written/)).toBe("Plan written to 'Assort plan'!A1:I301.");
+  expect(await page.locator("#confirm").isVisible()).toBe(false);
+  expect(await fake("values", "Assort plan", "J5")).toEqual([["keep me"]]);
+  const after = await fake<FakeTable>("table", "AssortPlan");
+  expect(after.values.length).toBe(before.values.length);
+  expect(await fake("charts", "Assort plan")).toHaveLength(1);
+  const side = await fake<unknown[][]>("values", "Assort plan", "K1:M40");
+  expect(side.find((r) => r[0] === "Method")?.[1]).toBe("fluid");
+  // Plan A is the previous run (auto), plan B the current one (fluid), side by side.
+  const kept = JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as { name: string; profit: number; carried: number }[];
+  const [current, previous] = kept;
+  const n0 = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  const profitRow = (await text("#compare-table")).split("\n").find((l) => l.startsWith("Expected profit")) ?? "";
+  expect(profitRow).toContain(n0(previous.profit));
+  expect(profitRow).toContain(n0(current.profit));
+  const changed = await text("#changes");
+  expect(changed).toMatch(/^\d+ products changed:/);
+  if (current.carried !== previous.carried) expect(changed).toMatch(/Added in B|Dropped in B/);
+  await setField("scenario-name", "Fluid plan");
+  await page.click("#keep");
+  expect(await waitForText("#run-message", /Kept/)).toBe("Kept the current plan as 'Fluid plan'.");
+  const names = (JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as { name: string }[]).map((s) => s.name);
+  expect(names).toEqual(["Current plan", "Previous run", "Fluid plan"]);
+  // The kept plan is offered as plan A against the current one: the same plan, so nothing changed.
+  expect(await page.locator("#compare-a").evaluate((el) => (el as HTMLSelectElement).value)).toBe("Fluid plan");
+  expect(await text("#changes")).toBe("The same products and units in both plans.");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-compare.png"), fullPage: true });
+});
+
+test("Cancel stops a long run at once and writes nothing", async () => {
+  const before = await fake<FakeTable>("table", "AssortPlan");
+  await page.locator("#p-method").click();
+  await page.locator("#p-method fluent-option[value=auto]").click();
+  await setField("p-timeLimit", "120");
+  await page.click("#optimize");
+  await waitForText("#stage", /%/);
+  // The page stays responsive while the worker computes.
+  const t0 = Date.now();
+  await page.evaluate(() => 1);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  const clicked = Date.now();
+  await page.click("#cancel");
+  expect(await waitForText("#run-message", /Cancelled/, 5000)).toBe("Cancelled. Nothing was written.");
+  expect(Date.now() - clicked).toBeLessThan(3000);
+  expect(await page.locator("#optimize").getAttribute("disabled")).toBeNull();
+  expect((await fake<FakeTable>("table", "AssortPlan")).values).toEqual(before.values);
+});
+
+test("a problem in the inputs is listed with its cell, and clicking it selects that cell", async () => {
+  await fake("setValues", "Products", "C5", [["abc"]]);
+  await page.click("#recheck");
+  const problems = await waitForText("#problems", /not a number/);
+  expect(problems).toContain("Products row 5");
+  expect(await text("#check-summary")).toMatch(/1 problem to fix/);
+  await page.locator("#problems fluent-anchor").first().click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection(): string } }).__fakeExcel.selection() === "Products!C5");
+  expect(pageErrors).toEqual([]);
+});
