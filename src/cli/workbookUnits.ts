@@ -1,6 +1,6 @@
 // The plan a user typed into a workbook, for `assort evaluate book.xlsx`: the Units column of Products when
 // there is one (the add-in's EVALUATE reads it the same way), else the Units column of an "Assort plan"
-// sheet that assort plan wrote and the user may have edited.
+// sheet that assort plan wrote and the user may have edited; `from` picks one of the two explicitly.
 
 import type { Workbook } from "exceljs";
 import { readUnits } from "../sheet/units";
@@ -20,14 +20,19 @@ interface LoadedTable {
   table: { name: string; tableRef?: string };
 }
 
-export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: string): WorkbookUnits {
+export type UnitsSource = "products" | "plan";
+
+export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: string, from?: UnitsSource): WorkbookUnits {
   const { products } = inputs.sheet;
   const ids = inputs.sheet.model.ids;
   const fail = (messages: string[]) => {
     throw new InputProblems(path, "workbook", messages.map((message) => ({ section: "plan" as const, message })));
   };
   const productsPlace = inputs.places.Products as InputPlace;
-  if (products.units) {
+  if (from === "products" && !products.units) {
+    fail([`${productsPlace.sheet} has no Units column; add one (one whole number per product) or evaluate the '${PLAN_SHEET}' sheet with --units plan.`]);
+  }
+  if (products.units && from !== "plan") {
     const reading = readUnits(null, products, ids);
     if (reading.problems.length > 0) fail(reading.problems.map((p) => relabel(p.message, productsPlace)));
     const col = productsPlace.block.left + (products.columns.units?.index ?? 0);
@@ -35,6 +40,7 @@ export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: st
     return { units: reading.units, source: `the ${products.columnTitle("units")} column of ${productsPlace.sheet} (${letter}${products.headerRow + 1}:${letter}${productsPlace.block.bottom})` };
   }
   const ws = wb.getWorksheet(PLAN_SHEET);
+  if (!ws && from === "plan") fail([`there is no '${PLAN_SHEET}' sheet; run assort plan first and evaluate the workbook it writes.`]);
   if (!ws) {
     fail([`no plan to evaluate: add a Units column to ${productsPlace.sheet} (one whole number per product), or run assort plan first and evaluate the workbook it writes (its '${PLAN_SHEET}' sheet has a Units column you can edit).`]);
   }

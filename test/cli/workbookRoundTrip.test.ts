@@ -223,6 +223,22 @@ describe("the small workbook", () => {
     for (let row = 2; row <= 11; row++) units.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
     for (const p of out.products) expect(p.quantity).toBe(units.get(p.id));
   });
+
+  test("--units plan evaluates the plan sheet even when Products has a Units column; --units products insists on it", async () => {
+    const planned = path.join(folder.dir, "units-choice.xlsx");
+    expect((await runOnDisk(["plan", input(), "--out", planned, "--method", "fluid"])).code).toBe(0);
+    const fromPlan = JSON.parse((await runOnDisk(["evaluate", planned, "--units", "plan", "--json", "--reps", "100"])).stdout);
+    const fromProducts = JSON.parse((await runOnDisk(["evaluate", planned, "--json", "--reps", "100"])).stdout);
+    const plan = (await readBook(planned)).getWorksheet("Assort plan") as Worksheet;
+    const sheetUnits = new Map<string, number>();
+    for (let row = 2; row <= 11; row++) sheetUnits.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
+    for (const p of fromPlan.products) expect(p.quantity).toBe(sheetUnits.get(p.id));
+    const typed = JSON.parse(readFileSync(path.join(EXAMPLES, "small.plan.json"), "utf8")) as { plan: { id: string; quantity: number }[] };
+    for (const p of typed.plan) expect(fromProducts.products.find((q: { id: string }) => q.id === p.id).quantity).toBe(p.quantity);
+    const bad = await runOnDisk(["evaluate", input(), "--units", "plan"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("there is no 'Assort plan' sheet; run assort plan first");
+  });
 });
 
 test("what exceljs keeps of a workbook it did not make: validation, conditional formats, notes, links, merges, hidden sheets", async () => {

@@ -18,7 +18,7 @@ import { printWarnings } from "../warnings";
 import { readWorkbook, isWorkbookPath } from "../workbookFile";
 import { readWorkbookInputs } from "../workbookInputs";
 import { PLAN_SHEET } from "../workbookPlanSheet";
-import { readWorkbookUnits } from "../workbookUnits";
+import { readWorkbookUnits, type UnitsSource } from "../workbookUnits";
 import { relocateProductProblem } from "../../sheet/relocate";
 import { boundReport, ignoredNote, type BoundReport } from "./bound";
 
@@ -48,11 +48,11 @@ interface Loaded {
 }
 
 /** A workbook: Products, Substitution and Options sheets, and the plan typed in it (or --plan). */
-async function loadWorkbook(io: Io, path: string, planPath: string | undefined): Promise<Loaded> {
+async function loadWorkbook(io: Io, path: string, planPath: string | undefined, from: UnitsSource | undefined): Promise<Loaded> {
   const opened = await readWorkbook(io, path);
   const inputs = readWorkbookInputs(opened.workbook, { path, checkRules: false, skipSheet: PLAN_SHEET });
   const model = inputs.sheet.model;
-  const typed = planPath === undefined ? readWorkbookUnits(opened.workbook, inputs, path) : undefined;
+  const typed = planPath === undefined ? readWorkbookUnits(opened.workbook, inputs, path, from) : undefined;
   const units = typed?.units ?? loadPlan(io, planPath as string, model);
   // Rules the plan breaks, located at the product's row as the add-in's EVALUATE says them.
   const ruleWarnings = planWarnings(model, units).map((p) => ({ ...p, message: relocateProductProblem(p, inputs.sheet.products)?.message ?? p.message }));
@@ -191,6 +191,7 @@ export const evaluateCommand: Command = {
   ].join("\n"),
   options: [
     { name: "plan", value: "plan.json", description: "the plan to evaluate (required for a JSON instance; a workbook's own Units otherwise)" },
+    { name: "units", value: "products|plan", description: `a workbook's plan: the Units column of Products or of the '${PLAN_SHEET}' sheet (default: Products when it has one)` },
     { name: "reps", value: "R", description: "simulate exactly R seasons (at least 2) instead of running to the precision target" },
     { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED})` },
     TOP_OPTION,
@@ -205,7 +206,10 @@ export const evaluateCommand: Command = {
     const top = topOption(args, "evaluate");
     const asJson = args.options.has("json");
 
-    const loaded = isWorkbookPath(instancePath) ? await loadWorkbook(io, instancePath, planPath) : loadJson(io, instancePath, planPath);
+    const from = stringOption(args, "units");
+    if (from !== undefined && from !== "products" && from !== "plan") throw new UsageError(`--units '${from}' is not a source; use products or plan`, "evaluate");
+    if (from !== undefined && (planPath !== undefined || !isWorkbookPath(instancePath))) throw new UsageError("--units picks a workbook's own plan; it goes with a .xlsx file and without --plan", "evaluate");
+    const loaded = isWorkbookPath(instancePath) ? await loadWorkbook(io, instancePath, planPath, from) : loadJson(io, instancePath, planPath);
     const { model, units, warnings } = loaded;
     const seed = seedOption ?? loaded.seed ?? DEFAULT_SEED;
     if (!asJson) printWarnings(io, warnings);
