@@ -67,14 +67,14 @@ function namedBlock(wb: Workbook, title: string): { sheet: string; block: Block 
  * name), then a sheet of that name (its one table, or everything on it). `skip` is the plan sheet.
  */
 export function findInput(wb: Workbook, role: RangeName, names: readonly string[], skip: string): InputPlace | undefined {
-  const sheets = wb.worksheets.filter((ws) => ws.name !== skip);
+  const sheets = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== skip.toLowerCase());
   for (const s of sheets) {
     const t = tablesOf(s).find((k) => k.name.toLowerCase() === role.toLowerCase());
     const block = t?.tableRef ? parseBlock(t.tableRef) : undefined;
     if (t && block) return { role, sheet: s.name, block, table: t.name };
   }
   const named = namedBlock(wb, role);
-  if (named && named.sheet !== skip) return { role, ...named };
+  if (named && named.sheet.toLowerCase() !== skip.toLowerCase()) return { role, ...named };
   const ws = sheets.find((s) => names.includes(normalizeName(s.name)));
   if (!ws) return undefined;
   const tables = tablesOf(ws);

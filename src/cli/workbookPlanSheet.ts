@@ -71,8 +71,9 @@ function cellValue(v: unknown): string | number | boolean | null {
   return null;
 }
 
+/** Excel wants a table's name unique among the workbook's tables and defined names, ignoring case. */
 function uniqueTableName(wb: Workbook): string {
-  const taken = new Set<string>();
+  const taken = new Set<string>((wb.definedNames.model as { name: string }[]).map((d) => d.name.toLowerCase()));
   for (const ws of wb.worksheets) for (const t of ws.getTables() as unknown as { table: { name: string } }[]) taken.add(t.table.name.toLowerCase());
   let name = PLAN_TABLE;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${PLAN_TABLE}${k}`;
@@ -81,7 +82,8 @@ function uniqueTableName(wb: Workbook): string {
 
 /** Removes an earlier plan sheet and returns its position, so the new one takes its place. */
 function removeOld(wb: Workbook): number | undefined {
-  const old = wb.getWorksheet(PLAN_SHEET);
+  // Excel compares sheet names without case: an "assort plan" sheet is the same sheet.
+  const old = wb.worksheets.find((ws) => ws.name.toLowerCase() === PLAN_SHEET.toLowerCase());
   if (!old) return undefined;
   const orderNo = (old as unknown as { orderNo: number }).orderNo;
   wb.removeWorksheet(old.id);

@@ -39,7 +39,7 @@ export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: st
     const letter = columnLetter(col);
     return { units: reading.units, source: `the ${products.columnTitle("units")} column of ${productsPlace.sheet} (${letter}${products.headerRow + 1}:${letter}${productsPlace.block.bottom})` };
   }
-  const ws = wb.getWorksheet(PLAN_SHEET);
+  const ws = wb.worksheets.find((w) => w.name.toLowerCase() === PLAN_SHEET.toLowerCase());
   if (!ws && from === "plan") fail([`there is no '${PLAN_SHEET}' sheet; run assort plan first and evaluate the workbook it writes.`]);
   if (!ws) {
     fail([`no plan to evaluate: add a Units column to ${productsPlace.sheet} (one whole number per product), or run assort plan first and evaluate the workbook it writes (its '${PLAN_SHEET}' sheet has a Units column you can edit).`]);
@@ -47,7 +47,7 @@ export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: st
   const sheet = ws as NonNullable<typeof ws>;
   const table = (sheet.getTables() as unknown as LoadedTable[])[0]?.table;
   const tableBlock = table?.tableRef ? parseBlock(table.tableRef) : undefined;
-  const place: InputPlace = { role: "Units", sheet: PLAN_SHEET, block: tableBlock ?? usedBlock(sheet), table: tableBlock ? table?.name : undefined };
+  const place: InputPlace = { role: "Units", sheet: sheet.name, block: tableBlock ?? usedBlock(sheet), table: tableBlock ? table?.name : undefined };
   const read = readPlace(wb, place);
   if (read.problems.length > 0) fail(read.problems);
   const reading = readUnits(read.cells, products, ids, { row: place.block.top, column: place.block.left });

@@ -241,6 +241,20 @@ describe("the small workbook", () => {
   });
 });
 
+test("a sheet named 'assort plan' in other case is the plan sheet; a name AssortPlan taken elsewhere gives the table another", async () => {
+  const wb = await readBook(path.join(EXAMPLES, "small.xlsx"));
+  wb.addWorksheet("ASSORT PLAN").getCell("A1").value = "old";
+  wb.definedNames.add("Options!$B$2", "AssortPlan");
+  const input = path.join(folder.dir, "cased.xlsx");
+  await wb.xlsx.writeFile(input);
+  const r = await runOnDisk(["plan", input, "--method", "fluid"]);
+  expect(r.code).toBe(0);
+  const out = await readBook(path.join(folder.dir, "cased.planned.xlsx"));
+  expect(out.worksheets.map((w) => w.name)).toEqual(["Read me", "Products", "Substitution", "Options", "Assort plan"]);
+  const plan = out.getWorksheet("Assort plan") as Worksheet;
+  expect((plan.getTables() as unknown as { table: { name: string } }[])[0].table.name).toBe("AssortPlan2");
+});
+
 test("what exceljs keeps of a workbook it did not make: validation, conditional formats, notes, links, merges, hidden sheets", async () => {
   const wb = await readBook(path.join(EXAMPLES, "small.xlsx"));
   const ws = wb.addWorksheet("Notes");
