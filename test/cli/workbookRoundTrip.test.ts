@@ -241,6 +241,25 @@ describe("the small workbook", () => {
   });
 });
 
+test("with a budget in Options the summary shows the budget used: Σ cost × units of the plan table", async () => {
+  const wb = await readBook(path.join(EXAMPLES, "small.xlsx"));
+  (wb.getWorksheet("Options") as Worksheet).addRow(["budget", 5000]);
+  const input = path.join(folder.dir, "budget.xlsx");
+  await wb.xlsx.writeFile(input);
+  const r = await runOnDisk(["plan", input, "--method", "gk", "--seed", "3"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/Limits +budget [\d,.]+ of 5,000\.00/);
+  const out = await readBook(path.join(folder.dir, "budget.planned.xlsx"));
+  const plan = out.getWorksheet("Assort plan") as Worksheet;
+  const cost = new Map((values(out.getWorksheet("Products") as Worksheet, 2, 1, 11, 4) as [string, string, number, number][]).map((row) => [row[0], row[3]]));
+  let spend = 0;
+  for (const [id, units] of values(plan, 2, 2, 11, 6).map((row) => [row[0], row[4]] as [string, number])) spend += (cost.get(id) as number) * units;
+  const s = summary(plan);
+  expect(s.get("Budget used")).toBeCloseTo(spend, 6);
+  expect(spend).toBeLessThanOrEqual(5000);
+  expect(s.get("Upper bound")).toBeLessThan(10244.5); // the budget tightens the fluid bound (10,244.50 without it)
+});
+
 test("a sheet named 'assort plan' in other case is the plan sheet; a name AssortPlan taken elsewhere gives the table another", async () => {
   const wb = await readBook(path.join(EXAMPLES, "small.xlsx"));
   wb.addWorksheet("ASSORT PLAN").getCell("A1").value = "old";

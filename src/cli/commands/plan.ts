@@ -182,7 +182,14 @@ export const planCommand: Command = {
       command: reproduceCommand(input, s),
     });
     if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
-    const bytes = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await opened.workbook.xlsx.writeBuffer());
+    } catch (err) {
+      // exceljs cannot write back some constructs it read (a known case: shared formulas without their master).
+      const why = err instanceof Error ? err.message : String(err);
+      throw new FileError(`cannot write a copy of '${input}' (exceljs: ${why}); nothing was written. Saving the workbook again in Excel often clears this.`);
+    }
     const lost = lostFeatures(opened.parts, zipEntries(bytes) ?? []);
     if (lost.length > 0 && !asJson) {
       io.stderr(`warning: the copy lacks ${lost.join(", ")} of ${basename(input)}: exceljs, the library assort writes workbooks with, cannot carry them over. ${basename(input)} itself is unchanged; copy the 'Assort plan' sheet into it if you need them together.\n`);
