@@ -3,7 +3,7 @@
 // name, so Optimize finds them at once. If any of those sheets, tables or names already exists nothing is
 // written (the user's data is never touched) and the clashes are returned.
 
-import { blockRef } from "./address";
+import { blockRef, sheetPrefix } from "./address";
 import { writeBlock } from "./blockValues";
 import { sampleSheets } from "./sampleData";
 
@@ -36,7 +36,8 @@ export async function insertSample(context: Excel.RequestContext): Promise<Inser
     const ws = wb.worksheets.add(s.sheet);
     const formats = s.rows.map((_, r) => (r === 0 ? s.formats.map(() => "General") : s.formats));
     await writeBlock(context, ws, 0, 0, s.rows, formats);
-    const table = ws.tables.add(blockRef(0, 0, s.rows.length, s.rows[0].length), true);
+    // With no sheet in the address Excel would use the active sheet, not this new one.
+    const table = ws.tables.add(sheetPrefix(s.sheet) + blockRef(0, 0, s.rows.length, s.rows[0].length), true);
     table.name = s.table;
     table.style = "TableStyleLight9";
     ws.getRange(blockRef(0, 0, s.rows.length, s.rows[0].length)).format.autofitColumns();

@@ -88,7 +88,8 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
   const formats = data.table.map((_, r) => (r === 0 ? data.table[0].map(() => "General") : TABLE_FORMATS));
   await writeBlock(context, ws, t.row, t.column, data.table, formats);
   const tableRef = blockRef(t.row, t.column, t.rows, t.columns);
-  const table = ws.tables.add(tableRef, true);
+  // With no sheet in the address Excel would use the active sheet, whichever that is.
+  const table = ws.tables.add(sheetPrefix(PLAN_SHEET) + tableRef, true);
   table.name = PLAN_TABLE;
   table.style = "TableStyleLight1";
   // Products not carried in grey: the table is sorted by rank, so they come in a few runs of rows.

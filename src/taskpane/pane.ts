@@ -222,6 +222,7 @@ export class Pane {
       `The plan would overwrite ${first.conflictCount} non-empty cell${first.conflictCount === 1 ? "" : "s"} that Assort did not write: ` +
       first.conflicts.join(", ") + (more > 0 ? ` and ${more} more` : "") + ". Overwrite them?";
     byId("confirm").hidden = false;
+    byId("confirm-keep").focus(); // the safe answer first, for keyboard and screen-reader users
     byId("stage").textContent = "Waiting for your answer…";
     const overwrite = await new Promise<boolean>((resolve) => (this.answer = resolve));
     this.answer = undefined;

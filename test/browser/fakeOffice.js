@@ -158,11 +158,16 @@
       this.isNullObject = false;
       this.tables = {
         add: (ref, hasHeaders) => {
-          const p = parseRef(String(ref).split("!").pop());
-          const range = new Range(sheet, p.row, p.col, p.rows, p.cols);
-          if (state.tables.some((t) => t.sheet === sheet && overlaps(t.range, range))) throw new Error("InvalidArgument: tables cannot overlap");
+          // As in Excel: an address without a sheet means the active sheet, not this one.
+          const bang = String(ref).lastIndexOf("!");
+          const named = bang < 0 ? null : String(ref).slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+          const target = named === null ? state.active : sheetByName(named);
+          if (!target) throw new Error(`ItemNotFound: ${ref}`);
+          const p = parseRef(String(ref).slice(bang + 1));
+          const range = new Range(target, p.row, p.col, p.rows, p.cols);
+          if (state.tables.some((t) => t.sheet === target && overlaps(t.range, range))) throw new Error("InvalidArgument: tables cannot overlap");
           if (!hasHeaders) throw new Error("the fake host only makes tables with headers");
-          const t = new Table(sheet, range);
+          const t = new Table(target, range);
           state.tables.push(t);
           return t;
         },

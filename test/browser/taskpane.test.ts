@@ -73,7 +73,9 @@ afterAll(async () => {
 
 test("an empty workbook: no inputs found, and Insert sample data makes the three tables Optimize needs", async () => {
   expect(await waitForText("#problems", /No Products found/)).toContain("insert the sample data");
-  await page.click("#sample");
+  // By keyboard, as a screen-reader user would.
+  await page.focus("#sample");
+  await page.keyboard.press("Enter");
   expect(await waitForText("#check-summary", /Ready/)).toBe("300 products, 1,370 substitution links. Ready to optimize.");
   expect(await fake<string[]>("sheetNames")).toEqual(["Sheet1", "Products", "Substitution", "Options"]);
   const products = await fake<FakeTable>("table", "Products");
@@ -93,6 +95,7 @@ test("Optimize asks before writing over a cell it did not write, and keeps it wh
   await setField("p-timeLimit", "2");
   await page.click("#optimize");
   expect(await waitForText("#confirm-text", /Overwrite them/)).toContain("'Assort plan'!A5");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("confirm-keep");
   // The result is known before the question; nothing is on the sheet yet.
   expect(await page.locator("#result").isVisible()).toBe(true);
   await page.click("#confirm-keep");
@@ -212,6 +215,8 @@ test("Cancel stops a long run at once and writes nothing", async () => {
   await setField("p-timeLimit", "120");
   await page.click("#optimize");
   await waitForText("#stage", /%/);
+  await page.locator("#run-heading").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-progress.png") });
   // The page stays responsive while the worker computes.
   const t0 = Date.now();
   await page.evaluate(() => 1);

@@ -94,7 +94,7 @@ describe("writePlan", () => {
     expect(table.values).toEqual(data.table);
     expect((table.numberFormat as string[][])[1]).toEqual(TABLE_FORMATS);
     expect(log.tablesAdded).toHaveLength(1);
-    expect(log.tablesAdded[0].ref).toBe(`A1:I${n()}`);
+    expect(log.tablesAdded[0].ref).toBe(`'Assort plan'!A1:I${n()}`);
     expect(log.tablesAdded[0].table.name).toBe(PLAN_TABLE);
 
     expect(data.droppedRows.length).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe("insertSample", () => {
     expect(await insertSample(context)).toEqual({ inserted: true, sheets: ["Products", "Substitution", "Options"] });
     expect(log.sheetsAdded).toEqual(["Products", "Substitution", "Options"]);
     expect(log.tablesAdded.map((t) => [t.sheet, t.ref, t.table.name])).toEqual([
-      ["Products", "A1:F301", "Products"], ["Substitution", "A1:C1371", "Substitution"], ["Options", "A1:C7", "Options"],
+      ["Products", "Products!A1:F301", "Products"], ["Substitution", "Substitution!A1:C1371", "Substitution"], ["Options", "Options!A1:C7", "Options"],
     ]);
     const products = log.ranges.get("Products!A1:F301") as MockNode;
     expect((products.values as unknown[][])[0]).toEqual(["Product", "Name", "Price", "Cost", "Salvage", "Demand"]);
