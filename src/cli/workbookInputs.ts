@@ -1,16 +1,18 @@
-// The planning inputs of a workbook: the Products, Substitution and Options sheets (or Excel tables of those
-// names), read with the same layouts and messages as the add-in (src/sheet/), each message naming the sheet.
+// The planning inputs of a workbook: Products, Substitution and Options, found as the task pane finds them
+// (an Excel table or a named range of that name) or as sheets of that name, and read with the same layouts
+// and messages as the add-in (src/sheet/), each message naming the sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
 import type { Problem } from "../engine/instance";
 import { suggest } from "../engine/suggest";
-import { splitAddress } from "../excel/address";
+import { sheetPrefix, splitAddress } from "../excel/address";
 import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
 import { columnLetter } from "../sheet/location";
 import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
 import { SheetInputError, type RangeName, type SheetProblem } from "../sheet/sheetProblem";
 import { InputProblems } from "./errors";
 import { blockAddress, parseBlock, readBlock, usedBlock, type Block } from "./workbookCells";
+import { tablesOf } from "./workbookTables";
 
 export type InputRole = "Products" | "Substitution" | "Options";
 
@@ -37,19 +39,9 @@ const SHEET_NAMES: Record<InputRole, string[]> = {
   Options: ["options", "option", "settings"],
 };
 
-interface LoadedTable {
-  table: { name: string; tableRef?: string };
-}
-
-function tablesOf(ws: Worksheet): LoadedTable["table"][] {
-  // exceljs types getTables() as tuples, but it returns the Table objects.
-  return (ws.getTables() as unknown as LoadedTable[]).map((t) => t.table).filter((t) => typeof t.tableRef === "string");
-}
-
 /** "'My sheet'!A1:F40", as Excel writes an address. */
 export function placeAddress(p: { sheet: string; block: Block }): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(p.sheet) ? p.sheet : `'${p.sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${blockAddress(p.block)}`;
+  return sheetPrefix(p.sheet) + blockAddress(p.block);
 }
 
 /** A defined name's single block, e.g. Products → 'Data'!$A$1:$F$40. */

@@ -12,6 +12,7 @@ import { planSheetData, TABLE_FORMATS, TABLE_HEADER, type PlanSheetData } from "
 import { DROPPED_COLOR, PLAN_SHEET, PLAN_TABLE, planBlocks } from "../excel/writePlan";
 import { unescapeText } from "../sheet/escape";
 import { formatted } from "../sheet/planTable";
+import { tablesOf } from "./workbookTables";
 
 export { PLAN_SHEET };
 
@@ -74,7 +75,7 @@ function cellValue(v: unknown): string | number | boolean | null {
 /** Excel wants a table's name unique among the workbook's tables and defined names, ignoring case. */
 function uniqueTableName(wb: Workbook): string {
   const taken = new Set<string>((wb.definedNames.model as { name: string }[]).map((d) => d.name.toLowerCase()));
-  for (const ws of wb.worksheets) for (const t of ws.getTables() as unknown as { table: { name: string } }[]) taken.add(t.table.name.toLowerCase());
+  for (const ws of wb.worksheets) for (const t of tablesOf(ws)) taken.add(t.name.toLowerCase());
   let name = PLAN_TABLE;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${PLAN_TABLE}${k}`;
   return name;

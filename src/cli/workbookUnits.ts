@@ -9,15 +9,12 @@ import { InputProblems } from "./errors";
 import { parseBlock, usedBlock } from "./workbookCells";
 import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./workbookInputs";
 import { PLAN_SHEET } from "./workbookPlanSheet";
+import { tablesOf } from "./workbookTables";
 
 export interface WorkbookUnits {
   units: Int32Array;
   /** Where they were read, for the output: "the Units column of Products (Products!G2:G11)". */
   source: string;
-}
-
-interface LoadedTable {
-  table: { name: string; tableRef?: string };
 }
 
 export type UnitsSource = "products" | "plan";
@@ -45,7 +42,7 @@ export function readWorkbookUnits(wb: Workbook, inputs: WorkbookInputs, path: st
     fail([`no plan to evaluate: add a Units column to ${productsPlace.sheet} (one whole number per product), or run assort plan first and evaluate the workbook it writes (its '${PLAN_SHEET}' sheet has a Units column you can edit).`]);
   }
   const sheet = ws as NonNullable<typeof ws>;
-  const table = (sheet.getTables() as unknown as LoadedTable[])[0]?.table;
+  const table = tablesOf(sheet)[0];
   const tableBlock = table?.tableRef ? parseBlock(table.tableRef) : undefined;
   const place: InputPlace = { role: "Units", sheet: sheet.name, block: tableBlock ?? usedBlock(sheet), table: tableBlock ? table?.name : undefined };
   const read = readPlace(wb, place);

@@ -74,6 +74,22 @@ describe("sheets and headers", () => {
     ws.addTable({ name: "Products", ref: "B3", columns: HEADER.map((name) => ({ name })), rows: [["Tee-01", 20, 8, 30], ["Tee-02", -5, 8, 25]] });
     await failsWith(await save(wb), "Products (table Products on sheet 'Data') row 5 (Tee-02), column Price: ");
   });
+
+  test("inputs found by named range, with the sheet's own row numbers in messages", async () => {
+    const wb = productsBook([["cover"]], null);
+    (wb.getWorksheet("Products") as Worksheet).name = "Cover";
+    const data = wb.addWorksheet("Range 2027");
+    const rows = [HEADER, ["Tee-01", 20, 8, 30], ["Tee-02", 20, 8, 25]];
+    rows.forEach((r, k) => r.forEach((v, c) => (data.getCell(4 + k, 3 + c).value = v as string | number)));
+    [["From", "To", "Probability"], ["Tee-01", "Tee-02", 0.4], ["Tee-02", "Tee-09", 0.2]].forEach((r, k) => r.forEach((v, c) => (data.getCell(10 + k, 3 + c).value = v as string | number)));
+    wb.definedNames.add("'Range 2027'!$C$4:$F$6", "Products");
+    wb.definedNames.add("'Range 2027'!$C$10:$E$12", "Substitution");
+    await failsWith(await save(wb), "Substitution (sheet 'Range 2027') row 12 (Tee-02), column To: product 'Tee-09' is not among the products");
+    data.getCell("D12").value = "Tee-01";
+    const r = await runOnDisk(["plan", await save(wb), "--method", "fluid", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).inputs).toEqual({ Products: "'Range 2027'!C4:F6", Substitution: "'Range 2027'!C10:E12" });
+  });
 });
 
 describe("cells the layouts cannot read", () => {
