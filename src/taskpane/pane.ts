@@ -24,7 +24,7 @@ import { byId, setDisabled, setValue, valueOf } from "./dom";
 import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
 import { renderAddresses, renderCheck } from "./inputsView";
 import { describeParameters, readParameters } from "./parameters";
-import { remainingText } from "./remaining";
+import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary } from "./resultSummary";
 import { runRequest } from "./runRequest";
@@ -166,10 +166,17 @@ export class Pane {
     byId("progress-area").hidden = !running;
   }
 
-  private progress(p: OptimizeProgress, elapsedMs: number): void {
-    const pct = Math.max(0, Math.min(100, Math.round(100 * p.fraction)));
-    byId("progress").setAttribute("value", String(pct));
-    byId("stage").textContent = `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsedMs)}`;
+  /** Progress of the running job; the clock of the final evaluation starts with its first report. */
+  private progressReporter(limitMs: number): (p: OptimizeProgress) => void {
+    const started = Date.now();
+    let evaluationStart: number | undefined;
+    return (p) => {
+      const elapsed = Date.now() - started;
+      if (p.fraction >= EVALUATION_FROM && evaluationStart === undefined) evaluationStart = elapsed;
+      const pct = Math.max(0, Math.min(100, Math.round(100 * p.fraction)));
+      byId("progress").setAttribute("value", String(pct));
+      byId("stage").textContent = `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsed, limitMs, evaluationStart)}`;
+    };
   }
 
   async optimize(): Promise<void> {
@@ -188,9 +195,9 @@ export class Pane {
       const prepared = runRequest(check.sheet, overrides);
       if (!prepared.request) return this.say(prepared.problems.join(" "));
       const { input, model, options } = prepared.request;
-      const started = Date.now();
-      const timeoutMs = 2 * (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) + TIMEOUT_MARGIN_MS;
-      this.job = engineClient().submit({ kind: "optimize", input, options }, { timeoutMs, onProgress: (p) => this.progress(p, Date.now() - started) }) as JobHandle<OptimizeResult>;
+      const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+      const timeoutMs = 2 * limitMs + TIMEOUT_MARGIN_MS;
+      this.job = engineClient().submit({ kind: "optimize", input, options }, { timeoutMs, onProgress: this.progressReporter(limitMs) }) as JobHandle<OptimizeResult>;
       const result = await this.job.result;
       this.job = undefined;
       setDisabled("cancel", true);

@@ -107,7 +107,7 @@ test("Optimize asks before writing over a cell it did not write, and keeps it wh
 test("Optimize runs in the Web Worker and writes the plan table, summary, stamp and long-tail chart", async () => {
   await page.click("#optimize");
   // Progress while it runs: stage, share and time left, with Cancel enabled.
-  expect(await waitForText("#stage", /%, (about \d+ s left|estimating)/)).toMatch(/^[A-Z][^:]+: \d+%/);
+  expect(await waitForText("#stage", /%, (search: at most|about|final evaluation)/)).toMatch(/^[A-Z][^:]+: \d+%, /);
   expect(await page.locator("#cancel").getAttribute("disabled")).toBeNull();
   await waitForText("#confirm-text", /Overwrite them/);
   await page.click("#confirm-overwrite");

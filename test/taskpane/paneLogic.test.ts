@@ -146,9 +146,12 @@ describe("plan sheet content and kept plans", () => {
   });
 });
 
-test("time left from the share done", () => {
-  expect(remainingText(0.01, 500)).toBe("estimating time left…");
-  expect(remainingText(0.25, 5000)).toBe("about 15 s left");
-  expect(remainingText(0.1, 60000)).toBe("about 9 min left");
-  expect(remainingText(1, 1000)).toBe("finishing…");
+test("time left: what remains of the search's limit, then the final evaluation's own pace", () => {
+  expect(remainingText(0.03, 500, 20000)).toBe("search: at most 20 s left");
+  expect(remainingText(0.5, 19000, 20000)).toBe("search: at most 1 s left");
+  expect(remainingText(0.6, 200000, 300000)).toBe("search: at most 2 min left");
+  expect(remainingText(0.855, 21000, 20000, 20000)).toBe("final evaluation: estimating time left…");
+  // Half the evaluation done in 2 s: about 2 s more.
+  expect(remainingText(0.925, 22000, 20000, 20000)).toBe("about 2 s left");
+  expect(remainingText(1, 23000, 20000, 20000)).toBe("finishing…");
 });
