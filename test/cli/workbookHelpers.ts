@@ -12,10 +12,10 @@ import type { RunResult } from "./memoryIo";
 export const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 export const FIXTURES = path.join(__dirname, "fixtures");
 
-export async function runOnDisk(argv: string[]): Promise<RunResult> {
+export async function runOnDisk(argv: string[], terminal?: { now: () => number }): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
-  const code = await run(argv, { ...diskFiles, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false });
+  const code = await run(argv, { ...diskFiles, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: terminal !== undefined, now: terminal?.now });
   return { code, stdout, stderr };
 }
 

@@ -171,6 +171,16 @@ describe("the small workbook", () => {
     expect(summary(b.getWorksheet("Assort plan") as Worksheet).get("Method")).toBe("newsvendor");
   });
 
+  test("on a terminal a progress bar is drawn on stderr, and erased; stdout has only the summary", async () => {
+    let t = 0;
+    const r = await runOnDisk(["plan", input(), "--out", path.join(folder.dir, "tty.xlsx"), "--method", "gk"], { now: () => (t += 150) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\r[A-Za-z ]+ \[#*-*\] \d+%/);
+    expect(r.stderr.endsWith("\r\x1b[K")).toBe(true);
+    expect(r.stdout).not.toContain("\r");
+    expect(r.stdout).toMatch(/^Read +/);
+  });
+
   test("never writes over its input or an existing file without --force", async () => {
     const out = path.join(folder.dir, "taken.xlsx");
     writeFileSync(out, "mine");
