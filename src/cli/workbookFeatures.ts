@@ -25,7 +25,7 @@ const FEATURES: Feature[] = [
   { part: /^xl\/ctrlProps\/[^/]+$/, one: "form control", many: "form controls" },
   { part: /^xl\/activeX\/[^/]+\.xml$/, one: "ActiveX control", many: "ActiveX controls" },
   { part: /^xl\/embeddings\/[^/]+$/, one: "embedded object", many: "embedded objects" },
-  { part: /^xl\/webextensions\/webextension\d*\.xml$/, one: "add-in's saved settings (the task pane's input ranges and scenarios)", many: "add-ins' saved settings" },
+  { part: /^xl\/webextensions\/webextension\d*\.xml$/, one: "add-in's saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)", many: "add-ins' saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)" },
   { part: /^customXml\/item\d*\.xml$/, one: "custom XML part", many: "custom XML parts" },
 ];
 
