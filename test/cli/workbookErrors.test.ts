@@ -113,13 +113,20 @@ describe("cells the layouts cannot read", () => {
     expect(JSON.parse(r.stdout).products[1].firstChoiceDemand).toBe(60);
   });
 
-  test("hidden rows are read like any other, with a note", async () => {
+  test("hidden rows and columns are read like any other, with a note", async () => {
     const wb = productsBook(TEES);
     (wb.getWorksheet("Products") as Worksheet).getRow(3).hidden = true;
     const file = await save(wb);
     const r = await runOnDisk(["plan", file, "--method", "fluid"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("note: Products: row 3 is hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row).");
+    (wb.getWorksheet("Products") as Worksheet).getColumn(3).hidden = true;
+    const both = await runOnDisk(["plan", await save(wb), "--method", "fluid", "--json"]);
+    expect(both.code).toBe(0);
+    const json = JSON.parse(both.stdout);
+    expect(json.notes).toEqual(["Products: row 3 and column C are hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row)."]);
+    // The hidden Cost column is used: Tee-02's margin is 20 − 8.
+    expect(json.products.find((p: { id: string }) => p.id === "Tee-02").quantity).toBeGreaterThan(0);
     const out = await readBook(file.replace(/\.xlsx$/, ".planned.xlsx"));
     const ids = values(out.getWorksheet("Assort plan") as Worksheet, 2, 2, 4, 2).map((r) => r[0]);
     expect(ids.sort()).toEqual(["Tee-01", "Tee-02", "Tee-03"]);
