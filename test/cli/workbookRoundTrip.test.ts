@@ -191,6 +191,9 @@ describe("the small workbook", () => {
     const self = await runOnDisk(["plan", input(), "--out", input(), "--force"]);
     expect(self.code).toBe(2);
     expect(self.stderr).toContain("is the input workbook; assort never writes over its input");
+    const nowhere = await runOnDisk(["plan", input(), "--out", path.join(folder.dir, "missing", "x.xlsx"), "--method", "fluid"]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain("x.xlsx': its folder does not exist; nothing was written");
     const forced = await runOnDisk(["plan", input(), "--out", out, "--force", "--method", "fluid"]);
     expect(forced.code).toBe(0);
     expect(statSync(out).size).toBeGreaterThan(1000);

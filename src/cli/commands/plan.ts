@@ -14,6 +14,7 @@ import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { progressBar, type Progress } from "../progress";
+import { READ_ERRORS } from "../readJson";
 import { formatNumber, formatPercent, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
 import { lostFeatures } from "../workbookFeatures";
@@ -140,7 +141,8 @@ export const planCommand: Command = {
     const cli = commandLineSettings(args);
     const output = stringOption(args, "out") ?? defaultOutput(input);
     if (!/\.xlsx$/i.test(output)) throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
-    if (resolve(output) === resolve(input)) throw new UsageError(`--out '${output}' is the input workbook; assort never writes over its input, name another file`, "plan");
+    // Compared without case: on Windows and macOS Book.xlsx and book.xlsx are one file.
+    if (resolve(output).toLowerCase() === resolve(input).toLowerCase()) throw new UsageError(`--out '${output}' is the input workbook; assort never writes over its input, name another file`, "plan");
     if (!io.writeBinary) throw new UsageError("writing workbooks is not available here", "plan");
     if (!args.options.has("force") && io.exists?.(output)) {
       throw new UsageError(`'${output}' already exists; pass --force to replace it, or --out to write elsewhere`, "plan");
@@ -198,8 +200,9 @@ export const planCommand: Command = {
     try {
       io.writeBinary(output, bytes);
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      throw new FileError(`cannot write the planned workbook '${output}': ${why}`);
+      const code = (err as { code?: unknown }).code;
+      const why = code === "ENOENT" ? "its folder does not exist" : typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : err instanceof Error ? err.message : String(err);
+      throw new FileError(`cannot write the planned workbook '${output}': ${why}; nothing was written`);
     }
     if (asJson) {
       io.stdout(toJson({
