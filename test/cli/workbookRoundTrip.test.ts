@@ -210,6 +210,12 @@ describe("the small workbook", () => {
     expect(a.plan).toEqual(b.plan);
     expect(a.expectedProfit).toBe(b.expectedProfit);
     expect(a.products).toEqual(b.products);
+    // --plan with a workbook: the plan file instead of the typed units.
+    const zero = path.join(folder.dir, "zero.json");
+    writeFileSync(zero, JSON.stringify({ plan: [{ id: "TEE-BLK-M", quantity: 5 }] }));
+    const withFile = JSON.parse((await runOnDisk(["evaluate", input(), "--plan", zero, "--json", "--reps", "50"])).stdout);
+    expect(withFile.products.map((p: { quantity: number }) => p.quantity)).toEqual([5, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(withFile.unitsFrom).toBe(zero);
   });
 
   test("assort evaluate reads the edited Units of the plan sheet when Products has none", async () => {
