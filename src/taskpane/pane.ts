@@ -32,6 +32,8 @@ import { runRequest } from "./runRequest";
 const PARAMETER_KEYS = Object.keys(BLANK_PARAMETERS) as (keyof Parameters)[];
 /** Edits come in bursts (typing, paste); check once they settle. */
 const RECHECK_DELAY_MS = 1500;
+/** Longest interval between updates of the progress text. */
+const TEXT_EVERY_MS = 1000;
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine). */
 const TIMEOUT_MARGIN_MS = 60000;
 
@@ -170,11 +172,18 @@ export class Pane {
   private progressReporter(limitMs: number): (p: OptimizeProgress) => void {
     const started = Date.now();
     let evaluationStart: number | undefined;
+    let lastStage = "";
+    let lastText = -Infinity;
     return (p) => {
       const elapsed = Date.now() - started;
       if (p.fraction >= EVALUATION_FROM && evaluationStart === undefined) evaluationStart = elapsed;
       const pct = Math.max(0, Math.min(100, Math.round(100 * p.fraction)));
       byId("progress").setAttribute("value", String(pct));
+      // The stage line is a live region: a new stage at once, otherwise at most once a second, so a screen
+      // reader is not flooded.
+      if (p.stage === lastStage && elapsed - lastText < TEXT_EVERY_MS) return;
+      lastStage = p.stage;
+      lastText = elapsed;
       byId("stage").textContent = `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsed, limitMs, evaluationStart)}`;
     };
   }
@@ -213,7 +222,9 @@ export class Pane {
       await this.refreshPlanSelects(PREVIOUS, CURRENT);
       this.say(written.written ? `Plan written to ${written.table}.` : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.");
     } catch (err) {
-      this.say(err instanceof JobCancelled ? "Cancelled. Nothing was written." : `Optimize did not finish: ${message(err)}`);
+      // By name too: the engine client may come from the functions bundle, with its own copy of the class.
+      const cancelled = err instanceof JobCancelled || (err instanceof Error && err.name === "JobCancelled");
+      this.say(cancelled ? "Cancelled. Nothing was written." : `Optimize did not finish: ${message(err)}`);
     } finally {
       this.job = undefined;
       this.setRunning(false);
