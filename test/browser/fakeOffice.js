@@ -252,6 +252,17 @@
 
   state.sheets.push(new Sheet("Sheet1"));
   state.active = state.sheets[0];
+  // A workbook as saved by an earlier session (sheets of values and the add-in's settings), when the test
+  // gives one: what a colleague opening the shared file would have.
+  const saved = window.__fakeExcelSeed;
+  if (saved) {
+    for (const [name, values] of Object.entries(saved.sheets ?? {})) {
+      let sheet = sheetByName(name);
+      if (!sheet) state.sheets.push((sheet = new Sheet(name)));
+      values.forEach((row, r) => row.forEach((v, c) => (sheet.cell(r, c, true).value = v)));
+    }
+    for (const [key, value] of Object.entries(saved.settings ?? {})) state.settings.set(key, value);
+  }
 
   window.Excel = { run: async (batch) => batch(context) };
   window.Office = {

@@ -229,6 +229,46 @@ test("Cancel stops a long run at once and writes nothing", async () => {
   expect((await fake<FakeTable>("table", "AssortPlan")).values).toEqual(before.values);
 });
 
+test("Use selection makes the selected range an input, saved in the workbook", async () => {
+  await fake("setValues", "Sheet1", "B2:C4", [["Name", "Value"], ["seed", 5], ["time limit", 3]]);
+  await fake("select", "Sheet1", "B2:C4");
+  await page.click("#use-options");
+  expect(await waitForText("#address-options", /chosen/)).toBe("Sheet1!B2:C4 (chosen)");
+  expect(await text("#check-summary")).toMatch(/Ready/);
+  expect(JSON.parse((await fake<Record<string, string>>("settings"))["assort.setup"]).inputs).toEqual({ options: "Sheet1!B2:C4" });
+});
+
+test("a colleague opening the saved workbook gets the same inputs and parameters", async () => {
+  const settings = await fake<Record<string, string>>("settings");
+  const products = (await fake<FakeTable>("table", "Products")).values;
+  const options = await fake<unknown[][]>("values", "Sheet1", "B2:C4");
+  const other = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  try {
+    await other.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => (route.request().url().startsWith("https://appsforoffice.microsoft.com/") ? route.fulfill({ status: 200, body: "" }) : route.abort()));
+    // Plain ranges this time (no tables): only the saved address can find Options.
+    const sheet1 = [[], ["", ...options[0]], ["", ...options[1]], ["", ...options[2]]];
+    // The colleague's copy keeps its products as a plain range at an address saved by the first user.
+    const setup = JSON.parse(settings["assort.setup"]);
+    setup.inputs.products = "Data!A1:F301";
+    const shared = { ...settings, "assort.setup": JSON.stringify(setup) };
+    await other.addInitScript((seed) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = seed), { sheets: { Data: products, Sheet1: sheet1 }, settings: shared });
+    await other.addInitScript({ path: join(__dirname, "fakeOffice.js") });
+    await other.goto(server.url + "taskpane.html");
+    await other.waitForFunction(() => /chosen/.test(document.querySelector("#address-options")?.textContent ?? ""));
+    expect(await other.locator("#address-options").innerText()).toBe("Sheet1!B2:C4 (chosen)");
+    expect(await other.locator("#address-products").innerText()).toBe("Data!A1:F301 (chosen)");
+    await other.waitForFunction(() => /Ready/.test(document.querySelector("#check-summary")?.textContent ?? ""));
+    expect(await other.locator("#check-summary").innerText()).toBe("300 products, 0 substitution links. Ready to optimize.");
+    expect(await other.locator("#p-timeLimit").evaluate((el) => (el as HTMLInputElement).value)).toBe("120");
+    expect(await other.locator("#p-method").evaluate((el) => (el as HTMLSelectElement).value)).toBe("auto");
+    // Kept plans travel with the file too.
+    await other.waitForFunction(() => !(document.querySelector("#compare") as HTMLElement).hidden);
+    expect(await other.locator("#compare-a").evaluate((el) => (el as HTMLSelectElement).value)).toBe("Previous run");
+  } finally {
+    await other.close();
+  }
+});
+
 test("a problem in the inputs is listed with its cell, and clicking it selects that cell", async () => {
   await fake("setValues", "Products", "C5", [["abc"]]);
   await page.click("#recheck");
