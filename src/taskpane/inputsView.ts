@@ -2,6 +2,7 @@
 // link that selects its cell.
 
 import type { FoundInputs } from "../excel/inputs";
+import type { Parameters } from "../excel/setup";
 import { INPUT_KEYS } from "../excel/inputs";
 import { byId, element } from "./dom";
 import type { InputCheck } from "./inputCheck";
@@ -15,6 +16,7 @@ export function renderAddresses(found: FoundInputs): void {
   for (const key of INPUT_KEYS) {
     const f = found[key];
     byId(`address-${key}`).textContent = f ? `${f.address} (${SOURCE_WORDS[f.source]})` : key === "products" ? "not found" : "none";
+    byId(`forget-${key}`).hidden = f?.source !== "saved";
   }
 }
 
@@ -43,4 +45,14 @@ export function renderCheck(check: InputCheck, onSelect: (cell: string) => void)
   }
   if (n > SHOWN_PROBLEMS) list.append(element("li", `and ${n - SHOWN_PROBLEMS} more`));
   for (const w of check.warnings.slice(0, SHOWN_PROBLEMS)) list.append(element("li", `Note: ${w}`));
+}
+
+/** Shows what each blank parameter field stands for (text fields: placeholder; selects: the blank choice). */
+export function renderHints(hints: Parameters): void {
+  for (const [key, hint] of Object.entries(hints)) {
+    const field = byId(`p-${key}`);
+    const blankChoice = field.querySelector("fluent-option[value='']");
+    if (blankChoice) blankChoice.textContent = hint;
+    else field.setAttribute("placeholder", hint);
+  }
 }

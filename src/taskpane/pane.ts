@@ -22,8 +22,8 @@ import { JobCancelled, type JobHandle } from "../worker/client";
 import { engineClient } from "../worker/sharedClient";
 import { byId, setDisabled, setValue, valueOf } from "./dom";
 import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
-import { renderAddresses, renderCheck } from "./inputsView";
-import { describeParameters, readParameters } from "./parameters";
+import { renderAddresses, renderCheck, renderHints } from "./inputsView";
+import { describeParameters, parameterHints, readParameters } from "./parameters";
 import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary } from "./resultSummary";
@@ -51,7 +51,10 @@ export class Pane {
   private answer: ((overwrite: boolean) => void) | undefined;
 
   async start(): Promise<void> {
-    for (const key of INPUT_KEYS) byId(`use-${key}`).addEventListener("click", () => void this.useSelection(key));
+    for (const key of INPUT_KEYS) {
+      byId(`use-${key}`).addEventListener("click", () => void this.useSelection(key));
+      byId(`forget-${key}`).addEventListener("click", () => void this.forget(key));
+    }
     byId("sample").addEventListener("click", () => void this.insertSample());
     byId("recheck").addEventListener("click", () => void this.check());
     byId("optimize").addEventListener("click", () => void this.optimize());
@@ -114,6 +117,7 @@ export class Pane {
       renderAddresses(this.found);
       const check = checkInputs(values);
       renderCheck(check, (cell) => void this.select(cell));
+      renderHints(parameterHints(check.sheet?.options));
       return check;
     } catch (err) {
       byId("check-summary").textContent = `Could not read the inputs: ${message(err)}`;
@@ -137,6 +141,18 @@ export class Pane {
       this.say(`${INPUT_TITLES[key]} is now ${address}.`);
     } catch (err) {
       this.say(`Could not use the selection: ${message(err)}`);
+    }
+    await this.check();
+  }
+
+  /** Drops a chosen range, so the table or named range of that name is used again. */
+  private async forget(key: InputKey): Promise<void> {
+    delete this.setup.inputs[key];
+    try {
+      await Excel.run((context) => saveSetup(context, this.setup));
+      this.say(`${INPUT_TITLES[key]}: looking for a table or range named ${INPUT_TITLES[key]} again.`);
+    } catch (err) {
+      this.say(`Could not save the change: ${message(err)}`);
     }
     await this.check();
   }

@@ -3,8 +3,10 @@
 // Options for this run. Each bad value gets a sentence naming the field.
 
 import type { CustomerDistribution } from "../engine/instance";
+import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
 import { METHODS, type Method, type OptimizeOptions } from "../engine/optimizeTypes";
 import type { Parameters } from "../excel/setup";
+import type { OptionsSheet } from "../sheet/options";
 
 export interface Overrides {
   distribution?: CustomerDistribution;
@@ -15,6 +17,7 @@ export interface Overrides {
 
 const DISTRIBUTIONS: CustomerDistribution[] = ["poisson", "fixed", "negbin"];
 const MAX_TIME_LIMIT_S = 3600;
+const DEFAULT_TIME_LIMIT_S = DEFAULT_TIME_LIMIT_MS / 1000;
 
 /** "50,000", " 50000 " and "50 000" are all 50000. */
 function numberText(s: string): number {
@@ -71,4 +74,23 @@ export function describeParameters(p: Parameters): string {
   add("seed", p.seed);
   add("time limit", p.timeLimit);
   return parts.join("; ");
+}
+
+/**
+ * What a blank field stands for, shown in it: the Options range's value when it has one, else the default.
+ * Select fields get the text of their blank choice.
+ */
+export function parameterHints(options: OptionsSheet | undefined): Parameters {
+  const c = options?.constraints;
+  const o = options?.optimize ?? {};
+  const fromOptions = (v: string) => `${v} from Options`;
+  const distribution = options?.customers?.distribution;
+  return {
+    customers: distribution !== undefined ? `From Options (${String(distribution)})` : "From Options (default poisson)",
+    budget: typeof c?.budget === "number" ? fromOptions(c.budget.toLocaleString("en-US")) : "no budget",
+    maxProducts: typeof c?.maxProducts === "number" ? fromOptions(String(c.maxProducts)) : "no limit",
+    method: o.method !== undefined ? `From Options (${o.method})` : "From Options (default auto)",
+    seed: o.seed !== undefined ? fromOptions(String(o.seed)) : "1",
+    timeLimit: o.timeLimitMs !== undefined ? fromOptions(String(o.timeLimitMs / 1000)) : String(DEFAULT_TIME_LIMIT_S),
+  };
 }

@@ -85,6 +85,10 @@ test("an empty workbook: no inputs found, and Insert sample data makes the three
   expect((await fake<FakeTable>("table", "Options")).values.map((r) => r[0])).toContain("budget");
   expect(await text("#address-products")).toBe("Products!A1:F301 (table)");
   expect(await text("#address-substitution")).toBe("Substitution!A1:C1371 (table)");
+  // Blank parameter fields show what the sample's Options say.
+  expect(await page.locator("#p-budget").getAttribute("placeholder")).toMatch(/^[\d,]+ from Options$/);
+  expect(await page.locator("#p-timeLimit").getAttribute("placeholder")).toBe("10 from Options");
+  expect(await page.locator("#p-maxProducts").getAttribute("placeholder")).toBe("no limit");
   // A second click must not touch the user's (now existing) sheets.
   await page.click("#sample");
   expect(await waitForText("#run-message", /not inserted/)).toContain("sheet Products");
@@ -236,6 +240,20 @@ test("Use selection makes the selected range an input, saved in the workbook", a
   expect(await waitForText("#address-options", /chosen/)).toBe("Sheet1!B2:C4 (chosen)");
   expect(await text("#check-summary")).toMatch(/Ready/);
   expect(JSON.parse((await fake<Record<string, string>>("settings"))["assort.setup"]).inputs).toEqual({ options: "Sheet1!B2:C4" });
+  expect(await page.locator("#forget-options").isVisible()).toBe(true);
+  expect(await page.locator("#forget-products").isVisible()).toBe(false);
+});
+
+test("Forget drops a chosen range and the named table is found again", async () => {
+  await fake("select", "Sheet1", "B3:C4");
+  await page.click("#use-options");
+  expect(await waitForText("#address-options", /B3:C4/)).toBe("Sheet1!B3:C4 (chosen)");
+  await page.click("#forget-options");
+  expect(await waitForText("#address-options", /table/)).toBe("Options!A1:C7 (table)");
+  expect(JSON.parse((await fake<Record<string, string>>("settings"))["assort.setup"]).inputs).toEqual({});
+  await fake("select", "Sheet1", "B2:C4");
+  await page.click("#use-options");
+  await waitForText("#address-options", /B2:C4/);
 });
 
 test("a colleague opening the saved workbook gets the same inputs and parameters", async () => {

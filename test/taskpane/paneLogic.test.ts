@@ -12,7 +12,8 @@ import { BLANK_PARAMETERS, parseSetup } from "../../src/excel/setup";
 import { readSheetInstance } from "../../src/sheet/sheetInstance";
 import { comparePlans } from "../../src/taskpane/comparePlans";
 import { checkInputs } from "../../src/taskpane/inputCheck";
-import { describeParameters, readParameters } from "../../src/taskpane/parameters";
+import { describeParameters, parameterHints, readParameters } from "../../src/taskpane/parameters";
+import { readOptions } from "../../src/sheet/options";
 import { remainingText } from "../../src/taskpane/remaining";
 import { runRequest } from "../../src/taskpane/runRequest";
 
@@ -34,6 +35,16 @@ describe("parameters", () => {
     });
     expect(readParameters({ ...BLANK_PARAMETERS, seed: "spring 26" }).overrides.optimize.seed).toBe("spring 26");
     expect(describeParameters({ ...BLANK_PARAMETERS, budget: " 5000 ", timeLimit: "2" })).toBe("budget 5000; time limit 2");
+  });
+
+  test("a blank field shows what it stands for: the Options value, else the default", () => {
+    expect(parameterHints(undefined)).toEqual({
+      customers: "From Options (default poisson)", budget: "no budget", maxProducts: "no limit", method: "From Options (default auto)", seed: "1", timeLimit: "20",
+    });
+    const options = readOptions([["budget", 60500], ["customers", "negbin"], ["cv", 0.3], ["method", "gk"], ["seed", 0], ["time limit", 10]]);
+    expect(parameterHints(options)).toEqual({
+      customers: "From Options (negbin)", budget: "60,500 from Options", maxProducts: "no limit", method: "From Options (gk)", seed: "0 from Options", timeLimit: "10 from Options",
+    });
   });
 
   test("each bad field gets a sentence naming it", () => {
