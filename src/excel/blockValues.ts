@@ -29,8 +29,9 @@ export async function writeBlock(context: Excel.RequestContext, ws: Excel.Worksh
   for (let r = 0; r < values.length; r += step) {
     const rows = Math.min(step, values.length - r);
     const range = ws.getRange(blockRef(row + r, column, rows, columns));
-    range.values = values.slice(r, r + rows) as Excel.Range["values"];
+    // Formats first: under General, Excel would turn an id such as "00123" into the number 123.
     if (formats) range.numberFormat = formats.slice(r, r + rows);
+    range.values = values.slice(r, r + rows) as Excel.Range["values"];
     await context.sync();
   }
 }
