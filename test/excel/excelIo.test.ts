@@ -8,6 +8,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { optimize } from "../../src/engine/optimize";
 import { validateInstance } from "../../src/engine/validate";
+import { writeBlock } from "../../src/excel/blockValues";
 import { findInputs } from "../../src/excel/findInputs";
 import { insertSample } from "../../src/excel/insertSample";
 import { LAYOUT_KEY } from "../../src/excel/planLayout";
@@ -178,4 +179,17 @@ describe("setup, selection", () => {
     await selectCell(context, "Products!C5");
     expect(log.selected).toEqual(["Products!C5"]);
   });
+});
+
+test("writes set the number format before the values, so text ids such as 00123 stay text", async () => {
+  const order: string[] = [];
+  const ws = {
+    getRange: (ref: string) => ({
+      set numberFormat(_: unknown) { order.push(`format ${ref}`); },
+      set values(_: unknown) { order.push(`values ${ref}`); },
+    }),
+  } as unknown as Excel.Worksheet;
+  const context = { sync: async () => { order.push("sync"); } } as unknown as Excel.RequestContext;
+  await writeBlock(context, ws, 0, 0, [["Product"], ["00123"], ["00124"]], [["General"], ["@"], ["@"]], 2);
+  expect(order).toEqual(["format A1:A2", "values A1:A2", "sync", "format A3", "values A3", "sync"]);
 });
