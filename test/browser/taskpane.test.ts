@@ -297,3 +297,15 @@ test("a problem in the inputs is listed with its cell, and clicking it selects t
   await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection(): string } }).__fakeExcel.selection() === "Products!C5");
   expect(pageErrors).toEqual([]);
 });
+
+test("opened outside Excel (office.js unreachable), the pane says so instead of failing", async () => {
+  const other = await browser.newPage({ viewport: { width: 320, height: 600 } });
+  try {
+    await other.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    await other.goto(server.url + "taskpane.html");
+    await other.waitForFunction(() => (document.querySelector("#host-status")?.textContent ?? "") !== "");
+    expect(await other.locator("#host-status").innerText()).toBe("Office.js did not load: open Assort from Excel (Home > Assort), online.");
+  } finally {
+    await other.close();
+  }
+});
