@@ -13,3 +13,18 @@ export function yieldToHost(): Promise<void> {
 export interface AbortSignalLike {
   readonly aborted: boolean;
 }
+
+/**
+ * A pause for long synchronous loops: call it often; at most every `everyMs` it yields to the host and then
+ * asks `shouldStop`. Resolves to true when the caller should stop.
+ */
+export function pacer(shouldStop: () => boolean = () => false, everyMs = 40): () => Promise<boolean> | boolean {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < everyMs) return false;
+    return yieldToHost().then(() => {
+      last = Date.now();
+      return shouldStop();
+    });
+  };
+}

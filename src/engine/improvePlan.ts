@@ -10,10 +10,10 @@
 // unit has a positive value. When limits bind, a unit that gains is swapped for one that loses less per
 // unit of the limit. The search stops at a local optimum of the sample, or at the round or time limit.
 
-import { yieldToHost } from "./host";
+import { pacer, yieldToHost } from "./host";
 import type { Model } from "./instance";
 import { highestUnits, lowestUnits, mayCarry, usage, withinTotals, type Usage } from "./planLimits";
-import { unitValues, type SampledSeasons } from "./sampledSeasons";
+import { PassStopped, unitValues, type SampledSeasons } from "./sampledSeasons";
 
 export interface ImproveOptions {
   /** Products whose carry/drop status may change (default: every product that may be carried). */
@@ -58,7 +58,16 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
   const stride = new Int32Array(n).fill(1);
   const lastDirection = new Int8Array(n);
   // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
-  let v = unitValues(s, units, movable);
+  const stopNow = () => options.shouldStop?.() === true || (options.deadline !== undefined && Date.now() > options.deadline);
+  // Passes yield to the host every few tens of milliseconds, so a cancel is seen mid-pass.
+  const pause = pacer(stopNow);
+  let v;
+  try {
+    v = await unitValues(s, units, movable, pause);
+  } catch (err) {
+    if (err instanceof PassStopped) return { units, profit: NaN, rounds: 0, converged: false, passes: 0 };
+    throw err;
+  }
   let passes = 1;
   let profit = v.profit;
   const scale = Math.max(1, Math.abs(profit)) * 1e-12;
@@ -70,7 +79,7 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
   for (; rounds < maxRounds; rounds++) {
     // Let the host breathe between rounds: progress, cancellation, a responsive page.
     await yieldToHost();
-    if (options.shouldStop?.() || (options.deadline !== undefined && Date.now() > options.deadline)) break;
+    if (stopNow()) break;
     const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
     const groups = fitMoves(model, units, moves, scale);
     if (groups.length === 0) {
@@ -85,7 +94,13 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
     while (take > 0) {
       const { trial, applied } = applyGroups(model, units, groups, take);
       if (applied.length === 0) break;
-      const tried = unitValues(s, trial, movable);
+      let tried;
+      try {
+        tried = await unitValues(s, trial, movable, pause);
+      } catch (err) {
+        if (err instanceof PassStopped) return { units, profit, rounds, converged: false, passes };
+        throw err;
+      }
       passes++;
       const p = tried.profit;
       if (p > profit + scale) {

@@ -16,7 +16,7 @@
 // the profit reported is an unbiased estimate with its standard error.
 
 import { seedKey } from "./hash";
-import { yieldToHost, type AbortSignalLike } from "./host";
+import { pacer, yieldToHost, type AbortSignalLike } from "./host";
 import type { Model } from "./instance";
 import { decisions } from "./decisions";
 import { fitToRules } from "./fitToRules";
@@ -27,8 +27,8 @@ import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBou
 import { checkRulesFeasible, mayCarry } from "./planLimits";
 import { criticalFractile, poissonQuantile } from "./poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
-import { sampledSeasons, sampleProfit, type SampledSeasons } from "./sampledSeasons";
-import { simulate } from "./simulate";
+import { PassStopped, sampledSeasons, sampleProfit, type SampledSeasons } from "./sampledSeasons";
+import { simulateAsync } from "./simulate";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
 
@@ -91,6 +91,15 @@ export async function optimize(
     return false;
   };
 
+  // Between seasons of a pass over a sample: yield now and then, and stop at once on a cancel.
+  const pause = pacer(() => signal?.aborted === true);
+  const profitOn = async (sample: SampledSeasons, plan: Int32Array) => {
+    try {
+      return await sampleProfit(sample, plan, pause);
+    } catch (err) {
+      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+    }
+  };
   checkRulesFeasible(model);
   report("Upper bound", 0);
   const lf = limitedFluid(model);
@@ -151,7 +160,7 @@ export async function optimize(
       let best = candidates[0];
       let bestProfit = -Infinity;
       for (const c of candidates) {
-        const p = sampleProfit(s, c.units);
+        const p = await profitOn(s, c.units);
         if (p > bestProfit) {
           bestProfit = p;
           best = c;
@@ -166,7 +175,7 @@ export async function optimize(
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
       for (const c of [...candidates].reverse()) {
-        const p = sampleProfit(check2, c.units);
+        const p = await profitOn(check2, c.units);
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;
@@ -184,7 +193,7 @@ export async function optimize(
 
   report("Final evaluation", 0.85);
   await check();
-  const evaluation = simulate(model, units, {
+  const evaluation = await simulateAsync(model, units, {
     seed: seedText(seed, "evaluate"),
     targetRelativeError: options.targetRelativeError ?? 0.002,
     minReps: 200,

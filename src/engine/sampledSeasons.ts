@@ -34,10 +34,22 @@ function seasonProfit(model: Model, units: ArrayLike<number>, sales: Int32Array)
   return profit;
 }
 
+/** Thrown out of a pass when its pause says stop (the caller keeps its last complete state). */
+export class PassStopped extends Error {
+  constructor() {
+    super("stopped between seasons");
+    this.name = "PassStopped";
+  }
+}
+
+/** Called between seasons: yields to the host now and then; true means stop. */
+export type Pause = () => Promise<boolean> | boolean;
+
 /** Mean profit of the plan over the sample. */
-export function sampleProfit(s: SampledSeasons, units: ArrayLike<number>): number {
+export async function sampleProfit(s: SampledSeasons, units: ArrayLike<number>, pause?: Pause): Promise<number> {
   let total = 0;
   for (let r = 0; r < s.keys.length; r++) {
+    if (pause && (await pause())) throw new PassStopped();
     playSeason(s.model, units, s.keys[r], s.counters, s.tables);
     total += seasonProfit(s.model, units, s.counters.sales);
   }
@@ -59,7 +71,7 @@ export interface UnitValues {
  * Profit of the plan and the exact profit change of one unit more or fewer of each product in `which`
  * (default: all), averaged over the sample.
  */
-export function unitValues(s: SampledSeasons, units: ArrayLike<number>, which?: Uint8Array): UnitValues {
+export async function unitValues(s: SampledSeasons, units: ArrayLike<number>, which?: Uint8Array, pause?: Pause): Promise<UnitValues> {
   const { model } = s;
   const n = model.n;
   const more = new Float64Array(n);
@@ -67,6 +79,7 @@ export function unitValues(s: SampledSeasons, units: ArrayLike<number>, which?: 
   const sales = new Float64Array(n);
   let profit = 0;
   for (let r = 0; r < s.keys.length; r++) {
+    if (pause && (await pause())) throw new PassStopped();
     const key = s.keys[r];
     playSeason(model, units, key, s.counters, s.tables, s.trace);
     profit += seasonProfit(model, units, s.counters.sales);

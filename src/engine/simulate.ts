@@ -3,6 +3,7 @@
 // standard error reaches a target precision.
 
 import { seedKey } from "./hash";
+import { yieldToHost } from "./host";
 import type { Model } from "./instance";
 import { playSeason, seasonCounters, seasonKey } from "./season";
 import { walkTables } from "./walkTables";
@@ -61,6 +62,25 @@ export interface SimulationResult {
 const Z95 = 1.959963984540054;
 
 export function simulate(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): SimulationResult {
+  const run = simulation(model, plan, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same, yielding to the host between batches (about 2 million customer-steps each) so a cancel is seen. */
+export async function simulateAsync(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): Promise<SimulationResult> {
+  const run = simulation(model, plan, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+    await yieldToHost();
+  }
+}
+
+/** The simulation as a generator that pauses after each batch of seasons. */
+function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationOptions): Generator<void, SimulationResult, void> {
   const n = model.n;
   const units = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -139,6 +159,7 @@ export function simulate(model: Model, plan: ArrayLike<number>, options: Simulat
     }
     options.onProgress?.(reps / maxReps);
     if (reps >= maxReps) break;
+    yield;
     if (options.shouldStop?.()) {
       stopped = true;
       break;
