@@ -21,7 +21,7 @@ const SHOWN_CONFLICTS = 8;
 const REASON_WIDTH_PT = 320;
 
 export type WritePlanOutcome =
-  | { written: true; sheet: string; table: string }
+  | { written: true; sheet: string; table: string; tableName: string }
   | { written: false; conflicts: string[]; conflictCount: number };
 
 export interface PlanBlocks {
@@ -56,7 +56,7 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
   if (ws.isNullObject) {
     ws = wb.worksheets.add(PLAN_SHEET);
   } else {
-    const oldTable = ws.tables.getItemOrNullObject(PLAN_TABLE);
+    const oldTable = ws.tables.getItemOrNullObject(previous.table ?? PLAN_TABLE);
     oldTable.load("isNullObject");
     await context.sync();
     if (!oldTable.isNullObject) {
@@ -65,7 +65,7 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
       await context.sync();
       oldAddresses.push(r.address);
     }
-    oldAddresses.push(...previous);
+    oldAddresses.push(...previous.blocks);
     for (const a of oldAddresses) {
       const b = parseBlock(a);
       if (b) owned.push(b);
@@ -88,9 +88,10 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
   const formats = data.table.map((_, r) => (r === 0 ? data.table[0].map(() => "General") : TABLE_FORMATS));
   await writeBlock(context, ws, t.row, t.column, data.table, formats);
   const tableRef = blockRef(t.row, t.column, t.rows, t.columns);
+  const tableName = await freeTableName(context);
   // With no sheet in the address Excel would use the active sheet, whichever that is.
   const table = ws.tables.add(sheetPrefix(PLAN_SHEET) + tableRef, true);
-  table.name = PLAN_TABLE;
+  table.name = tableName;
   table.style = "TableStyleLight1";
   // Products not carried in grey: the table is sorted by rank, so they come in a few runs of rows.
   for (const [start, length] of runs(data.droppedRows)) {
@@ -120,10 +121,24 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
     chart.setPosition(blockRef(0, left, 1, 1), blockRef(19, left + 7, 1, 1));
   }
   const prefix = sheetPrefix(PLAN_SHEET);
-  savePlanLayout(context, [blocks.summary, blocks.stamp].map((b) => prefix + blockRef(b.row, b.column, b.rows, b.columns)));
+  savePlanLayout(context, { table: tableName, blocks: [blocks.summary, blocks.stamp].map((b) => prefix + blockRef(b.row, b.column, b.rows, b.columns)) });
   ws.activate();
   await context.sync();
-  return { written: true, sheet: PLAN_SHEET, table: prefix + tableRef };
+  return { written: true, sheet: PLAN_SHEET, table: prefix + tableRef, tableName };
+}
+
+/**
+ * AssortPlan, unless that name is taken: table names are the workbook's, and a user who renamed the plan sheet
+ * to keep an old plan keeps its table too. Then AssortPlan_2, _3, ...
+ */
+async function freeTableName(context: Excel.RequestContext): Promise<string> {
+  for (let k = 1; ; k++) {
+    const name = k === 1 ? PLAN_TABLE : `${PLAN_TABLE}_${k}`;
+    const t = context.workbook.tables.getItemOrNullObject(name);
+    t.load("isNullObject");
+    await context.sync();
+    if (t.isNullObject) return name;
+  }
 }
 
 /** Non-empty cells of the target blocks that the previous run did not write. */

@@ -11,7 +11,7 @@ import { validateInstance } from "../../src/engine/validate";
 import { writeBlock } from "../../src/excel/blockValues";
 import { findInputs } from "../../src/excel/findInputs";
 import { insertSample } from "../../src/excel/insertSample";
-import { LAYOUT_KEY } from "../../src/excel/planLayout";
+import { LAYOUT_KEY, parsePlanLayout } from "../../src/excel/planLayout";
 import { planSheetData, TABLE_FORMATS, type PlanSheetData } from "../../src/excel/planSheetData";
 import { readValues } from "../../src/excel/readValues";
 import { selectCell } from "../../src/excel/selectCell";
@@ -88,7 +88,7 @@ describe("writePlan", () => {
   test("a new sheet gets the table with its formats, grey dropped rows, summary, stamp, chart and layout", async () => {
     const { context, log } = mockExcel({ sheets: { Sheet1: [] } });
     const outcome = await writePlan(context, data);
-    expect(outcome).toEqual({ written: true, sheet: "Assort plan", table: `'Assort plan'!A1:I${n()}` });
+    expect(outcome).toEqual({ written: true, sheet: "Assort plan", table: `'Assort plan'!A1:I${n()}`, tableName: PLAN_TABLE });
     expect(log.sheetsAdded).toEqual(["Assort plan"]);
     const at = (a: string) => log.ranges.get(`'Assort plan'!${a}`) as MockNode;
     const table = at(`A1:I${n()}`);
@@ -113,7 +113,7 @@ describe("writePlan", () => {
     const chart = log.charts[0];
     expect([chart.type, chart.source, chart.seriesBy, chart.chart.name]).toEqual(["Line", `'Assort plan'!E1:F${n()}`, "Columns", PLAN_CHART]);
     expect((chart.chart.title as { text: string }).text).toMatch(/long tail/i);
-    expect(JSON.parse(log.settings[LAYOUT_KEY])).toEqual([`'Assort plan'!K1:M${s}`, `'Assort plan'!K${s + 2}:L${s + 1 + data.stamp.length}`]);
+    expect(JSON.parse(log.settings[LAYOUT_KEY])).toEqual({ table: PLAN_TABLE, blocks: [`'Assort plan'!K1:M${s}`, `'Assort plan'!K${s + 2}:L${s + 1 + data.stamp.length}`] });
   });
 
   test("a non-empty cell it did not write stops the write and is reported; overwrite then writes", async () => {
@@ -136,10 +136,25 @@ describe("writePlan", () => {
     const { context, log } = mockExcel({
       sheets: { "Assort plan": sheet },
       tables: { [PLAN_TABLE]: { sheet: "Assort plan", ref: "A1:B2" } },
-      settings: { [LAYOUT_KEY]: JSON.stringify(["'Assort plan'!K1:M20"]) },
+      settings: { [LAYOUT_KEY]: JSON.stringify({ table: PLAN_TABLE, blocks: ["'Assort plan'!K1:M20"] }) },
     });
     expect((await writePlan(context, data)).written).toBe(true);
     expect(log.tablesDeleted).toEqual([PLAN_TABLE]);
+  });
+
+  test("an old plan kept on a renamed sheet keeps its table's name; the new table takes the next one", async () => {
+    const { context, log } = mockExcel({ sheets: { "Plan March": [["Rank"], [1]] }, tables: { [PLAN_TABLE]: { sheet: "Plan March", ref: "A1:A2" } } });
+    const outcome = await writePlan(context, data);
+    expect(outcome).toMatchObject({ written: true, tableName: `${PLAN_TABLE}_2` });
+    expect(log.tablesAdded.map((t) => t.table.name)).toEqual([`${PLAN_TABLE}_2`]);
+    expect(log.tablesDeleted).toEqual([]);
+    expect(JSON.parse(log.settings[LAYOUT_KEY]).table).toBe(`${PLAN_TABLE}_2`);
+  });
+
+  test("a stored layout is read defensively, including its earlier form", () => {
+    expect(parsePlanLayout('["A!K1:M3"]')).toEqual({ blocks: ["A!K1:M3"] });
+    expect(parsePlanLayout('{"table":"AssortPlan_2","blocks":["A!K1:M3",5]}')).toEqual({ table: "AssortPlan_2", blocks: ["A!K1:M3"] });
+    expect(parsePlanLayout("{oops")).toEqual({ blocks: [] });
   });
 });
 
