@@ -4,6 +4,7 @@
 
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { generateInstance } from "../src/engine/generateInstance";
 import { optimize } from "../src/engine/optimize";
@@ -62,12 +63,12 @@ async function main(): Promise<void> {
     "evaluation to 0.2% standard error), one process per size, instances from `assort generate` (10 substitutes per",
     "product, ΣD = 20·N, seed 1), time limit 120 s. Regenerate: `npm run bench:speed`.",
     "",
-    `Machine: ${process.platform} ${process.arch}, Node ${process.version}.`,
+    `Machine: ${process.platform} ${process.arch}, Node ${process.version}. Load average when the run started: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`,
+    "(other work on the machine slows these figures).",
     "",
     "| N | wall time (s) | peak memory (MiB) | % of fluid bound | products carried | stopped by time limit | cancel latency in-thread (ms) | stages |",
     "|---|---|---|---|---|---|---|---|",
   ];
-  lines.push(`Load average when the run started: ${(await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(", ")} (other work on the machine slows these figures).`, "");
   for (const n of [200, 1000, 10000]) {
     const text = execFileSync(process.execPath, [...process.execArgv, __filename, "--one", String(n)], { encoding: "utf8", maxBuffer: 1 << 24 });
     const r = JSON.parse(text.trim().split("\n").pop() as string);
