@@ -82,6 +82,20 @@ export function integerOption(
   return value;
 }
 
+/** A decimal option (plain notation or exponent, no sign but an optional +) within [min, max]. */
+export function decimalOption(
+  args: ParsedArgs, name: string, command: string, rule: { min: number; max?: number; what: string },
+): number | undefined {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return undefined;
+  const value = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(value >= rule.min) || (rule.max !== undefined && value > rule.max)) {
+    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number ${range}`, command);
+  }
+  return value;
+}
+
 /** Exactly the positionals a command expects, named for the message ("<instance.json>"). */
 export function expectPositionals(args: ParsedArgs, names: readonly string[], command: string): string[] {
   if (args.positionals.length < names.length) {

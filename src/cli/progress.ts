@@ -41,3 +41,22 @@ export function progressBar(io: Io, label: string): Progress {
     },
   };
 }
+
+/** A bar per stage for runs that report (stage, fraction): a new label redraws the bar. */
+export function stagedProgress(io: Io): { update(p: { stage: string; fraction: number }): void; done(): void } {
+  let bar: Progress | undefined;
+  let stage = "";
+  return {
+    update(p) {
+      if (p.stage !== stage) {
+        bar?.done();
+        stage = p.stage;
+        bar = progressBar(io, p.stage);
+      }
+      bar?.update(p.fraction);
+    },
+    done() {
+      bar?.done();
+    },
+  };
+}

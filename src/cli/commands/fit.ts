@@ -4,9 +4,9 @@
 
 import { fitMarkovChain, type FitResult } from "../../engine/fitMarkovChain";
 import { fitWarnings, type FitWarning } from "../../engine/fitWarnings";
-import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
+import { decimalOption, expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
-import { EXIT_OK, UsageError } from "../errors";
+import { EXIT_OK } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory";
@@ -95,16 +95,6 @@ function json(f: Fit): string {
   });
 }
 
-function numberOption(args: ParsedArgs, name: string, rule: { min: number; max?: number; what: string }): number | undefined {
-  const raw = stringOption(args, name);
-  if (raw === undefined) return undefined;
-  const v = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!(v >= rule.min) || (rule.max !== undefined && v > rule.max)) {
-    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number from ${rule.min}${rule.max !== undefined ? ` to ${rule.max}` : " up"}`, "fit");
-  }
-  return v;
-}
-
 export const fitCommand: Command = {
   name: "fit",
   summary: "estimate demand shares and substitution from sales history (EM)",
@@ -135,8 +125,8 @@ export const fitCommand: Command = {
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [historyPath] = expectPositionals(args, ["<history.csv|history.json|book.xlsx>"], "fit");
     const maxIterations = integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ?? DEFAULT_MAX_ITERATIONS;
-    const tolerance = numberOption(args, "tolerance", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
-    const minProbability = numberOption(args, "min-probability", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
+    const tolerance = decimalOption(args, "tolerance", "fit", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
+    const minProbability = decimalOption(args, "min-probability", "fit", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
     const top = topOption(args, "fit");
     const productsPath = stringOption(args, "products");
     const productIds = productsPath === undefined ? undefined : loadProductIds(io, productsPath);

@@ -3,19 +3,11 @@
 // at a given size. Deterministic: the same options and seed always give the same file.
 
 import { generateInstance } from "../../engine/generateInstance";
-import { integerOption, stringOption, type ParsedArgs } from "../args";
+import { decimalOption, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-
-function numberOption(args: ParsedArgs, name: string, min: number, max: number, what: string): number | undefined {
-  const raw = stringOption(args, name);
-  if (raw === undefined) return undefined;
-  const v = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!(v >= min && v <= max)) throw new UsageError(`--${name} '${raw}' is not a valid ${what}; use a number from ${min} to ${max}`, "generate");
-  return v;
-}
 
 export const generateCommand: Command = {
   name: "generate",
@@ -41,8 +33,8 @@ export const generateCommand: Command = {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`, "generate");
     const n = integerOption(args, "products", "generate", { min: 1, max: 1_000_000, what: "number of products" });
     if (n === undefined) throw new UsageError("missing --products <N>", "generate");
-    const perProduct = numberOption(args, "demand-per-product", 0, 1e7, "demand per product") ?? 20;
-    const tail = numberOption(args, "tail", 0, 5, "tail exponent") ?? 1;
+    const perProduct = decimalOption(args, "demand-per-product", "generate", { min: 0, max: 1e7, what: "demand per product" }) ?? 20;
+    const tail = decimalOption(args, "tail", "generate", { min: 0, max: 5, what: "tail exponent" }) ?? 1;
     const substitutes = integerOption(args, "substitutes", "generate", { min: 0, max: 1000, what: "number of substitutes" }) ?? 10;
     const categorySize = integerOption(args, "category-size", "generate", { min: 2, max: 1_000_000, what: "category size" }) ?? 25;
     const marginRaw = stringOption(args, "margin") ?? "high";

@@ -14,7 +14,7 @@ import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadModel } from "../load";
-import { progressBar, type Progress } from "../progress";
+import { stagedProgress } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
@@ -151,23 +151,15 @@ export const optimizeCommand: Command = {
     const model = loadModel(io, instancePath);
     if (!asJson) printWarnings(io, model.warnings);
 
-    let bar: Progress | undefined;
-    let stage = "";
+    const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(model, { method, seed, timeLimitMs: limit * 1000 }, (p) => {
-        if (p.stage !== stage) {
-          bar?.done();
-          stage = p.stage;
-          bar = progressBar(io, p.stage);
-        }
-        bar?.update(p.fraction);
-      });
+      result = await optimize(model, { method, seed, timeLimitMs: limit * 1000 }, (p) => progress.update(p));
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(instancePath, "instance", err.problems);
       throw err;
     } finally {
-      bar?.done();
+      progress.done();
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`Note: ${w}\n`);
     if (outPath !== undefined) {

@@ -13,7 +13,7 @@ import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-import { progressBar, type Progress } from "../progress";
+import { stagedProgress } from "../progress";
 import { READ_ERRORS } from "../readJson";
 import { formatNumber, formatPercent, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
@@ -154,23 +154,15 @@ export const planCommand: Command = {
     const model = inputs.sheet.model;
     if (!asJson) for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
 
-    let bar: Progress | undefined;
-    let stage = "";
+    const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(model, { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError }, (p) => {
-        if (p.stage !== stage) {
-          bar?.done();
-          stage = p.stage;
-          bar = progressBar(io, p.stage);
-        }
-        bar?.update(p.fraction);
-      });
+      result = await optimize(model, { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError }, (p) => progress.update(p));
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);
       throw err;
     } finally {
-      bar?.done();
+      progress.done();
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
 
