@@ -14,6 +14,19 @@ function clip(message: string): string {
   return message.length > MAX_MESSAGE ? message.slice(0, MAX_MESSAGE - 3) + "..." : message;
 }
 
+/** How many problems the message lists before "and k more" (as the sheet layer's summaries do). */
+const SHOWN = 3;
+
+/**
+ * Bad input in a range the sheet layer reports as plain located messages (History, Attributes): #VALUE! with
+ * the first few messages and a count of the rest.
+ */
+export function invalidInput(messages: readonly string[]): CustomFunctions.Error {
+  const rest = messages.length - SHOWN;
+  const text = messages.slice(0, SHOWN).join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(text));
+}
+
 export function functionError(err: unknown): CustomFunctions.Error {
   const { ErrorCode } = CustomFunctions;
   if (err instanceof CustomFunctions.Error) return err;

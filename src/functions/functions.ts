@@ -13,14 +13,22 @@ import { planTable } from "../sheet/planTable";
 import type { SheetBound } from "../sheet/bound";
 import { boundTable } from "../sheet/boundTable";
 import { prepareBound, prepareChoice, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../sheet/requests";
+import { JobTimedOut } from "../worker/client";
 import type { EvaluateOutcome } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
-import { functionError } from "./functionError";
+import { prepareFit } from "./fitRequest";
+import { fitTable } from "./fitTable";
+import { functionError, invalidInput } from "./functionError";
+import { fitsExcel } from "./payload";
+import { prepareSimilarity } from "./similarityRequest";
+import { similarityTable } from "./similarityTable";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 const TIMEOUT_MARGIN_MS = 60000;
 /** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
 const QUICK_JOB_TIMEOUT_MS = 120000;
+/** EM takes seconds to a minute on big histories (README, Estimating substitution); beyond this it is stuck. */
+const FIT_TIMEOUT_MS = 600000;
 
 function addresses(invocation: CustomFunctions.Invocation | null | undefined): (string | undefined)[] {
   return invocation?.parameterAddresses ?? [];
@@ -140,6 +148,62 @@ export function substitution(products: unknown[][], weights: unknown[][], invoca
   try {
     const [pAt, wAt] = addresses(invocation);
     return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
+  } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * Estimates substitution and first-choice shares from sales history with stock-outs (EM). Columns 1-3 spill the Substitution list (From, To, Probability) to give OPTIMIZE; after a blank column: shares, fit figures and warnings.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param history History with a header row: Offered (ids separated by ;), Purchased (blank = no purchase), optional Count; or per-period sales: Period, Product, Available, Sales, optional Customers.
+ * @param [products] Products range with a Product column: the ids the history must use, in the order of the output. Omit to take the ids from the history.
+ * @param [options] Options: two columns Name, Value (max iterations, tolerance, min probability).
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns The From, To, Probability list, then the shares and the fit's summary.
+ */
+export async function fit(history: unknown[][], products: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+  try {
+    const [hAt, pAt, oAt] = addresses(invocation);
+    const job = engineClient().submit(prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }), { timeoutMs: FIT_TIMEOUT_MS });
+    invocation.onCanceled = () => job.cancel();
+    const result = await job.result;
+    if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
+    const table = fitTable(result);
+    if (!fitsExcel(table)) {
+      throw invalidInput([`History: the estimate has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; raise min probability in Options (e.g. 0.01) or fit fewer products at a time (for example one category)`]);
+    }
+    return table;
+  } catch (err) {
+    if (err instanceof JobTimedOut) {
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`);
+    }
+    throw functionError(err);
+  }
+}
+
+/**
+ * A substitution matrix from product attributes (category, colour, size, price band, ...): customers who accept a substitute go to the most similar products. Use its output as the Substitution argument.
+ * @customfunction
+ * @helpurl https://localhost:3000/README.md#in-excel
+ * @requiresParameterAddresses
+ * @param products Products range with a header row; only the Product column is needed.
+ * @param attributes Attributes with a header row: Product, then one column per attribute (Category, Colour, Size, ...); optional Strength column and Weight row.
+ * @param [strength] Share of customers who accept a substitute, 0 to 1 (default 0.5); a Strength column in Attributes overrides it per product.
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns The matrix (ids across the first row and down the first column); beyond 500 products, a From, To, Probability list.
+ */
+export async function similarity(products: unknown[][], attributes: unknown[][], strength: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+  try {
+    const [pAt, aAt] = addresses(invocation);
+    const req = prepareSimilarity({ products, attributes, strength, addresses: { products: pAt, attributes: aAt } });
+    const job = engineClient().submit(req, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
+    invocation.onCanceled = () => job.cancel();
+    const result = await job.result;
+    if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
+    return similarityTable(req.productIds, result);
   } catch (err) {
     throw functionError(err);
   }

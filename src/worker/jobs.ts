@@ -6,8 +6,10 @@ import { optimize } from "../engine/optimize";
 import type { OptimizeOptions, OptimizeProgress, OptimizeResult } from "../engine/optimizeTypes";
 import { simulate, type SimulationResult } from "../engine/simulate";
 import { validateInstance } from "../engine/validate";
+import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBound, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
+import { fitFromSheet, type SheetFit } from "../sheet/fitSheet";
 
 export interface OptimizeJob {
   kind: "optimize";
@@ -36,7 +38,31 @@ export interface ChoiceJob {
   available: number[];
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob;
+/** FIT's EM: seconds on a big history. The cells are plain values; rows are named from firstRow in messages. */
+export interface FitJob {
+  kind: "fit";
+  history: unknown[][];
+  /** The Products range's ids (they set the output order), or undefined: ids come from the history. */
+  productIds?: string[];
+  /** Sheet row number of the History range's header row. */
+  firstRow: number;
+  maxIterations?: number;
+  tolerance?: number;
+  minProbability?: number;
+}
+
+/** SIMILARITY compares every pair of products: seconds for thousands of them. */
+export interface SimilarityJob {
+  kind: "similarity";
+  productIds: string[];
+  attributes: unknown[][];
+  /** Sheet row number of the Attributes range's header row. */
+  firstRow: number;
+  /** The [Strength] argument's value (undefined: the default). */
+  strength?: unknown;
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
@@ -47,6 +73,8 @@ export type JobResult<J extends Job> =
   J extends OptimizeJob ? OptimizeResult
   : J extends EvaluateJob ? EvaluateOutcome
   : J extends BoundJob ? SheetBound
+  : J extends FitJob ? SheetFit
+  : J extends SimilarityJob ? SheetSimilarity
   : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
@@ -69,7 +97,17 @@ export function failureToError(f: JobFailure): Error {
   return e;
 }
 
+/** Row labels for a range whose header is on sheet row firstRow (functions cannot cross postMessage). */
+function rowsFrom(range: string, firstRow: number) {
+  return { rowLabel: (index: number) => `${range} row ${firstRow + index}`, rowNumber: (index: number) => firstRow + index };
+}
+
 export async function runJob(job: Job, onProgress: (p: OptimizeProgress) => void, signal: { readonly aborted: boolean }): Promise<JobResult<Job>> {
+  if (job.kind === "fit") {
+    const { maxIterations, tolerance, minProbability } = job;
+    return fitFromSheet(job.history, job.productIds, { maxIterations, tolerance, minProbability, ...rowsFrom("History", job.firstRow) });
+  }
+  if (job.kind === "similarity") return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
   const model = validateInstance(job.input);
   if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
   if (job.kind === "bound") return sheetBound(model);

@@ -1,5 +1,5 @@
 // `npm run build` (webpack --mode production) as a user runs it, into a scratch folder: the shared-runtime page
-// loads Office.js then both bundles, functions.json lists the five functions with their parameters, the
+// loads Office.js then both bundles, functions.json lists the seven functions with their parameters, the
 // functions bundle registers them, the engine worker is its own chunk, and the manifest and icons are copied.
 
 import { execFileSync } from "child_process";
@@ -42,15 +42,17 @@ test("error values in input ranges reach the functions, so they can say which ce
   expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
 });
 
-test("functions.json lists the five functions with their parameters", () => {
+test("functions.json lists the seven functions with their parameters", () => {
   const byId = new Map(functions.map((f) => [f.id, f]));
-  expect([...byId.keys()].sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "OPTIMIZE", "SUBSTITUTION"]);
+  expect([...byId.keys()].sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "FIT", "OPTIMIZE", "SIMILARITY", "SUBSTITUTION"]);
   const params = (id: string) => (byId.get(id) as FunctionMeta).parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
   expect(params("OPTIMIZE")).toEqual(["products", "substitution", "options?"]);
   expect(params("EVALUATE")).toEqual(["products", "substitution", "units?", "options?"]);
   expect(params("BOUND")).toEqual(["products", "substitution", "options?"]);
   expect(params("CHOICE")).toEqual(["products", "substitution", "available?"]);
   expect(params("SUBSTITUTION")).toEqual(["products", "weights"]);
+  expect(params("FIT")).toEqual(["history", "products?", "options?"]);
+  expect(params("SIMILARITY")).toEqual(["products", "attributes", "strength?"]);
   for (const f of functions) {
     expect(f.description.length).toBeGreaterThan(20);
     expect(f.result.dimensionality).toBe("matrix");
@@ -61,7 +63,7 @@ test("functions.json lists the five functions with their parameters", () => {
       expect(p.description.length).toBeGreaterThan(10);
     }
   }
-  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE"]) expect(byId.get(id)?.options?.cancelable).toBe(true);
+  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "FIT", "SIMILARITY"]) expect(byId.get(id)?.options?.cancelable).toBe(true);
 });
 
 test("the functions bundle registers every function", () => {
@@ -136,9 +138,9 @@ function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise
   return registered;
 }
 
-test("the built functions.js registers all five and OPTIMIZE runs in the built worker chunk", async () => {
+test("the built functions.js registers all seven and OPTIMIZE runs in the built worker chunk", async () => {
   const fns = loadBundle(out);
-  expect(Object.keys(fns).sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "OPTIMIZE", "SUBSTITUTION"]);
+  expect(Object.keys(fns).sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "FIT", "OPTIMIZE", "SIMILARITY", "SUBSTITUTION"]);
   const products = [["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 12, 5, 20]];
   const invocation = { parameterAddresses: ["Sheet1!A1:D3"], onCanceled: null };
   const plan = JSON.parse(JSON.stringify(await fns.OPTIMIZE(products, [[null]], [["method", "fluid"]], invocation)));
@@ -150,4 +152,24 @@ test("the built functions.js registers all five and OPTIMIZE runs in the built w
     code: "#VALUE!",
     message: "Products row 2 (A), column Price: 'ten' is not a number; the selling price must be a number above 0.",
   });
+});
+
+test("FIT and SIMILARITY run in the built worker chunk; FIT's first three columns feed OPTIMIZE", async () => {
+  const fns = loadBundle(out);
+  const history = [["Offered", "Purchased", "Count"], ["A;B", "A", 50], ["A;B", "B", 30], ["A;B", 0, 20], ["A", "A", 70], ["A", 0, 30], ["B", "B", 45], ["B", 0, 55]];
+  const products = [["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 12, 5, 20]];
+  const invocation = { parameterAddresses: ["Sheet1!A1:C8"], onCanceled: null };
+  const fitted = JSON.parse(JSON.stringify(await fns.FIT(history, null, [["tolerance", 1e-13], ["max iterations", 50000]], invocation))) as unknown[][];
+  expect(typeof invocation.onCanceled).toBe("function");
+  expect(fitted[0].slice(0, 3)).toEqual(["From", "To", "Probability"]);
+  const ba = fitted.find((r) => r[0] === "B" && r[1] === "A") as unknown[];
+  expect(ba[2]).toBeCloseTo(2 / 3, 5);
+  const plan = JSON.parse(JSON.stringify(await fns.OPTIMIZE(products, fitted.map((r) => r.slice(0, 3)), [["method", "fluid"]], { parameterAddresses: [], onCanceled: null })));
+  expect(plan[0][0]).toBe("Product");
+  await expect(fns.FIT([["Offered", "Purchased"], ["A", "B"]], null, null, { parameterAddresses: ["Sheet1!A4:B5"] })).rejects.toMatchObject({
+    code: "#VALUE!",
+    message: "History row 5, column Purchased: 'B' was bought but not offered to this customer (offered: A)",
+  });
+  const matrix = JSON.parse(JSON.stringify(await fns.SIMILARITY(products, [["Product", "Category"], ["A", "Tee"], ["B", "Tee"]], [[0.4]], { parameterAddresses: [], onCanceled: null })));
+  expect(matrix).toEqual([["From \\ To", "A", "B"], ["A", 0, 0.4], ["B", 0.4, 0]]);
 });

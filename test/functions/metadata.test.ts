@@ -5,11 +5,11 @@
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-test("metadata generates without errors for the five functions", async () => {
+test("metadata generates without errors for the seven functions", async () => {
   const { metadataJson, errors } = await generateCustomFunctionsMetadata([join(__dirname, "..", "..", "src", "functions", "functions.ts")], true);
   expect(errors).toEqual([]);
   const { functions } = JSON.parse(metadataJson) as { functions: { id: string; parameters: { name: string; dimensionality?: string; description?: string }[] }[] };
-  expect(functions.map((f) => f.id)).toEqual(["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "SUBSTITUTION"]);
+  expect(functions.map((f) => f.id)).toEqual(["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "SUBSTITUTION", "FIT", "SIMILARITY"]);
   for (const f of functions) {
     expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
     for (const p of f.parameters) expect(p).toMatchObject({ dimensionality: "matrix", description: expect.stringMatching(/\w{3}/) });
