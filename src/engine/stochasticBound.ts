@@ -17,6 +17,9 @@ import { sampleNegativeBinomial } from "./negativeBinomial";
 import { samplePoisson } from "./poisson";
 import { Rng } from "./rng";
 
+/** First step: half of a product's cost range per unit of its mean sales, shrinking as 1/√t. */
+const STEP = 0.35;
+
 export interface StochasticBoundOptions {
   samples?: number;
   iterations?: number;
@@ -101,14 +104,21 @@ export function stochasticBound(model: Model, options: StochasticBoundOptions = 
   let value = evaluate();
   const fluidOnSamples = value;
   let current = value;
-  const meanSales = Math.max(1e-9, model.totalDemand / Math.max(1, n));
-  const step0 = (0.5 * meanCost) / meanSales;
+  // Per-product steps (a diagonal scaling): μ_i moves by a share of its own cost range per unit of its own
+  // mean sales, so long-tail products, where randomness matters most, move as fast as the hits.
+  const scale = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let zbar = 0;
+    for (let k = 0; k < K; k++) zbar += z[k][i] / K;
+    scale[i] = (model.cost[i] - model.salvage[i]) / Math.max(0.5, zbar);
+  }
   const best = mu.map((m) => m.slice());
   for (let t = 1; t <= iterations; t++) {
-    const step = step0 / Math.sqrt(t);
+    const step = STEP / Math.sqrt(t);
     for (let i = 0; i < n; i++) {
       const m = mu[i];
-      for (let k = 0; k < K; k++) m[k] += step * z[k][i];
+      const a = step * scale[i];
+      for (let k = 0; k < K; k++) m[k] += a * z[k][i];
       projectCapped(m, K * (model.cost[i] - model.salvage[i]));
     }
     current = evaluate();
