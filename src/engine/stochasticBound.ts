@@ -84,10 +84,8 @@ export function stochasticBound(model: Model, options: StochasticBoundOptions = 
   for (let i = 0; i < n; i++) allowed[i] = model.exclude[i] ? 0 : 1;
   // μ[i][k]: product-major so each product's projection is one contiguous vector.
   const mu: Float64Array[] = [];
-  let meanCost = 0;
   for (let i = 0; i < n; i++) {
     mu.push(new Float64Array(K).fill(model.cost[i] - model.salvage[i]));
-    meanCost += (model.cost[i] - model.salvage[i]) / n;
   }
   const margin = new Float64Array(n);
   const z: Float64Array[] = Array.from({ length: K }, () => new Float64Array(n));
