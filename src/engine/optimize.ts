@@ -170,12 +170,12 @@ export async function optimize(
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
       report("Choosing the best plan", 0.8);
       await check();
-      const check2 = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
       for (const c of [...candidates].reverse()) {
-        const p = await profitOn(check2, c.units);
+        const p = await profitOn(fresh, c.units);
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;
