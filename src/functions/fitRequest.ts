@@ -9,7 +9,7 @@ import { SheetInputError } from "../sheet/sheetProblem";
 import type { FitJob } from "../worker/jobs";
 import { readFitOptions } from "./fitOptions";
 import { invalidInput } from "./functionError";
-import { productIds } from "./productIds";
+import { readProductIds } from "../sheet/productIds";
 import { rangeCells } from "./rangeCells";
 
 export interface FitArguments {
@@ -31,7 +31,7 @@ function zeroIsBlank(header: readonly unknown[]): (column: number) => boolean {
 }
 
 export function prepareFit(args: FitArguments): FitJob {
-  const ids = args.products === null || args.products === undefined || rangeIsEmpty(args.products) ? undefined : productIds(args.products, originOf(args.addresses.products));
+  const ids = args.products === null || args.products === undefined || rangeIsEmpty(args.products) ? undefined : readProductIds(args.products, originOf(args.addresses.products)).ids;
   const { settings, problems } = readFitOptions(args.options, originOf(args.addresses.options));
   if (problems.length > 0) throw new SheetInputError(problems);
   const origin = originOf(args.addresses.history);

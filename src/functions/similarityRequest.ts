@@ -6,7 +6,7 @@ import { excelError, isBlankOrZero, plain, trimRange } from "../sheet/cells";
 import { originOf } from "../sheet/location";
 import type { SimilarityJob } from "../worker/jobs";
 import { invalidInput } from "./functionError";
-import { productIds } from "./productIds";
+import { readProductIds } from "../sheet/productIds";
 import { rangeCells } from "./rangeCells";
 
 export interface SimilarityArguments {
@@ -32,7 +32,7 @@ function strengthOf(raw: unknown[][] | number | null): { value?: unknown; error?
 }
 
 export function prepareSimilarity(args: SimilarityArguments): SimilarityJob {
-  const ids = productIds(args.products, originOf(args.addresses.products));
+  const ids = readProductIds(args.products, originOf(args.addresses.products)).ids;
   const origin = originOf(args.addresses.attributes);
   // Attribute values, weights and strengths: a 0 is a blank cell (see the README: type '0 to mean zero).
   const { cells, errors } = rangeCells(args.attributes, "Attributes", origin, () => true);

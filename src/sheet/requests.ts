@@ -12,7 +12,7 @@ import { boundTable } from "./boundTable";
 import type { Cells } from "./cells";
 import { choiceTable } from "./choiceTable";
 import { originOf } from "./location";
-import { readProducts } from "./products";
+import { readProductIds } from "./productIds";
 import { relocateProductProblem } from "./relocate";
 import { readSheetInstance, sortProblems, type SheetInputs, type SheetInstance } from "./sheetInstance";
 import { SheetInputError, type SheetProblem } from "./sheetProblem";
@@ -96,20 +96,7 @@ export function choiceFromSheet(inputs: SheetInputs & { available?: Cells | null
 }
 
 export function substitutionFromSheet(products: Cells | null | undefined, weights: Cells | number | null | undefined, addresses: { products?: string | null; weights?: string | null } = {}): unknown[][] {
-  const sheet = readProducts(products, { origin: originOf(addresses.products), require: ["id"] });
-  const problems: SheetProblem[] = [...sheet.problems];
-  const ids: string[] = [];
-  const firstRow = new Map<string, number>();
-  sheet.rows.forEach((r) => {
-    if (r.id === undefined) {
-      if (!sheet.reported.has(`${ids.length}/id`)) problems.push({ range: "Products", row: r.row, message: `Products row ${r.row}: the product id is blank; give every product a unique id.` });
-    } else if (firstRow.has(r.id)) {
-      problems.push({ range: "Products", row: r.row, productId: r.id, message: `Products row ${r.row} (${r.id}): the id '${r.id}' is already used by row ${firstRow.get(r.id)}; ids must be unique.` });
-    } else firstRow.set(r.id, r.row);
-    ids.push(r.id ?? "");
-  });
-  if (problems.length > 0) throw new SheetInputError(sortProblems(problems));
-  if (ids.length === 0) throw new SheetInputError([{ range: "Products", message: "Products: no product rows below the header." }]);
+  const { ids, sheet } = readProductIds(products, originOf(addresses.products));
   if (ids.length > MAX_MATRIX_PRODUCTS) {
     const cells = (ids.length + 1) ** 2;
     throw new SheetInputError([{

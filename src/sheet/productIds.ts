@@ -1,12 +1,13 @@
-// The product ids of a Products argument, for the functions that need only the ids (FIT, SIMILARITY): the
-// Products range's Product column, checked for blanks and duplicates, or a located SheetInputError.
+// The product ids of a Products range, for the outputs that need only the ids (SUBSTITUTION, FIT,
+// SIMILARITY): the Product column, checked for blanks and duplicates, or a located SheetInputError.
 
-import { readProducts } from "../sheet/products";
-import { sortProblems } from "../sheet/sheetInstance";
-import { SheetInputError, type SheetProblem } from "../sheet/sheetProblem";
-import type { Origin } from "../sheet/location";
+import type { Cells } from "./cells";
+import type { Origin } from "./location";
+import { readProducts, type ProductsSheet } from "./products";
+import { sortProblems } from "./sheetInstance";
+import { SheetInputError, type SheetProblem } from "./sheetProblem";
 
-export function productIds(products: unknown[][] | null | undefined, origin: Origin | undefined): string[] {
+export function readProductIds(products: Cells | null | undefined, origin: Origin | undefined): { ids: string[]; sheet: ProductsSheet } {
   const sheet = readProducts(products, { origin, require: ["id"] });
   const problems: SheetProblem[] = [...sheet.problems];
   const ids: string[] = [];
@@ -21,5 +22,5 @@ export function productIds(products: unknown[][] | null | undefined, origin: Ori
   });
   if (problems.length > 0) throw new SheetInputError(sortProblems(problems));
   if (ids.length === 0) throw new SheetInputError([{ range: "Products", message: "Products: no product rows below the header." }]);
-  return ids;
+  return { ids, sheet };
 }
