@@ -7,12 +7,12 @@ import { InputError, type Model } from "../../engine/instance";
 import { optimize } from "../../engine/optimize";
 import { METHODS, type Method, type OptimizeResult } from "../../engine/optimizeTypes";
 import { planToJson } from "../../engine/plan";
-import { usage } from "../../engine/planLimits";
 import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
+import { planSummaryRows } from "../planSummary";
 import { loadModel } from "../load";
 import { stagedProgress } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
@@ -65,24 +65,7 @@ function json(model: Model, r: OptimizeResult): string {
 }
 
 function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
-  const e = r.evaluation;
-  const half = (e.ci95[1] - e.ci95[0]) / 2;
-  const u = usage(model, r.units);
-  const totalUnits = r.units.reduce((a, b) => a + b, 0);
-  const { budget, capacity, maxProducts } = model.constraints;
-  const limits: string[] = [];
-  if (budget !== null) limits.push(`budget ${formatNumber(u.spend)} of ${formatNumber(budget)}`);
-  if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
-  if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
-  const rows: [string, string][] = [
-    ["Expected profit", `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`],
-    ["Upper bound", `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`],
-    ["Plan", `carry ${plural(u.carried, "product")} of ${formatNumber(model.n, 0)}, ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`],
-    ["Sales", `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`],
-  ];
-  if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
-  rows.push(["Method", `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s; judged on ${plural(e.reps, "fresh season")}`]);
-  let out = renderSummary(rows);
+  let out = renderSummary(planSummaryRows(model, r));
   const withNames = model.names.some((s) => s.length > 0);
   const d = r.decisions;
   const columns: Column<number>[] = [

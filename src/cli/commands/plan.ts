@@ -7,15 +7,15 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { InputError, type Model } from "../../engine/instance";
 import { DEFAULT_TIME_LIMIT_MS, optimize } from "../../engine/optimize";
 import type { Method, OptimizeResult } from "../../engine/optimizeTypes";
-import { usage } from "../../engine/planLimits";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
+import { planSummaryRows } from "../planSummary";
 import { stagedProgress } from "../progress";
 import { READ_ERRORS } from "../readJson";
-import { formatNumber, formatPercent, plural, renderSummary } from "../table";
+import { formatNumber, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
 import { lostFeatures } from "../workbookFeatures";
 import { readWorkbook } from "../workbookFile";
@@ -89,25 +89,11 @@ function reproduceCommand(input: string, s: Settings): string {
 }
 
 function human(model: Model, r: OptimizeResult, inputs: WorkbookInputs, input: string, output: string): string {
-  const e = r.evaluation;
-  const half = (e.ci95[1] - e.ci95[0]) / 2;
-  const u = usage(model, r.units);
-  const totalUnits = r.units.reduce((a, b) => a + b, 0);
-  const { budget, capacity, maxProducts } = model.constraints;
-  const limits: string[] = [];
-  if (budget !== null) limits.push(`budget ${formatNumber(u.spend)} of ${formatNumber(budget)}`);
-  if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
-  if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
   const sub = inputs.sheet.substitution;
   const rows: [string, string][] = [
     ["Read", `${input}: ${plural(model.n, "product")} (${describePlace(inputs.places.Products)}), substitution ${sub.layout === "none" ? "none" : `${sub.layout} of ${plural(sub.links.length, "link")}`} (${describePlace(inputs.places.Substitution)})`],
-    ["Expected profit", `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`],
-    ["Upper bound", `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`],
-    ["Plan", `carry ${plural(u.carried, "product")}, drop ${formatNumber(model.n - u.carried, 0)}; ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`],
-    ["Sales", `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`],
+    ...planSummaryRows(model, r),
   ];
-  if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
-  rows.push(["Method", `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s${r.stoppedEarly ? " (stopped by the time limit)" : ""}; judged on ${plural(e.reps, "fresh season")}`]);
   let out = renderSummary(rows);
   out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': one row per product (carry, units, expected sales, stock-out risk, reason),\nthe summary, and how it was made. ${input} is unchanged.\n`;
   return out;

@@ -1,0 +1,29 @@
+// The summary lines printed above a plan, shared by `assort optimize` and `assort plan` so both describe a
+// plan the same way: profit with its interval, the bound, what is carried and dropped, sales, limits used,
+// and how the plan was found.
+
+import type { Model } from "../engine/instance";
+import type { OptimizeResult } from "../engine/optimizeTypes";
+import { usage } from "../engine/planLimits";
+import { formatNumber, formatPercent, plural } from "./table";
+
+export function planSummaryRows(model: Model, r: OptimizeResult): [string, string][] {
+  const e = r.evaluation;
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  const u = usage(model, r.units);
+  const totalUnits = r.units.reduce((a, b) => a + b, 0);
+  const { budget, capacity, maxProducts } = model.constraints;
+  const limits: string[] = [];
+  if (budget !== null) limits.push(`budget ${formatNumber(u.spend)} of ${formatNumber(budget)}`);
+  if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
+  if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
+  const rows: [string, string][] = [
+    ["Expected profit", `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`],
+    ["Upper bound", `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`],
+    ["Plan", `carry ${plural(u.carried, "product")}, drop ${formatNumber(model.n - u.carried, 0)}; ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`],
+    ["Sales", `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`],
+  ];
+  if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
+  rows.push(["Method", `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s${r.stoppedEarly ? " (stopped by the time limit)" : ""}; judged on ${plural(e.reps, "fresh season")}`]);
+  return rows;
+}
