@@ -45,8 +45,16 @@ describe("--json", () => {
   test("says which bound it is and which of the instance's rules it ignores", async () => {
     const withRules = JSON.stringify({ ...JSON.parse(HAND), constraints: { budget: 500 } });
     const out = JSON.parse((await runCli(["bound", "r.json", "--json"], { files: { "r.json": withRules } })).stdout);
-    expect(out.boundKind).toBe("unconstrained");
-    expect(out.ignoredConstraints).toEqual(["budget"]);
+    // The budget is priced into the bound (as optimize shows it), so it is not among the rules left out.
+    expect(out.boundKind).toBe("fluid");
+    expect(out.boundLabel).toBe("fluid LP bound with the budget");
+    expect(out.ignoredConstraints).toEqual([]);
+    const loose = JSON.parse((await runCli(["bound", "hand.json", "--json"], { files: { "hand.json": HAND } })).stdout);
+    expect(out.bound).toBeLessThanOrEqual(loose.bound + 1e-9);
+    const withLimit = JSON.stringify({ ...JSON.parse(HAND), constraints: { maxProducts: 1 } });
+    const limited = JSON.parse((await runCli(["bound", "m.json", "--json"], { files: { "m.json": withLimit } })).stdout);
+    expect(limited.ignoredConstraints).toEqual(["maxProducts"]);
+    expect(limited.bound).toBeCloseTo(loose.bound, 9);
   });
 
   test("warnings (a price below cost) are in the JSON, not on stderr", async () => {

@@ -1,9 +1,11 @@
 // `assort bound`: the fluid upper bound on expected profit (model.md §4) and the fluid assortment that
-// attains it. The bound is computed without the instance's plan constraints, and says so, because a bound
-// that silently ignored a budget would be mistaken for one that respects it.
+// attains it: the same bound `assort optimize` and the add-in show (planBound), with the budget and capacity
+// priced in. Rules it leaves out keep it valid but looser, and it says which, because a bound that silently
+// ignored a rule would read as a promise.
 
-import { fluidBound, type FluidSolution } from "../../engine/fluidBound";
+import type { FluidSolution } from "../../engine/fluidBound";
 import type { Model } from "../../engine/instance";
+import { planBound } from "../../engine/planBound";
 import { expectPositionals, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK } from "../errors";
@@ -14,46 +16,28 @@ import { formatNumber, formatPercent, plural, renderSummary, renderTable, type C
 import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
 
-/** Which bound is reported: for now always the fluid bound without plan constraints. */
-export type BoundKind = "unconstrained";
-
 export interface BoundReport {
   bound: number;
-  boundKind: BoundKind;
+  boundKind: "fluid";
+  /** One line for people: "fluid LP bound with the budget; ignores maxProducts (...)". */
+  boundLabel: string;
   /** The instance's rules the bound does not take into account (empty when it has none). */
   ignoredConstraints: string[];
+  /** The fluid solution at the bound's prices for the budget and capacity. */
   fluid: FluidSolution;
 }
 
-/** The rules of the instance that can lower the best achievable profit, which the fluid bound ignores. */
-export function ignoredConstraints(model: Model): string[] {
-  const out: string[] = [];
-  const { budget, capacity, maxProducts } = model.constraints;
-  if (budget !== null) out.push("budget");
-  if (capacity !== null) out.push("capacity");
-  if (maxProducts !== null) out.push("maxProducts");
-  const any = (test: (i: number) => boolean) => {
-    for (let i = 0; i < model.n; i++) if (test(i)) return true;
-    return false;
-  };
-  if (any((i) => model.mustOffer[i] === 1)) out.push("mustOffer");
-  if (any((i) => model.minQty[i] > 0)) out.push("minQty");
-  if (any((i) => Number.isFinite(model.maxQty[i]))) out.push("maxQty");
-  if (any((i) => model.packSize[i] > 1)) out.push("packSize");
-  return out;
-}
-
 export function boundReport(model: Model): BoundReport {
-  const fluid = fluidBound(model);
-  return { bound: fluid.value, boundKind: "unconstrained", ignoredConstraints: ignoredConstraints(model), fluid };
+  const b = planBound(model);
+  return { bound: b.value, boundKind: b.kind, boundLabel: b.label, ignoredConstraints: b.ignoredConstraints, fluid: b.fluid };
 }
 
-/** The note printed under a bound when the instance has rules it ignores. */
+/** The note printed under a bound when the instance has rules it leaves out. */
 export function ignoredNote(report: BoundReport): string {
   if (report.ignoredConstraints.length === 0) return "";
   const names = report.ignoredConstraints;
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `Note: the bound is unconstrained: it ignores this instance's ${list}, so the best plan that respects them may fall well short of it.\n`;
+  return `Note: the bound leaves out this instance's ${list}; it stays valid, but the best plan that respects them may fall short of it.\n`;
 }
 
 function human(model: Model, report: BoundReport, top: number): string {
@@ -67,7 +51,7 @@ function human(model: Model, report: BoundReport, top: number): string {
     }
   }
   let out = renderSummary([
-    ["Fluid upper bound", `${formatNumber(report.bound)} (${report.boundKind}): no plan can expect a higher profit`],
+    ["Fluid upper bound", `${formatNumber(report.bound)} (${report.boundLabel}): no plan can expect a higher profit`],
     ["Expected customers", `${formatNumber(model.totalDemand, 1)} per season`],
     [
       "Fluid assortment",
@@ -105,6 +89,7 @@ function json(model: Model, report: BoundReport): string {
   return toJson({
     bound: report.bound,
     boundKind: report.boundKind,
+    boundLabel: report.boundLabel,
     ignoredConstraints: report.ignoredConstraints,
     totalDemand: model.totalDemand,
     assortment,

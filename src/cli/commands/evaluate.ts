@@ -98,6 +98,7 @@ function json(e: Evaluation): string {
     ...(e.unitsFrom !== undefined ? { unitsFrom: e.unitsFrom } : {}),
     bound: e.report.bound,
     boundKind: e.report.boundKind,
+    boundLabel: e.report.boundLabel,
     ignoredConstraints: e.report.ignoredConstraints,
     shareOfBound: shareOfBound(e),
     expectedRevenue: sim.expectedRevenue,
@@ -130,7 +131,7 @@ function human(e: Evaluation, top: number): string {
     ["Simulated", `${plural(sim.reps, "season")}, seed ${e.seed}`],
     [
       "Fluid bound",
-      `${formatNumber(e.report.bound)} (${e.report.boundKind}); this plan reaches ${formatPercent(shareOfBound(e))} of it`,
+      `${formatNumber(e.report.bound)} (${e.report.boundLabel}); this plan reaches ${formatPercent(shareOfBound(e))} of it`,
     ],
     ["Revenue", `${formatNumber(sim.expectedRevenue)}, purchase cost ${formatNumber(sim.purchaseCost)}, salvage ${formatNumber(sim.expectedSalvage)}`],
     [
