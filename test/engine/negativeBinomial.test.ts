@@ -5,6 +5,7 @@
 
 import { sampleNegativeBinomial } from "../../src/engine/negativeBinomial";
 import { Rng } from "../../src/engine/rng";
+import { chiSquare, chiSquareCritical } from "./groundTruth/chiSquare";
 
 /** NB pmf with P(0) = p^r, P(k+1) = P(k)·(k + r)/(k + 1)·(1 − p), p = r/(r + mean); k = 0..kMax. */
 function negativeBinomialPmf(mean: number, cv: number, kMax: number): number[] {
@@ -14,35 +15,6 @@ function negativeBinomialPmf(mean: number, cv: number, kMax: number): number[] {
   const out = [Math.exp(r * Math.log(p))];
   for (let k = 0; k < kMax; k++) out.push((out[k] * (k + r) * (1 - p)) / (k + 1));
   return out;
-}
-
-/** Chi-square statistic after merging neighbouring cells until each expects at least 5; and its df. */
-function chiSquare(observed: number[], expected: number[]): { stat: number; df: number } {
-  const obs: number[] = [];
-  const exp: number[] = [];
-  let o = 0;
-  let e = 0;
-  for (let k = 0; k < expected.length; k++) {
-    o += observed[k];
-    e += expected[k];
-    if (e >= 5) {
-      obs.push(o);
-      exp.push(e);
-      o = 0;
-      e = 0;
-    }
-  }
-  obs[obs.length - 1] += o;
-  exp[exp.length - 1] += e;
-  let stat = 0;
-  for (let k = 0; k < exp.length; k++) stat += (obs[k] - exp[k]) ** 2 / exp[k];
-  return { stat, df: exp.length - 1 };
-}
-
-/** Chi-square(df) upper point with tail probability about 1e-4 (Wilson–Hilferty). */
-function chiSquareCritical(df: number): number {
-  const a = 2 / (9 * df);
-  return df * (1 - a + 3.719 * Math.sqrt(a)) ** 3;
 }
 
 test("golden values (seed 2, mean 40, cv 0.5)", () => {

@@ -4,6 +4,7 @@
 
 import { logFactorial, samplePoisson } from "../../src/engine/poisson";
 import { Rng } from "../../src/engine/rng";
+import { chiSquare, chiSquareCritical } from "./groundTruth/chiSquare";
 
 /** Poisson(mean) pmf for 0..kMax, from logs (no overflow for large means). */
 function poissonPmf(mean: number, kMax: number): number[] {
@@ -14,35 +15,6 @@ function poissonPmf(mean: number, kMax: number): number[] {
     out.push(Math.exp(-mean + k * Math.log(mean) - logFact));
   }
   return out;
-}
-
-/** Chi-square statistic after merging neighbouring cells until each expects at least 5; and its df. */
-function chiSquare(observed: number[], expected: number[]): { stat: number; df: number } {
-  const obs: number[] = [];
-  const exp: number[] = [];
-  let o = 0;
-  let e = 0;
-  for (let k = 0; k < expected.length; k++) {
-    o += observed[k];
-    e += expected[k];
-    if (e >= 5) {
-      obs.push(o);
-      exp.push(e);
-      o = 0;
-      e = 0;
-    }
-  }
-  obs[obs.length - 1] += o;
-  exp[exp.length - 1] += e;
-  let stat = 0;
-  for (let k = 0; k < exp.length; k++) stat += (obs[k] - exp[k]) ** 2 / exp[k];
-  return { stat, df: exp.length - 1 };
-}
-
-/** Chi-square(df) upper point with tail probability about 1e-4 (Wilson–Hilferty). */
-function chiSquareCritical(df: number): number {
-  const a = 2 / (9 * df);
-  return df * (1 - a + 3.719 * Math.sqrt(a)) ** 3;
 }
 
 test("golden values (seed 1): inversion at mean 3.5, PTRS at mean 250", () => {
