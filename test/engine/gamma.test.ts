@@ -4,6 +4,7 @@
 
 import { sampleGamma } from "../../src/engine/gamma";
 import { Rng } from "../../src/engine/rng";
+import { ksCritical, ksDistance } from "./groundTruth/kolmogorovSmirnov";
 
 /**
  * Regularised lower incomplete gamma P(a, x) = e^(−x)·x^a·Σ_{n≥0} x^n / Γ(a + n + 1), given Γ(a + 1); the
@@ -21,20 +22,6 @@ function gammaCdf(a: number, gammaOfAPlus1: number, x: number): number {
   return Math.min(1, Math.exp(-x + a * Math.log(x)) * sum);
 }
 
-/** sup |F_n − F| of a sample against a continuous CDF. */
-function ksDistance(sample: Float64Array, cdf: (x: number) => number): number {
-  const xs = sample.slice().sort();
-  const n = xs.length;
-  let d = 0;
-  for (let k = 0; k < n; k++) {
-    const f = cdf(xs[k]);
-    d = Math.max(d, (k + 1) / n - f, f - k / n);
-  }
-  return d;
-}
-
-/** The KS distance exceeded with probability 1e-4 under the null (asymptotic). */
-const ksCritical = (n: number) => Math.sqrt(Math.log(2 / 1e-4) / 2 / n);
 
 test("golden values (seed 3): shape 2.5 scale 3, then shape 0.4", () => {
   const r = new Rng(3);

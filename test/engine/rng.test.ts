@@ -3,6 +3,7 @@
 // any platform or refactoring change in the streams, and statistical checks of uniforms and normals.
 
 import { Rng } from "../../src/engine/rng";
+import { ksCritical, ksDistance } from "./groundTruth/kolmogorovSmirnov";
 
 const M32 = 0xffffffffn;
 
@@ -115,20 +116,6 @@ function erf(x: number): number {
   return Math.sign(x) * (2 / Math.sqrt(Math.PI)) * sum;
 }
 
-/** sup |F_n − F| of a sample against a continuous CDF. */
-function ksDistance(sample: Float64Array, cdf: (x: number) => number): number {
-  const xs = sample.slice().sort();
-  const n = xs.length;
-  let d = 0;
-  for (let k = 0; k < n; k++) {
-    const f = cdf(xs[k]);
-    d = Math.max(d, (k + 1) / n - f, f - k / n);
-  }
-  return d;
-}
-
-/** The KS distance exceeded with probability 1e-4 under the null (asymptotic √(ln(2/α)/2)/√n). */
-const ksCritical = (n: number) => Math.sqrt(Math.log(2 / 1e-4) / 2 / n);
 
 describe("statistics (fixed seeds; thresholds at a 1e-4 false-alarm rate)", () => {
   const N = 200_000;
