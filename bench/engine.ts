@@ -2,10 +2,10 @@
 // ΣD = 20,000, and the time of the fluid bound at N = 10,000 with 10 substitutes per product.
 // Figures, not pass/fail: run `npm run bench:engine`.
 
-import { fluidBound } from "../src/engine/fluidBound";
-import { generateInstance } from "../src/engine/generateInstance";
-import { simulate } from "../src/engine/simulate";
-import { validateInstance } from "../src/engine/validate";
+import { fluidBound } from "../src/engine/bound/fluidBound";
+import { generateInstance } from "../src/engine/generate/generateInstance";
+import { simulate } from "../src/engine/simulate/simulate";
+import { validateInstance } from "../src/engine/model/validate";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,17 +8,17 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fitMarkovChain, type FitResult, type Transaction } from "../src/engine/fitMarkovChain";
-import { generateInstance } from "../src/engine/generateInstance";
-import type { SparseSubstitution } from "../src/engine/instance";
+import { fitMarkovChain, type FitResult, type Transaction } from "../src/engine/substitution/fitMarkovChain";
+import { generateInstance } from "../src/engine/generate/generateInstance";
+import type { SparseSubstitution } from "../src/engine/model/instance";
 import {
   chainProbabilities, generateMultiStepModel, measureChainApproximation, multiStepProbabilities, multiStepToMarkovChain,
   type ConvertedChain, type MultiStepModel,
-} from "../src/engine/multiStepChoice";
-import { Rng } from "../src/engine/rng";
-import { sampleHistory } from "../src/engine/sampleHistory";
-import { sparseSubstitution } from "../src/engine/sparseSubstitution";
-import { validateInstance } from "../src/engine/validate";
+} from "../src/engine/choice/multiStepChoice";
+import { Rng } from "../src/engine/random/rng";
+import { sampleHistory } from "../src/engine/generate/sampleHistory";
+import { sparseSubstitution } from "../src/engine/model/sparseSubstitution";
+import { validateInstance } from "../src/engine/model/validate";
 
 const root = join(__dirname, "..");
 const lines: string[] = [];

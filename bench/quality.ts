@@ -8,11 +8,11 @@
 
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { generateInstance } from "../src/engine/generateInstance";
-import { optimize } from "../src/engine/optimize";
-import { METHODS, type Method } from "../src/engine/optimizeTypes";
-import { stochasticBound } from "../src/engine/stochasticBound";
-import { validateInstance } from "../src/engine/validate";
+import { generateInstance } from "../src/engine/generate/generateInstance";
+import { optimize } from "../src/engine/optimize/optimize";
+import { METHODS, type Method } from "../src/engine/optimize/optimizeTypes";
+import { stochasticBound } from "../src/engine/bound/stochasticBound";
+import { validateInstance } from "../src/engine/model/validate";
 
 function listArg(name: string, fallback: string[]): string[] {
   const k = process.argv.indexOf(`--${name}`);

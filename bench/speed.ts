@@ -6,9 +6,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { generateInstance } from "../src/engine/generateInstance";
-import { optimize } from "../src/engine/optimize";
-import { validateInstance } from "../src/engine/validate";
+import { generateInstance } from "../src/engine/generate/generateInstance";
+import { optimize } from "../src/engine/optimize/optimize";
+import { validateInstance } from "../src/engine/model/validate";
 
 /** Peak resident memory of this process in MiB (Linux), or NaN elsewhere. */
 function peakMiB(): number {

@@ -9,8 +9,8 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sampleHistory } from "../src/engine/sampleHistory";
-import { validateInstance } from "../src/engine/validate";
+import { sampleHistory } from "../src/engine/generate/sampleHistory";
+import { validateInstance } from "../src/engine/model/validate";
 
 const NO_PURCHASE_SHARE = 0.2;
 const DAYS = 150;

@@ -1,7 +1,7 @@
 // Command-line parsing, by hand rather than with util.parseArgs: we want messages that say what is wrong
 // in the user's terms ("--reps needs a value", "did you mean --seed?") and a usage hint, not Node's wording.
 
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
 import { UsageError } from "./errors";
 
 export interface OptionSpec {

@@ -1,7 +1,7 @@
 // Errors the CLI expects and reports as plain messages (never a stack trace), each with its exit code:
 // 2 when the command line itself is wrong, 1 when an input file cannot be used.
 
-import type { Problem } from "../engine/instance";
+import type { Problem } from "../engine";
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;

@@ -1,9 +1,8 @@
 // Loading the inputs of a command: the instance (validated into a Model) and the plan (read against it).
 // Engine InputErrors are re-thrown with the file they came from, so messages can say which file to fix.
 
-import { InputError, type Model } from "../engine/instance";
-import { planFromJson } from "../engine/plan";
-import { validateInstance } from "../engine/validate";
+import { InputError, planFromJson, validateInstance } from "../engine";
+import type { Model } from "../engine";
 import { InputProblems } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";

@@ -3,8 +3,8 @@
 // CSV and JSON transactions go through the same reader as the History sheet range, so the rules and the
 // messages are the same everywhere; here the places are file lines.
 
-import type { PeriodSales, Transaction } from "../engine/fitMarkovChain";
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
+import type { PeriodSales, Transaction } from "../engine";
 import { cellText, headerKey, readHistory } from "../sheet/history";
 import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
 import { CsvError, parseCsv } from "./csv";

@@ -3,7 +3,7 @@
 // "same category" pairs). Restricting the links keeps large catalogues fast and their estimates sharp: with
 // every ordered pair allowed, EM spreads a little probability over thousands of links the data cannot rule out.
 
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
 import { cellText, headerKey } from "../sheet/history";
 import { CsvError, parseCsv } from "./csv";
 import { FileError } from "./errors";

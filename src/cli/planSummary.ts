@@ -2,9 +2,8 @@
 // plan the same way: profit with its interval, the bound, what is carried and dropped, sales, limits used,
 // and how the plan was found.
 
-import type { Model } from "../engine/instance";
-import type { OptimizeResult } from "../engine/optimizeTypes";
-import { usage } from "../engine/planLimits";
+import { usage } from "../engine";
+import type { Model, OptimizeResult } from "../engine";
 import { formatNumber, formatPercent, plural } from "./table";
 
 export function planSummaryRows(model: Model, r: OptimizeResult): [string, string][] {

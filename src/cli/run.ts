@@ -2,7 +2,7 @@
 // in-process with captured output. Every failure the user can cause ends here as a plain message on stderr
 // (no stack trace) and exit code 2 (command line) or 1 (input files).
 
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
 import { optionsHelp, parseArgs } from "./args";
 import type { Command } from "./command";
 import { boundCommand } from "./commands/bound";

@@ -1,7 +1,7 @@
 // Non-fatal remarks (a price below cost, a plan over budget) go to stderr in human mode, so they are seen
 // but never mixed into results; JSON mode returns them in a "warnings" list instead.
 
-import type { Problem } from "../engine/instance";
+import type { Problem } from "../engine";
 import type { Io } from "./io";
 
 /** Beyond this many, one line says how many more there are (all of them are in --json output). */

@@ -3,8 +3,8 @@
 // and messages as the add-in (src/sheet/), each message naming the sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
-import type { Problem } from "../engine/instance";
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
+import type { Problem } from "../engine";
 import { sheetPrefix, splitAddress } from "../excel/address";
 import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
 import { columnLetter } from "../sheet/location";

@@ -5,9 +5,8 @@
 // stamp. The sheet belongs to Assort: a re-run replaces it whole and touches no other sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
-import type { Model } from "../engine/instance";
-import type { OptimizeResult } from "../engine/optimizeTypes";
-import { usage } from "../engine/planLimits";
+import { usage } from "../engine";
+import type { Model, OptimizeResult } from "../engine";
 import { planSheetData, TABLE_FORMATS, TABLE_HEADER, type PlanSheetData } from "../excel/planSheetData";
 import { DROPPED_COLOR, PLAN_SHEET, PLAN_TABLE, planBlocks } from "../excel/writePlan";
 import { unescapeText } from "../sheet/escape";

@@ -1,6 +1,6 @@
 // A run's plan as kept for comparison (see scenarios.ts): headline figures and the units of each carried product.
 
-import type { OptimizeResult } from "../engine/optimizeTypes";
+import type { OptimizeResult } from "../engine";
 import type { PlanRecord } from "./scenarios";
 
 export function planRecord(name: string, result: OptimizeResult, time: Date): PlanRecord {

@@ -3,8 +3,7 @@
 // top to bottom and charts as a curve), with the rank, name and first-choice demand beside each product; the
 // same summary as ASSORT.OPTIMIZE; and the stamp of how this run was produced.
 
-import type { Model } from "../engine/instance";
-import type { OptimizeResult } from "../engine/optimizeTypes";
+import type { Model, OptimizeResult } from "../engine";
 import { escapeText } from "../sheet/escape";
 import { PLAN_HEADER, planTable } from "../sheet/planTable";
 import type { InputKey } from "./inputs";

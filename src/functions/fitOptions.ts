@@ -2,8 +2,7 @@
 // max iterations, tolerance, min probability. As in OPTIMIZE's Options, a value left blank or 0 keeps its
 // default: Excel hands a blank cell over as 0, and 0 is no use as any of them.
 
-import { show } from "../engine/format";
-import { suggest } from "../engine/suggest";
+import { show, suggest } from "../engine";
 import { excelError, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange } from "../sheet/cells";
 import { RANGE_ORIGIN, type Origin } from "../sheet/location";
 import type { SheetProblem } from "../sheet/sheetProblem";

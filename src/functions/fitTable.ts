@@ -4,7 +4,7 @@
 // and the share of its customers who accept a substitute, the no-purchase share, the figures of the fit
 // and the warnings. The two blocks are padded with "" to the taller one (a spill is rectangular).
 
-import type { FitWarning } from "../engine/fitWarnings";
+import type { FitWarning } from "../engine";
 import { escapeCells } from "../sheet/escape";
 import type { SheetFit } from "../sheet/fitSheet";
 import { cellNumber } from "../sheet/summaryBlock";

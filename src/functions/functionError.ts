@@ -3,7 +3,7 @@
 // bad input is #VALUE! with the sheet's located message; a calculation that timed out, was cancelled or
 // crashed is #N/A with a sentence saying so.
 
-import { InputError } from "../engine/instance";
+import { InputError } from "../engine";
 import { SheetInputError } from "../sheet/sheetProblem";
 import { JobCancelled, JobTimedOut } from "../worker/client";
 

@@ -6,8 +6,8 @@
 // literal `unknown[][]` types (aliases and arrow functions are not picked up). Omitted optional arguments arrive
 // as null. These functions only read: results are returned, never written to cells.
 
-import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
-import type { OptimizeResult } from "../engine/optimizeTypes";
+import { DEFAULT_TIME_LIMIT_MS } from "../engine";
+import type { OptimizeResult } from "../engine";
 import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
 import type { SheetBound } from "../sheet/bound";

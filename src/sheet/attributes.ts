@@ -5,8 +5,8 @@
 // attribute's importance. Products missing from the range get no attributes, hence no substitutes (a
 // warning, not an error: new products often lack them).
 
-import { similaritySubstitution, type Attribute, type AttributeValue } from "../engine/similaritySubstitution";
-import { suggest } from "../engine/suggest";
+import { similaritySubstitution, suggest } from "../engine";
+import type { Attribute, AttributeValue } from "../engine";
 import { cellText, headerKey } from "./history";
 
 export interface AttributeProblem {

@@ -2,7 +2,7 @@
 // the order of the Products rows (a column or a row, optionally under a header cell), or a list of the ids
 // that are available (any shape; blanks ignored).
 
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
 import { booleanOf, excelError, isBlank, normalizeName, padLine, textOf, trimRange, type Cell, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import type { SheetProblem } from "./sheetProblem";

@@ -3,9 +3,8 @@
 // min/max, packs) keep it valid but looser, and the label says so, because a bound that silently ignored a
 // rule would read as a promise.
 
-import type { Model } from "../engine/instance";
-import type { PlanBound } from "../engine/optimizeTypes";
-import { planBound, type PlanBoundWithFluid } from "../engine/planBound";
+import { planBound } from "../engine";
+import type { Model, PlanBound, PlanBoundWithFluid } from "../engine";
 
 export type SheetBound = PlanBoundWithFluid;
 

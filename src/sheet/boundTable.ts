@@ -1,7 +1,7 @@
 // What ASSORT.BOUND spills: the bound first (so =INDEX(ASSORT.BOUND(...),1,2) is the number), what it assumes,
 // then the fluid assortment that attains it, product by product.
 
-import type { Model } from "../engine/instance";
+import type { Model } from "../engine";
 import { describeBound, type SheetBound } from "./bound";
 import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows } from "./summaryBlock";

@@ -2,9 +2,8 @@
 // and for those she cannot, where their customers go ("demand transference"): the share kept by substitutes
 // and the substitute that gets most of it.
 
-import { choiceProbabilities } from "../engine/choiceProbabilities";
-import type { Model } from "../engine/instance";
-import { whereDemandGoes } from "../engine/whereDemandGoes";
+import { choiceProbabilities, whereDemandGoes } from "../engine";
+import type { Model } from "../engine";
 import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows } from "./summaryBlock";
 

@@ -1,13 +1,11 @@
 // What ASSORT.EVALUATE spills: per product, what the plan sells and leaves over; then the summary (profit with
 // its 95% interval, the bound, revenue and customers) and any rule the plan breaks.
 
-import type { Model } from "../engine/instance";
-import type { SimulationResult } from "../engine/simulate";
+import type { Model, PlanBound, SimulationResult } from "../engine";
 import { describeBound } from "./bound";
 import { escapeCells } from "./escape";
 import { formatted } from "./planTable";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";
-import type { PlanBound } from "../engine/optimizeTypes";
 
 export const EVALUATION_HEADER = ["Product", "Units", "Expected sales", "Expected leftover", "Stock-out risk", "Fill rate", "Lost customers", "Sales from substitution"];
 

@@ -2,8 +2,8 @@
 // (transactions, or per-period sales) → the EM estimate as ids, shares and a From, To, Probability list, with
 // the same warnings as `assort fit`. Problems in the range come back located by row and column instead.
 
-import { fitMarkovChain } from "../engine/fitMarkovChain";
-import { fitWarnings, type FitWarning } from "../engine/fitWarnings";
+import { fitMarkovChain, fitWarnings } from "../engine";
+import type { FitWarning } from "../engine";
 import { readHistory, type HistoryOptions, type HistoryProblem } from "./history";
 import { isPeriodHeader, readPeriodHistory } from "./periodHistory";
 

@@ -4,8 +4,8 @@
 // Every problem names its row and column ("History row 12, column Purchased: ...") so it can be fixed
 // where it is; all problems are collected, not just the first.
 
-import type { Transaction } from "../engine/fitMarkovChain";
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
+import type { Transaction } from "../engine";
 
 /** Where a problem is: the place text is built by the caller's `where` so a sheet and a file can differ. */
 export interface HistoryProblem {

@@ -3,10 +3,8 @@
 // which checks them; method, seed, time limit and precision are checked here because only the optimiser
 // reads them.
 
-import { show } from "../engine/format";
-import type { ConstraintsInput, CustomersInput } from "../engine/instance";
-import { METHODS, type Method, type OptimizeOptions } from "../engine/optimizeTypes";
-import { suggest } from "../engine/suggest";
+import { METHODS, show, suggest } from "../engine";
+import type { ConstraintsInput, CustomersInput, Method, OptimizeOptions } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange, type Cells } from "./cells";
 import { RANGE_ORIGIN, type Origin } from "./location";
 import type { SheetProblem } from "./sheetProblem";

@@ -4,8 +4,8 @@
 // its rows or given once. A product with no row in a period counts as not available in it. Without customer
 // counts the estimator takes arrivals as Poisson and cannot estimate the no-purchase share.
 
-import type { PeriodSales } from "../engine/fitMarkovChain";
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
+import type { PeriodSales } from "../engine";
 import { cellText, headerKey, type HistoryOptions, type HistoryProblem } from "./history";
 
 const PERIOD = ["period", "day", "week", "date", "month"];

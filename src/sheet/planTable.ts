@@ -1,8 +1,7 @@
 // What ASSORT.OPTIMIZE spills (and the task pane writes): one row per product with the decision and its
 // reason, then a blank row and the summary (profit with its 95% interval, the bound and the share reached).
 
-import type { Model } from "../engine/instance";
-import type { OptimizeResult } from "../engine/optimizeTypes";
+import type { Model, OptimizeResult } from "../engine";
 import { describeBound } from "./bound";
 import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";

@@ -2,7 +2,7 @@
 // punctuation, with the aliases merchandisers use. Unknown columns are ignored (sheets carry notes, brands,
 // colours...), but one that looks like a typo of a missing required column is pointed out.
 
-import { suggest } from "../engine/suggest";
+import { suggest } from "../engine";
 import { normalizeName, textOf, type Cell } from "./cells";
 
 export type ProductField =

@@ -2,8 +2,8 @@
 // (the engine checks the values and says what is wrong; this layer only knows where each value came from)
 // and reports what only the sheet can see: missing columns, Excel error values, unreadable yes/no cells.
 
-import { show } from "../engine/format";
-import type { ProductInput } from "../engine/instance";
+import { show } from "../engine";
+import type { ProductInput } from "../engine";
 import { booleanOf, excelError, isBlank, isBlankOrZero, numberOf, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./location";

@@ -2,7 +2,7 @@
 // column of the range they typed. These rewrite each engine Problem with the place its value came from,
 // keeping the engine's explanation of what is wrong and what is allowed.
 
-import type { Problem } from "../engine/instance";
+import type { Problem } from "../engine";
 import type { OptionKey, OptionsSheet } from "./options";
 import type { ProductField } from "./productColumns";
 import type { ProductsSheet } from "./products";

@@ -2,10 +2,8 @@
 // the ranges (throwing one SheetInputError with every problem), and for the quick answers (BOUND, CHOICE,
 // SUBSTITUTION) compute the table. OPTIMIZE and EVALUATE stop at a plain job for the worker.
 
-import type { InstanceInput, Model } from "../engine/instance";
-import { mnlToMarkovChain } from "../engine/mnlToMarkovChain";
-import type { OptimizeOptions } from "../engine/optimizeTypes";
-import { planWarnings } from "../engine/plan";
+import { mnlToMarkovChain, planWarnings } from "../engine";
+import type { InstanceInput, Model, OptimizeOptions } from "../engine";
 import { readAvailable } from "./available";
 import { sheetBound, type SheetBound } from "./bound";
 import { boundTable } from "./boundTable";

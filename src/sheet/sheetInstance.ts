@@ -1,9 +1,8 @@
 // The three ranges a user hands to OPTIMIZE, EVALUATE and BOUND (Products, Substitution, Options), read
 // into one validated engine Model, or one SheetInputError listing every problem with its cell.
 
-import { InputError, type InstanceInput, type Model, type Problem } from "../engine/instance";
-import { checkRulesFeasible } from "../engine/planLimits";
-import { validateInstance } from "../engine/validate";
+import { InputError, checkRulesFeasible, validateInstance } from "../engine";
+import type { InstanceInput, Model, Problem } from "../engine";
 import type { Cells } from "./cells";
 import { RANGE_ORIGIN, originOf } from "./location";
 import { readOptions, type OptionsSheet } from "./options";

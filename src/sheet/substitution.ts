@@ -2,9 +2,8 @@
 // row and first column (row = from, column = to, blank = 0), or a From, To, Probability list with or without
 // a header row. Both become the engine's list of links, each remembering the cell it came from.
 
-import { show } from "../engine/format";
-import type { SubstitutionLink } from "../engine/instance";
-import { suggest } from "../engine/suggest";
+import { show, suggest } from "../engine";
+import type { SubstitutionLink } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, columnLetter, type Origin } from "./location";

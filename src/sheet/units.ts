@@ -6,8 +6,7 @@
 // - two columns, product id and units, without a header.
 // Products not listed get 0 units; blanks are 0.
 
-import { show } from "../engine/format";
-import { suggest } from "../engine/suggest";
+import { show, suggest } from "../engine";
 import { excelError, isBlank, isBlankOrZero, numberOf, padLine, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./location";

@@ -5,9 +5,8 @@
 // - a single number: the no-purchase weight, with each product's weight its Demand (first-choice demand is
 //   proportional to the attraction), so users with only a forecast can start.
 
-import { show } from "../engine/format";
-import type { ProductInput } from "../engine/instance";
-import { suggest } from "../engine/suggest";
+import { show, suggest } from "../engine";
+import type { ProductInput } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, textOf, trimRange, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./location";

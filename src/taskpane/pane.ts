@@ -4,8 +4,8 @@
 // keep plans for comparison. Every Excel call goes through src/excel; every failure ends as a message in the
 // pane, never as an unhandled rejection.
 
-import type { OptimizeProgress, OptimizeResult } from "../engine/optimizeTypes";
-import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
+import { DEFAULT_TIME_LIMIT_MS } from "../engine";
+import type { OptimizeProgress, OptimizeResult } from "../engine";
 import { VERSION } from "./version";
 import { findInputs } from "../excel/findInputs";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "../excel/inputs";

@@ -2,9 +2,8 @@
 // their fields. A blank field keeps what the Options range says, or the default; a filled one overrides
 // Options for this run. Each bad value gets a sentence naming the field.
 
-import type { CustomerDistribution } from "../engine/instance";
-import { DEFAULT_TIME_LIMIT_MS } from "../engine/optimize";
-import { METHODS, type Method, type OptimizeOptions } from "../engine/optimizeTypes";
+import { DEFAULT_TIME_LIMIT_MS, METHODS } from "../engine";
+import type { CustomerDistribution, Method, OptimizeOptions } from "../engine";
 import type { Parameters } from "../excel/setup";
 import type { OptionsSheet } from "../sheet/options";
 

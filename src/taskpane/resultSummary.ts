@@ -1,8 +1,7 @@
 // The result shown in the pane after a run, as label/value lines: profit with its interval, the upper bound
 // and what it assumes, the share of the bound reached, what is carried and dropped, units, and the budget used.
 
-import type { Model } from "../engine/instance";
-import type { OptimizeResult } from "../engine/optimizeTypes";
+import type { Model, OptimizeResult } from "../engine";
 
 export interface SummaryLine {
   label: string;

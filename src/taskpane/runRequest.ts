@@ -2,11 +2,8 @@
 // laid over them, checked again as a whole (a budget typed in the pane can make the must-offer products
 // unaffordable, which only the combined check sees).
 
-import { InputError, type InstanceInput } from "../engine/instance";
-import type { OptimizeOptions } from "../engine/optimizeTypes";
-import { checkRulesFeasible } from "../engine/planLimits";
-import { validateInstance } from "../engine/validate";
-import type { Model } from "../engine/instance";
+import { InputError, checkRulesFeasible, validateInstance } from "../engine";
+import type { InstanceInput, Model, OptimizeOptions } from "../engine";
 import type { SheetInstance } from "../sheet/sheetInstance";
 import type { Overrides } from "./parameters";
 

@@ -7,7 +7,7 @@
 // a fresh one takes its place. A timeout does the same. Where Web Workers are unavailable (Jest, old hosts)
 // jobs run in-thread, cancelled through the same flag.
 
-import type { OptimizeProgress } from "../engine/optimizeTypes";
+import type { OptimizeProgress } from "../engine";
 import { failureToError, runJob, type Job, type JobResult } from "./jobs";
 import type { FromWorker, ToWorker } from "./messages";
 

@@ -1,11 +1,8 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, type InstanceInput, type Problem } from "../engine/instance";
-import { optimize } from "../engine/optimize";
-import type { OptimizeOptions, OptimizeProgress, OptimizeResult } from "../engine/optimizeTypes";
-import { simulate, type SimulationResult } from "../engine/simulate";
-import { validateInstance } from "../engine/validate";
+import { InputError, optimize, simulate, validateInstance } from "../engine";
+import type { InstanceInput, OptimizeOptions, OptimizeProgress, OptimizeResult, Problem, SimulationResult } from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBound, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";

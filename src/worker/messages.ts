@@ -1,6 +1,6 @@
 // The conversation between the engine client (UI thread) and the engine worker.
 
-import type { OptimizeProgress } from "../engine/optimizeTypes";
+import type { OptimizeProgress } from "../engine";
 import type { Job, JobFailure } from "./jobs";
 
 export type ToWorker = { type: "run"; id: number; job: Job } | { type: "cancel"; id: number };

@@ -6,7 +6,7 @@ import { Workbook } from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { run, type Io } from "../../src/cli/run";
-import { validateInstance } from "../../src/engine/validate";
+import { validateInstance } from "../../src/engine/model/validate";
 import { ROOT, runCli, SMALL, STACK_FRAME } from "./memoryIo";
 
 /**

@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { run, type Io } from "../../src/cli/run";
-import { validateInstance } from "../../src/engine/validate";
+import { validateInstance } from "../../src/engine/model/validate";
 import { SMALL, STACK_FRAME } from "./memoryIo";
 
 interface Result {

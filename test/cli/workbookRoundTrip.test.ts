@@ -6,9 +6,9 @@
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Workbook, type Worksheet } from "exceljs";
-import { optimize } from "../../src/engine/optimize";
-import type { Method, OptimizeResult } from "../../src/engine/optimizeTypes";
-import { validateInstance } from "../../src/engine/validate";
+import { optimize } from "../../src/engine/optimize/optimize";
+import type { Method, OptimizeResult } from "../../src/engine/optimize/optimizeTypes";
+import { validateInstance } from "../../src/engine/model/validate";
 import { cellMap, EXAMPLES, filesIn, readBook, runOnDisk, tempFolder, values } from "./workbookHelpers";
 
 const PLAN_HEADER = ["Rank", "Product", "Name", "Carry", "First-choice demand", "Units", "Expected sales", "Stock-out risk", "Decision reason"];

@@ -6,8 +6,8 @@
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { optimize } from "../../src/engine/optimize";
-import { validateInstance } from "../../src/engine/validate";
+import { optimize } from "../../src/engine/optimize/optimize";
+import { validateInstance } from "../../src/engine/model/validate";
 import { writeBlock } from "../../src/excel/blockValues";
 import { findInputs } from "../../src/excel/findInputs";
 import { insertSample } from "../../src/excel/insertSample";

@@ -1,10 +1,10 @@
 // The tables the functions spill: rectangular, headed as documented, numbers where numbers belong, text never
 // a formula, and each readable back (plan → cells → units; SUBSTITUTION's matrix → a Substitution range).
 
-import { choiceProbabilities } from "../../src/engine/choiceProbabilities";
-import { mnlToMarkovChain } from "../../src/engine/mnlToMarkovChain";
-import { optimize } from "../../src/engine/optimize";
-import { simulate } from "../../src/engine/simulate";
+import { choiceProbabilities } from "../../src/engine/choice/choiceProbabilities";
+import { mnlToMarkovChain } from "../../src/engine/choice/mnlToMarkovChain";
+import { optimize } from "../../src/engine/optimize/optimize";
+import { simulate } from "../../src/engine/simulate/simulate";
 import { sheetBound } from "../../src/sheet/bound";
 import { CHOICE_HEADER } from "../../src/sheet/choiceTable";
 import { evaluationTable, EVALUATION_HEADER } from "../../src/sheet/evaluationTable";

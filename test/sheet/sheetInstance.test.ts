@@ -1,7 +1,7 @@
 // Reading Products, Substitution and Options into one engine Model: every alias and layout, and every problem
 // located the way a user finds it (range, row, product, column as written).
 
-import { validateInstance } from "../../src/engine/validate";
+import { validateInstance } from "../../src/engine/model/validate";
 import { readSheetInstance } from "../../src/sheet/sheetInstance";
 import { LIST, MATRIX, PRODUCTS, messagesOf, problemsOf } from "./helpers";
 

@@ -2,8 +2,8 @@
 // inputs, the live check with problem cells, the plan sheet's content, kept plans and their comparison,
 // the time-left estimate.
 
-import { optimize } from "../../src/engine/optimize";
-import { validateInstance } from "../../src/engine/validate";
+import { optimize } from "../../src/engine/optimize/optimize";
+import { validateInstance } from "../../src/engine/model/validate";
 import { problemCell } from "../../src/excel/problemCell";
 import { planRecord } from "../../src/excel/planRecord";
 import { planSheetData, TABLE_HEADER } from "../../src/excel/planSheetData";

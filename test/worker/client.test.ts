@@ -1,7 +1,7 @@
 // The engine client: every promise settles (result, error, cancel, timeout, crash), progress flows, workers
 // that do not stop are terminated and replaced, and the in-thread fallback gives the worker's answers.
 
-import { InputError } from "../../src/engine/instance";
+import { InputError } from "../../src/engine/model/instance";
 import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../src/worker/client";
 import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob } from "../../src/worker/jobs";
 import type { FromWorker, ToWorker } from "../../src/worker/messages";

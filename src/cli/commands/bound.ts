@@ -3,9 +3,8 @@
 // priced in. Rules it leaves out keep it valid but looser, and it says which, because a bound that silently
 // ignored a rule would read as a promise.
 
-import type { FluidSolution } from "../../engine/fluidBound";
-import type { Model } from "../../engine/instance";
-import { planBound } from "../../engine/planBound";
+import { planBound } from "../../engine";
+import type { FluidSolution, Model } from "../../engine";
 import { expectPositionals, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK } from "../errors";

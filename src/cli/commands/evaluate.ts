@@ -2,9 +2,8 @@
 // what happens to each product, and how close the plan comes to the fluid bound. The interval is always
 // shown: a simulated profit without its uncertainty invites comparing plans on noise.
 
-import type { Model, Problem } from "../../engine/instance";
-import { planToJson, planWarnings } from "../../engine/plan";
-import { simulate, type SimulationResult } from "../../engine/simulate";
+import { planToJson, planWarnings, simulate } from "../../engine";
+import type { Model, Problem, SimulationResult } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, UsageError } from "../errors";

@@ -2,8 +2,8 @@
 // of the Markov chain model from sales history by EM (engine/fitMarkovChain.ts), and prints them in the
 // layouts the rest of Assort reads: demand shares per product and a From, To, Probability list.
 
-import { fitMarkovChain, type FitResult } from "../../engine/fitMarkovChain";
-import { fitWarnings, type FitWarning } from "../../engine/fitWarnings";
+import { fitMarkovChain, fitWarnings } from "../../engine";
+import type { FitResult, FitWarning } from "../../engine";
 import { decimalOption, expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK } from "../errors";

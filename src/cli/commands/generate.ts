@@ -2,7 +2,7 @@
 // similarity of random product attributes, tunable margins), for benchmarks, demos and trying the optimiser
 // at a given size. Deterministic: the same options and seed always give the same file.
 
-import { generateInstance } from "../../engine/generateInstance";
+import { generateInstance } from "../../engine";
 import { decimalOption, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, UsageError } from "../errors";

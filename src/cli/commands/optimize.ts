@@ -3,10 +3,8 @@
 // the share of it reached, and for every product the decision and its reason; --out saves the plan in the
 // form `assort evaluate --plan` reads, so a merchandiser can edit it and re-evaluate.
 
-import { InputError, type Model } from "../../engine/instance";
-import { optimize } from "../../engine/optimize";
-import { METHODS, type Method, type OptimizeResult } from "../../engine/optimizeTypes";
-import { planToJson } from "../../engine/plan";
+import { InputError, METHODS, optimize, planToJson } from "../../engine";
+import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";

@@ -4,9 +4,8 @@
 
 import { createHash } from "node:crypto";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { InputError, type Model } from "../../engine/instance";
-import { DEFAULT_TIME_LIMIT_MS, optimize } from "../../engine/optimize";
-import type { Method, OptimizeResult } from "../../engine/optimizeTypes";
+import { DEFAULT_TIME_LIMIT_MS, InputError, optimize } from "../../engine";
+import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";

@@ -1,0 +1,61 @@
+// The engine's table of contents: everything the surfaces use comes from here.
+
+// The model: inputs, validation, plans and their rules
+export * from "./model/instance";
+export * from "./model/validate";
+export * from "./model/closedLoops";
+export * from "./model/sparseSubstitution";
+export * from "./model/plan";
+export * from "./model/planLimits";
+export * from "./model/fitToRules";
+
+// Text helpers for messages
+export * from "./text/format";
+export * from "./text/suggest";
+
+// Random numbers and distributions
+export * from "./random/rng";
+export * from "./random/hash";
+export * from "./random/alias";
+export * from "./random/poisson";
+export * from "./random/gamma";
+export * from "./random/negativeBinomial";
+export * from "./random/poissonNewsvendor";
+
+// Choice probabilities and choice models
+export * from "./choice/choiceProbabilities";
+export * from "./choice/transientSolve";
+export * from "./choice/multiStepChoice";
+export * from "./choice/mnlToMarkovChain";
+
+// Substitution from data: fitted chains and attribute similarity
+export * from "./substitution/fitMarkovChain";
+export * from "./substitution/fitWarnings";
+export * from "./substitution/similaritySubstitution";
+
+// Simulating seasons
+export * from "./simulate/season";
+export * from "./simulate/simulate";
+export * from "./simulate/walkTables";
+export * from "./simulate/sampledSeasons";
+export * from "./simulate/marginalValues";
+export * from "./simulate/host";
+
+// Upper bounds
+export * from "./bound/fluidBound";
+export * from "./bound/limitedFluid";
+export * from "./bound/planBound";
+export * from "./bound/stochasticBound";
+
+// The optimiser
+export * from "./optimize/optimize";
+export * from "./optimize/optimizeTypes";
+export * from "./optimize/improvePlan";
+export * from "./optimize/pooledAssortment";
+export * from "./optimize/decisions";
+export * from "./optimize/whereDemandGoes";
+export * from "./optimize/indexHeap";
+
+// Instance and history generators
+export * from "./generate/generateInstance";
+export * from "./generate/sampleHistory";

@@ -1,0 +1,278 @@
+// Sample average approximation by local search: maximise the plan's mean profit over a fixed sample of
+// simulated seasons (common random numbers), moving units where the exact one-unit values say so.
+//
+// Each round: one traced pass gives, per product, the exact profit change of one unit more or fewer on the
+// sample (marginalValues.ts). Every product with a gain proposes a move (a pack up or down, longer steps
+// while it keeps moving the same way; 0 ↔ its lowest quantity adds or drops it); moves that keep the rules
+// are applied together and the result is re-simulated on the same sample. If products interfere (two
+// substitutes both growing for the same customers) and the total falls, the better half of the moves is
+// tried, and so on: a single one-unit move's gain is exact, so a round never fails to improve while some
+// unit has a positive value. When limits bind, a unit that gains is swapped for one that loses less per
+// unit of the limit. The search stops at a local optimum of the sample, or at the round or time limit.
+
+import { pacer, yieldToHost } from "../simulate/host";
+import type { Model } from "../model/instance";
+import { highestUnits, lowestUnits, mayCarry, usage, withinTotals, type Usage } from "../model/planLimits";
+import { PassStopped, unitValues, type SampledSeasons } from "../simulate/sampledSeasons";
+
+export interface ImproveOptions {
+  /** Products whose carry/drop status may change (default: every product that may be carried). */
+  mayChangeAssortment?: boolean;
+  maxRounds?: number;
+  /** Date.now() after which to stop. */
+  deadline?: number;
+  /** Checked between rounds. */
+  shouldStop?: () => boolean;
+  /** Called after each round with the round number and the sample profit. */
+  onRound?: (round: number, profit: number) => void;
+}
+
+export interface ImproveResult {
+  units: Int32Array;
+  /** Mean profit over the sample. */
+  profit: number;
+  rounds: number;
+  /** True when the search ended at a local optimum (no improving move left). */
+  converged: boolean;
+  /** Passes over the sample (each plays every season once). */
+  passes: number;
+}
+
+const STALL_ROUNDS = 5;
+const STALL_SHARE = 2e-5;
+
+interface Move {
+  i: number;
+  to: number;
+  gain: number;
+}
+
+export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, options: ImproveOptions = {}): Promise<ImproveResult> {
+  const model = s.model;
+  const n = model.n;
+  const free = options.mayChangeAssortment !== false;
+  const maxRounds = options.maxRounds ?? 400;
+  const units = Int32Array.from(start);
+  const movable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) movable[i] = mayCarry(model, i) && (free || units[i] > 0) ? 1 : 0;
+  const stride = new Int32Array(n).fill(1);
+  const lastDirection = new Int8Array(n);
+  // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
+  const stopNow = () => options.shouldStop?.() === true || (options.deadline !== undefined && Date.now() > options.deadline);
+  // Passes yield to the host every few tens of milliseconds, so a cancel is seen mid-pass.
+  const pause = pacer(stopNow);
+  let v;
+  try {
+    v = await unitValues(s, units, movable, pause);
+  } catch (err) {
+    if (err instanceof PassStopped) return { units, profit: NaN, rounds: 0, converged: false, passes: 0 };
+    throw err;
+  }
+  let passes = 1;
+  let profit = v.profit;
+  const scale = Math.max(1, Math.abs(profit)) * 1e-12;
+  let rounds = 0;
+  let converged = false;
+  // Late rounds polish cents: stop when the last STALL_ROUNDS together gained under STALL_SHARE of profit.
+  const history: number[] = [];
+  let share = 1;
+  for (; rounds < maxRounds; rounds++) {
+    // Let the host breathe between rounds: progress, cancellation, a responsive page.
+    await yieldToHost();
+    if (stopNow()) break;
+    const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
+    const groups = fitMoves(model, units, moves, scale);
+    if (groups.length === 0) {
+      converged = true;
+      break;
+    }
+    groups.sort((a, b) => b.gain - a.gain || a.moves[0].i - b.moves[0].i);
+    // Start from twice the share of moves that last succeeded: when products interfere, trying them all
+    // every round wastes a pass.
+    let take = Math.max(1, Math.min(groups.length, Math.ceil(share * groups.length)));
+    let accepted = false;
+    while (take > 0) {
+      const { trial, applied } = applyGroups(model, units, groups, take);
+      if (applied.length === 0) break;
+      let tried;
+      try {
+        tried = await unitValues(s, trial, movable, pause);
+      } catch (err) {
+        if (err instanceof PassStopped) return { units, profit, rounds, converged: false, passes };
+        throw err;
+      }
+      passes++;
+      const p = tried.profit;
+      if (p > profit + scale) {
+        v = tried;
+        share = Math.min(1, (2 * take) / groups.length);
+        for (const g of applied) {
+          for (const { i, to } of g.moves) {
+            const dir = to > units[i] ? 1 : -1;
+            stride[i] = dir === lastDirection[i] ? Math.min(stride[i] * 2, 64) : 1;
+            lastDirection[i] = dir;
+          }
+        }
+        units.set(trial);
+        profit = p;
+        accepted = true;
+        break;
+      }
+      take = take === 1 ? 0 : Math.ceil(take / 2);
+    }
+    if (!accepted) {
+      // Even the best single group lost: multi-unit estimates or swaps misjudged. Retry with single steps.
+      let reset = false;
+      for (const g of groups) {
+        for (const m of g.moves) {
+          if (stride[m.i] > 1) reset = true;
+          stride[m.i] = 1;
+          lastDirection[m.i] = 0;
+        }
+      }
+      if (!reset) {
+        converged = true;
+        break;
+      }
+    }
+    options.onRound?.(rounds + 1, profit);
+    history.push(profit);
+    if (history.length > STALL_ROUNDS && profit - history[history.length - 1 - STALL_ROUNDS] < STALL_SHARE * Math.abs(profit)) {
+      converged = true;
+      rounds++;
+      break;
+    }
+  }
+  return { units, profit, rounds, converged, passes };
+}
+
+/** Up and down moves with their estimated gains (one pack, or `stride` packs while a product keeps going). */
+function proposeMoves(
+  model: Model, units: Int32Array, more: Float64Array, fewer: Float64Array, movable: Uint8Array, free: boolean, stride: Int32Array,
+): { up: Move[]; down: Move[] } {
+  const up: Move[] = [];
+  const down: Move[] = [];
+  for (let i = 0; i < model.n; i++) {
+    if (!movable[i]) continue;
+    const x = units[i];
+    const pack = model.packSize[i];
+    const lo = lowestUnits(model, i);
+    const hi = highestUnits(model, i);
+    // Up: from 0 to the lowest allowed quantity (adds the product), or by packs.
+    if (x === 0 ? free : x < hi) {
+      const to = x === 0 ? lo : Math.min(hi, x + pack * stride[i]);
+      const gain = more[i] * (to - x);
+      up.push({ i, to, gain });
+    }
+    if (x > 0) {
+      let to = x - pack * stride[i];
+      if (to < lo) to = model.mustOffer[i] || !free ? (x > lo ? lo : -1) : 0;
+      if (to >= 0) down.push({ i, to, gain: fewer[i] * (x - to) });
+    }
+  }
+  return { up, down };
+}
+
+function resourceOf(model: Model, i: number, from: number, to: number, u: Usage): number {
+  // How much of the limits a move uses, each as a share of its limit.
+  const { budget, capacity, maxProducts } = model.constraints;
+  let r = 0;
+  if (budget !== null && budget > 0) r += (model.cost[i] * (to - from)) / budget;
+  if (capacity !== null && capacity > 0) r += (model.size[i] * (to - from)) / capacity;
+  if (maxProducts !== null && maxProducts > 0 && u.carried >= maxProducts) r += ((to > 0 ? 1 : 0) - (from > 0 ? 1 : 0)) / maxProducts;
+  return r;
+}
+
+/** Usage after moving product i from `from` to `to` units. */
+function moved(model: Model, u: Usage, i: number, from: number, to: number): Usage {
+  return {
+    spend: u.spend + model.cost[i] * (to - from),
+    space: u.space + model.size[i] * (to - from),
+    carried: u.carried + (to > 0 ? 1 : 0) - (from > 0 ? 1 : 0),
+  };
+}
+
+/** Moves applied together: a single move, or a swap (an up paid for by downs). */
+interface Group {
+  moves: Move[];
+  gain: number;
+}
+
+/** Applies the best `take` groups that keep the limits, in order of gain; returns the trial plan. */
+function applyGroups(model: Model, units: Int32Array, groups: Group[], take: number): { trial: Int32Array; applied: Group[] } {
+  const trial = units.slice();
+  let u = usage(model, trial);
+  const applied: Group[] = [];
+  for (let g = 0; g < groups.length && applied.length < take; g++) {
+    let next = u;
+    for (const m of groups[g].moves) next = moved(model, next, m.i, trial[m.i], m.to);
+    if (!withinTotals(model, next)) continue;
+    for (const m of groups[g].moves) trial[m.i] = m.to;
+    u = next;
+    applied.push(groups[g]);
+  }
+  return { trial, applied };
+}
+
+/**
+ * The moves to try this round, keeping every limit: all improving downs, then improving ups while they fit,
+ * then swaps (an improving up paid for by the cheapest downs per unit of the limits) while the pair gains.
+ */
+function fitMoves(model: Model, units: Int32Array, moves: { up: Move[]; down: Move[] }, scale: number): Group[] {
+  const trial = units.slice();
+  const groups: Group[] = [];
+  const taken = new Uint8Array(model.n);
+  let u = usage(model, trial);
+  for (const m of moves.down) {
+    if (m.gain > scale) {
+      u = moved(model, u, m.i, trial[m.i], m.to);
+      trial[m.i] = m.to;
+      taken[m.i] = 1;
+      groups.push({ moves: [m], gain: m.gain });
+    }
+  }
+  const ups = moves.up.filter((m) => m.gain > scale).sort((a, b) => b.gain - a.gain || a.i - b.i);
+  const blocked: Move[] = [];
+  for (const m of ups) {
+    const next = moved(model, u, m.i, trial[m.i], m.to);
+    if (withinTotals(model, next)) {
+      u = next;
+      trial[m.i] = m.to;
+      taken[m.i] = 1;
+      groups.push({ moves: [m], gain: m.gain });
+    } else {
+      blocked.push(m);
+    }
+  }
+  if (blocked.length === 0) return groups;
+  // Swaps: an up that gains, paid for by downs that lose less, ranked by gain (loss) per unit of limit.
+  const rate = (m: Move) => m.gain / Math.max(1e-15, Math.abs(resourceOf(model, m.i, trial[m.i], m.to, u)));
+  const downs = moves.down.filter((m) => !taken[m.i]).sort((a, b) => rate(b) - rate(a) || a.i - b.i);
+  blocked.sort((a, b) => rate(b) - rate(a) || a.i - b.i);
+  let d = 0;
+  for (const m of blocked) {
+    let next = moved(model, u, m.i, trial[m.i], m.to);
+    const pair: Move[] = [m];
+    let gain = m.gain;
+    const firstDown = d;
+    if (taken[m.i]) continue;
+    while (!withinTotals(model, next) && d < downs.length) {
+      const down = downs[d++];
+      if (down.i === m.i || taken[down.i]) continue;
+      next = moved(model, next, down.i, trial[down.i], down.to);
+      gain += down.gain;
+      pair.push(down);
+    }
+    if (!withinTotals(model, next) || gain <= scale) {
+      d = firstDown;
+      break;
+    }
+    for (const p of pair) {
+      trial[p.i] = p.to;
+      taken[p.i] = 1;
+    }
+    u = next;
+    groups.push({ moves: pair, gain });
+  }
+  return groups;
+}

@@ -1,0 +1,208 @@
+// Monte Carlo estimate of a plan's expected profit and per-product outcomes, with its uncertainty.
+// Seasons are independent given the seed; replications are chosen by the caller (reps) or run until the
+// standard error reaches a target precision.
+
+import { seedKey } from "../random/hash";
+import { yieldToHost } from "./host";
+import type { Model } from "../model/instance";
+import { playSeason, seasonCounters, seasonKey } from "./season";
+import { walkTables } from "./walkTables";
+
+export interface SimulationOptions {
+  /** Exact number of seasons to simulate (overrides the precision target). */
+  reps?: number;
+  /** Stop once the standard error of the profit is at most this share of |expected profit| (default 0.002). */
+  targetRelativeError?: number;
+  /** Stop once the standard error is at most this amount (in currency). */
+  targetStdError?: number;
+  minReps?: number;
+  maxReps?: number;
+  seed?: number | string;
+  /** Called between batches with the share done (0..1). */
+  onProgress?: (fraction: number) => void;
+  /** Checked between batches; true stops early (the result covers the seasons run so far). */
+  shouldStop?: () => boolean;
+}
+
+export interface ProductOutcome {
+  expectedSales: Float64Array;
+  expectedLeftover: Float64Array;
+  /** Expected customers whose first choice it was (D_i, exactly). */
+  firstChoiceDemand: Float64Array;
+  /** Expected first-choice customers of this product who left the store without buying. */
+  lostFirstChoice: Float64Array;
+  /** Probability the product sells out during the season (NaN when not stocked). */
+  stockoutProbability: Float64Array;
+  /** Expected sales to customers whose first choice was another product. */
+  substitutionInflow: Float64Array;
+  /** Share of its first-choice customers served from its own stock (NaN when its demand is 0). */
+  fillRate: Float64Array;
+  /** Standard error of expectedSales. */
+  salesStdError: Float64Array;
+}
+
+export interface SimulationResult {
+  expectedProfit: number;
+  stdError: number;
+  ci95: [number, number];
+  reps: number;
+  /** True when shouldStop ended the run before its target. */
+  stopped: boolean;
+  expectedRevenue: number;
+  expectedSalvage: number;
+  purchaseCost: number;
+  expectedUnitsSold: number;
+  expectedCustomers: number;
+  expectedLostCustomers: number;
+  /** Total product visits simulated (customer-steps): the work done. */
+  customerSteps: number;
+  products: ProductOutcome;
+}
+
+const Z95 = 1.959963984540054;
+
+export function simulate(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): SimulationResult {
+  const run = simulation(model, plan, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same, yielding to the host between batches (about 2 million customer-steps each) so a cancel is seen. */
+export async function simulateAsync(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): Promise<SimulationResult> {
+  const run = simulation(model, plan, options);
+  for (;;) {
+    const next = run.next();
+    if (next.done) return next.value;
+    await yieldToHost();
+  }
+}
+
+/** The simulation as a generator that pauses after each batch of seasons. */
+function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationOptions): Generator<void, SimulationResult, void> {
+  const n = model.n;
+  const units = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = plan[i];
+    if (!(q >= 0) || !Number.isInteger(q)) throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
+    units[i] = q;
+  }
+  const key = seedKey(options.seed ?? 1);
+  const fixedReps = options.reps;
+  const minReps = fixedReps ?? Math.max(2, options.minReps ?? 100);
+  const maxReps = fixedReps ?? Math.max(minReps, options.maxReps ?? 20000);
+  const relTarget = options.targetRelativeError ?? (options.targetStdError === undefined ? 0.002 : 0);
+  const absTarget = options.targetStdError ?? 0;
+
+  const tables = walkTables(model);
+  const season = seasonCounters(n);
+  const sum = {
+    sales: new Float64Array(n), salesSq: new Float64Array(n), lost: new Float64Array(n),
+    out: new Float64Array(n), inflow: new Float64Array(n),
+  };
+  let fixedPart = 0; // Σ (s − c)·x: paid whatever happens
+  let purchaseCost = 0;
+  let unitsSalvage = 0;
+  for (let i = 0; i < n; i++) {
+    unitsSalvage += model.salvage[i] * units[i];
+    fixedPart += (model.salvage[i] - model.cost[i]) * units[i];
+    purchaseCost += model.cost[i] * units[i];
+  }
+  // Welford running mean and variance of season profit.
+  let reps = 0;
+  let mean = 0;
+  let m2 = 0;
+  let revenue = 0;
+  let salvageValue = 0;
+  let customers = 0;
+  let lostCustomers = 0;
+  let steps = 0;
+  let stopped = false;
+  let batch = Math.min(minReps, 16);
+  while (reps < maxReps) {
+    const end = Math.min(maxReps, reps + batch);
+    const batchStart = steps;
+    for (; reps < end; ) {
+      playSeason(model, units, seasonKey(key, reps), season, tables);
+      // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
+      let profit = fixedPart;
+      let rev = 0;
+      let soldSalvage = 0;
+      let lostAll = 0;
+      for (let i = 0; i < n; i++) {
+        const s = season.sales[i];
+        if (s > 0) {
+          rev += model.price[i] * s;
+          soldSalvage += model.salvage[i] * s;
+          sum.sales[i] += s;
+          sum.salesSq[i] += s * s;
+          sum.inflow[i] += season.inflow[i];
+        }
+        if (season.lost[i] > 0) {
+          sum.lost[i] += season.lost[i];
+          lostAll += season.lost[i];
+        }
+        if (units[i] > 0 && season.stock[i] === 0) sum.out[i]++;
+      }
+      profit += rev - soldSalvage;
+      const sal = unitsSalvage - soldSalvage;
+      reps++;
+      const d = profit - mean;
+      mean += d / reps;
+      m2 += d * (profit - mean);
+      revenue += rev;
+      salvageValue += sal;
+      customers += season.customers;
+      lostCustomers += lostAll;
+      steps += season.steps;
+    }
+    options.onProgress?.(reps / maxReps);
+    if (reps >= maxReps) break;
+    yield;
+    if (options.shouldStop?.()) {
+      stopped = true;
+      break;
+    }
+    if (fixedReps === undefined && reps >= minReps) {
+      const se = reps > 1 ? Math.sqrt(m2 / (reps - 1) / reps) : Infinity;
+      if (se <= absTarget || se <= relTarget * Math.abs(mean)) break;
+    }
+    // Aim for batches of about two million steps so progress and cancellation stay responsive.
+    const perRep = Math.max(1, (steps - batchStart) / batch);
+    batch = Math.max(1, Math.min(maxReps - reps, Math.round(2e6 / perRep)));
+  }
+  const stdError = reps > 1 ? Math.sqrt(m2 / (reps - 1) / reps) : NaN;
+  const r = Math.max(1, reps);
+  const products: ProductOutcome = {
+    expectedSales: new Float64Array(n), expectedLeftover: new Float64Array(n), firstChoiceDemand: new Float64Array(n),
+    lostFirstChoice: new Float64Array(n), stockoutProbability: new Float64Array(n), substitutionInflow: new Float64Array(n),
+    fillRate: new Float64Array(n), salesStdError: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const es = sum.sales[i] / r;
+    products.expectedSales[i] = es;
+    products.expectedLeftover[i] = units[i] - es;
+    products.firstChoiceDemand[i] = model.demand[i];
+    products.lostFirstChoice[i] = sum.lost[i] / r;
+    products.stockoutProbability[i] = units[i] > 0 ? sum.out[i] / r : NaN;
+    products.substitutionInflow[i] = sum.inflow[i] / r;
+    products.fillRate[i] = model.demand[i] > 0 ? (sum.sales[i] - sum.inflow[i]) / r / model.demand[i] : NaN;
+    products.salesStdError[i] = reps > 1 ? Math.sqrt(Math.max(0, sum.salesSq[i] / r - es * es) / (reps - 1)) : NaN;
+  }
+  return {
+    expectedProfit: mean,
+    stdError,
+    ci95: [mean - Z95 * stdError, mean + Z95 * stdError],
+    reps,
+    stopped,
+    expectedRevenue: revenue / r,
+    expectedSalvage: salvageValue / r,
+    purchaseCost,
+    expectedUnitsSold: sum.sales.reduce((a, b) => a + b, 0) / r,
+    expectedCustomers: customers / r,
+    expectedLostCustomers: lostCustomers / r,
+    customerSteps: steps,
+    products,
+  };
+}
