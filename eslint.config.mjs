@@ -5,7 +5,14 @@ const SURFACES = ["sheet", "excel", "worker", "functions", "taskpane", "cli"];
 const ENGINE_BANNED = [
   "../../*",
   ...SURFACES.map((s) => `**/${s}/**`),
-  "node:*", "fs", "path", "os", "child_process", "worker_threads", "office-*", "exceljs",
+  "node:*",
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "worker_threads",
+  "office-*",
+  "exceljs",
 ];
 
 export default tseslint.config(
@@ -26,10 +33,21 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "window", "document", "process", "require", "Office", "Excel"],
     },
   },
-  { files: ["src/engine/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: ["../*", ...ENGINE_BANNED] }] } },
+  {
+    files: ["src/engine/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["../*", ...ENGINE_BANNED] }] },
+  },
   {
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: {
+        module: "writable",
+        require: "readonly",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -24,13 +24,16 @@ class FunctionsMetadataPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return;
-        const metadata = JSON.parse(this.rewrite(asset.source.source()));
-        metadata.allowErrorForDataTypeAny = true;
-        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = JSON.parse(this.rewrite(asset.source.source()));
+          metadata.allowErrorForDataTypeAny = true;
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 2)));
+        },
+      );
     });
   }
 }
@@ -49,12 +52,18 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      ],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new FunctionsMetadataPlugin(rewrite),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions"] }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

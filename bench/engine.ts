@@ -37,8 +37,10 @@ const log = (s: string) => {
     rates.push(res.customerSteps / t);
     stepsPerCustomer = res.customerSteps / (res.expectedCustomers * res.reps);
   }
-  log(`simulator, N=1000, ΣD=20000, fluid plan: median ${(median(rates) / 1e6).toFixed(1)} M customer-steps/s ` +
-    `(min ${(Math.min(...rates) / 1e6).toFixed(1)}, max ${(Math.max(...rates) / 1e6).toFixed(1)}; ${stepsPerCustomer.toFixed(2)} steps per customer; goal ≥ 30)`);
+  log(
+    `simulator, N=1000, ΣD=20000, fluid plan: median ${(median(rates) / 1e6).toFixed(1)} M customer-steps/s ` +
+      `(min ${(Math.min(...rates) / 1e6).toFixed(1)}, max ${(Math.max(...rates) / 1e6).toFixed(1)}; ${stepsPerCustomer.toFixed(2)} steps per customer; goal ≥ 30)`,
+  );
 }
 
 // Fluid bound at N = 10,000.
@@ -48,7 +50,9 @@ const log = (s: string) => {
   const times: number[] = [];
   let value = 0;
   for (let r = 0; r < 5; r++) times.push(seconds(() => (value = fluidBound(model).value)));
-  log(`fluid bound, N=10000, 10 substitutes: median ${(median(times) * 1000).toFixed(0)} ms (max ${(Math.max(...times) * 1000).toFixed(0)} ms; goal < 1000 ms), value ${value.toFixed(0)}`);
+  log(
+    `fluid bound, N=10000, 10 substitutes: median ${(median(times) * 1000).toFixed(0)} ms (max ${(Math.max(...times) * 1000).toFixed(0)} ms; goal < 1000 ms), value ${value.toFixed(0)}`,
+  );
   const tv = seconds(() => validateInstance(input));
   log(`validation of the same instance: ${(tv * 1000).toFixed(0)} ms`);
 }

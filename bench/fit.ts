@@ -12,8 +12,13 @@ import { fitMarkovChain, type FitResult, type Transaction } from "../src/engine/
 import { generateInstance } from "../src/engine/generate/generateInstance";
 import type { SparseSubstitution } from "../src/engine/model/instance";
 import {
-  chainProbabilities, generateMultiStepModel, measureChainApproximation, multiStepProbabilities, multiStepToMarkovChain,
-  type ConvertedChain, type MultiStepModel,
+  chainProbabilities,
+  generateMultiStepModel,
+  measureChainApproximation,
+  multiStepProbabilities,
+  multiStepToMarkovChain,
+  type ConvertedChain,
+  type MultiStepModel,
 } from "../src/engine/choice/multiStepChoice";
 import { Rng } from "../src/engine/random/rng";
 import { sampleHistory } from "../src/engine/generate/sampleHistory";
@@ -39,7 +44,8 @@ interface Truth {
 function truthFrom(lambda: ArrayLike<number>, lambda0: number, sub: SparseSubstitution): Truth {
   const n = lambda.length;
   const dense = Array.from({ length: n }, () => new Float64Array(n));
-  for (let i = 0; i < n; i++) for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) dense[i][sub.col[e]] = sub.prob[e];
+  for (let i = 0; i < n; i++)
+    for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) dense[i][sub.col[e]] = sub.prob[e];
   return { lambda: Float64Array.from(lambda), lambda0, sub, dense };
 }
 
@@ -79,27 +85,42 @@ function monotone(trace: number[]): number {
 
 function recovery(name: string, truth: Truth, sizes: number[], perDay: number, availability: number): void {
   log(`\n### ${name}\n`);
-  log("| customers | seed | λ max error | ρ mean abs error | ρ max error | ρ row error, demand-weighted | iterations | converged | worst LL step | time (s) |");
+  log(
+    "| customers | seed | λ max error | ρ mean abs error | ρ max error | ρ row error, demand-weighted | iterations | converged | worst LL step | time (s) |",
+  );
   log("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
   for (const size of sizes) {
     for (const seed of [1, 2, 3]) {
-      const history = toTransactions(sampleHistory(truth.lambda, truth.lambda0, truth.sub, { customers: size, customersPerPeriod: perDay, availability, seed: size * 10 + seed }));
+      const history = toTransactions(
+        sampleHistory(truth.lambda, truth.lambda0, truth.sub, {
+          customers: size,
+          customersPerPeriod: perDay,
+          availability,
+          seed: size * 10 + seed,
+        }),
+      );
       const t0 = process.hrtime.bigint();
       const fit = fitMarkovChain(truth.lambda.length, history);
       const time = seconds(t0);
       const e = errors(fit, truth);
-      log(`| ${size.toLocaleString("en")} | ${seed} | ${f(e.lambdaMax)} | ${f(e.rhoMean)} | ${f(e.rhoMax)} | ${f(e.rowWeighted)} | ${fit.iterations} | ${fit.converged ? "yes" : "no"} | ${monotone(fit.logLikelihoodTrace).toExponential(1)} | ${time.toFixed(2)} |`);
+      log(
+        `| ${size.toLocaleString("en")} | ${seed} | ${f(e.lambdaMax)} | ${f(e.rhoMean)} | ${f(e.rhoMax)} | ${f(e.rowWeighted)} | ${fit.iterations} | ${fit.converged ? "yes" : "no"} | ${monotone(fit.logLikelihoodTrace).toExponential(1)} | ${time.toFixed(2)} |`,
+      );
     }
   }
 }
 
 log("# Estimating substitution: measurements");
 log("");
-log(`Run: \`npm run bench:fit\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one core). Defaults of fitMarkovChain: uniform start, tolerance 1e-9 log-likelihood per customer, at most 5,000 iterations.`);
+log(
+  `Run: \`npm run bench:fit\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one core). Defaults of fitMarkovChain: uniform start, tolerance 1e-9 log-likelihood per customer, at most 5,000 iterations.`,
+);
 log("");
 log("## 1. EM recovers a known chain; the error shrinks with the data");
 log("");
-log("Histories drawn by walking the true chain (src/engine/sampleHistory.ts): periods of customers with the same availability, each product available with the stated probability. 'worst LL step' is the most negative change of the log-likelihood between iterations (0 = never decreased). 'ρ row error, demand-weighted': Σ_j |ρ̂_ij − ρ_ij| averaged over products i in proportion to λ_i (the error in where a typical customer goes), since rows of rarely wanted products rest on few customers.");
+log(
+  "Histories drawn by walking the true chain (src/engine/sampleHistory.ts): periods of customers with the same availability, each product available with the stated probability. 'worst LL step' is the most negative change of the log-likelihood between iterations (0 = never decreased). 'ρ row error, demand-weighted': Σ_j |ρ̂_ij − ρ_ij| averaged over products i in proportion to λ_i (the error in where a typical customer goes), since rows of rarely wanted products rest on few customers.",
+);
 
 {
   // A random 8-product chain: 3 substitutes per product, rows summing to 0.3–0.8, 10% no-purchase.
@@ -126,12 +147,24 @@ log("Histories drawn by walking the true chain (src/engine/sampleHistory.ts): pe
       p.push((total * v[k]) / sv);
     });
   }
-  recovery("Random chain, 8 products, 3 substitutes each, λ_0 = 0.1; 20 customers per period, availability 0.5", truthFrom(lambda, 0.1, sparseSubstitution(n, from, to, p)), [2_000, 20_000, 200_000, 2_000_000], 20, 0.5);
+  recovery(
+    "Random chain, 8 products, 3 substitutes each, λ_0 = 0.1; 20 customers per period, availability 0.5",
+    truthFrom(lambda, 0.1, sparseSubstitution(n, from, to, p)),
+    [2_000, 20_000, 200_000, 2_000_000],
+    20,
+    0.5,
+  );
 }
 {
   const model = validateInstance(JSON.parse(readFileSync(join(root, "examples", "small.json"), "utf8")));
   const lambda = Array.from(model.demand, (d) => (0.8 * d) / model.totalDemand);
-  recovery("examples/small.json (10 tees, demand shares 0.3%–22%), λ_0 = 0.2; 40 customers per day, availability 0.7", truthFrom(lambda, 0.2, model.substitution), [2_000, 20_000, 200_000], 40, 0.7);
+  recovery(
+    "examples/small.json (10 tees, demand shares 0.3%–22%), λ_0 = 0.2; 40 customers per day, availability 0.7",
+    truthFrom(lambda, 0.2, model.substitution),
+    [2_000, 20_000, 200_000],
+    40,
+    0.7,
+  );
 }
 
 log("\n## 2. EM time on a large history\n");
@@ -139,8 +172,18 @@ log("\n## 2. EM time on a large history\n");
   const gen = generateInstance({ n: 50, totalDemand: 1000, substitutes: 6, seed: 5 });
   const model = validateInstance(gen.instance);
   const lambda = Array.from(model.demand, (d) => (0.85 * d) / model.totalDemand);
-  for (const [customers, perDay] of [[1_000_000, 500], [1_000_000, 100]] as const) {
-    const history = toTransactions(sampleHistory(lambda, 0.15, model.substitution, { customers, customersPerPeriod: perDay, availability: 0.8, seed: 9 }));
+  for (const [customers, perDay] of [
+    [1_000_000, 500],
+    [1_000_000, 100],
+  ] as const) {
+    const history = toTransactions(
+      sampleHistory(lambda, 0.15, model.substitution, {
+        customers,
+        customersPerPeriod: perDay,
+        availability: 0.8,
+        seed: 9,
+      }),
+    );
     const distinct = new Set(history.map((t) => (t.offered as number[]).join(","))).size;
     // Plain EM once, for comparison (it is slow: that is the point).
     for (const accelerate of perDay === 500 ? [true, false] : [true]) {
@@ -148,9 +191,11 @@ log("\n## 2. EM time on a large history\n");
       const fit = fitMarkovChain(50, history, [], { maxIterations: accelerate ? 5000 : 300, accelerate });
       const time = seconds(t0);
       const e = errors(fit, truthFrom(lambda, 0.15, model.substitution));
-      log(`- N = 50 products (every ordered pair allowed: 2,450 links), ${customers.toLocaleString("en")} customers in ${distinct.toLocaleString("en")} distinct offered sets, ${accelerate ? "SQUAREM-accelerated" : "plain"} EM: ` +
-        `${fit.iterations} iterations in ${time.toFixed(1)} s (${((1000 * time) / Math.max(1, fit.iterations)).toFixed(0)} ms per iteration, aggregation included), ` +
-        `${fit.converged ? "converged" : `not converged at the ${accelerate ? "5,000" : "300"}-iteration cap`}; log-likelihood ${fit.logLikelihood.toFixed(1)}; λ max error ${f(e.lambdaMax)}, ρ mean abs error ${f(e.rhoMean)}, demand-weighted row error ${f(e.rowWeighted)}.`);
+      log(
+        `- N = 50 products (every ordered pair allowed: 2,450 links), ${customers.toLocaleString("en")} customers in ${distinct.toLocaleString("en")} distinct offered sets, ${accelerate ? "SQUAREM-accelerated" : "plain"} EM: ` +
+          `${fit.iterations} iterations in ${time.toFixed(1)} s (${((1000 * time) / Math.max(1, fit.iterations)).toFixed(0)} ms per iteration, aggregation included), ` +
+          `${fit.converged ? "converged" : `not converged at the ${accelerate ? "5,000" : "300"}-iteration cap`}; log-likelihood ${fit.logLikelihood.toFixed(1)}; λ max error ${f(e.lambdaMax)}, ρ mean abs error ${f(e.rhoMean)}, demand-weighted row error ${f(e.rowWeighted)}.`,
+      );
     }
   }
 }
@@ -165,7 +210,8 @@ log("\n## 2b. Estimating only plausible links (`assort fit --links`)\n");
   const truth = truthFrom(lambda, 0.15, model.substitution);
   const sub = model.substitution;
   const trueLinks: Array<[number, number]> = [];
-  for (let i = 0; i < 50; i++) for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) trueLinks.push([i, sub.col[e]]);
+  for (let i = 0; i < 50; i++)
+    for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) trueLinks.push([i, sub.col[e]]);
   const rng = new Rng(77);
   const padded = [...trueLinks];
   const seen = new Set(trueLinks.map(([a, b]) => a * 50 + b));
@@ -177,30 +223,47 @@ log("\n## 2b. Estimating only plausible links (`assort fit --links`)\n");
       padded.push([a, b]);
     }
   }
-  log("| customers | links allowed | λ max error | ρ mean abs error | demand-weighted row error | iterations | time (s) |");
+  log(
+    "| customers | links allowed | λ max error | ρ mean abs error | demand-weighted row error | iterations | time (s) |",
+  );
   log("|---:|---|---:|---:|---:|---:|---:|");
   for (const customers of [20_000, 200_000]) {
-    const history = toTransactions(sampleHistory(lambda, 0.15, sub, { customers, customersPerPeriod: 500, availability: 0.8, seed: 19 }));
-    for (const [label, support] of [["all 2,450 ordered pairs", undefined], [`the ${trueLinks.length} true links`, trueLinks], [`true + ${padded.length - trueLinks.length} wrong (${padded.length})`, padded]] as const) {
+    const history = toTransactions(
+      sampleHistory(lambda, 0.15, sub, { customers, customersPerPeriod: 500, availability: 0.8, seed: 19 }),
+    );
+    for (const [label, support] of [
+      ["all 2,450 ordered pairs", undefined],
+      [`the ${trueLinks.length} true links`, trueLinks],
+      [`true + ${padded.length - trueLinks.length} wrong (${padded.length})`, padded],
+    ] as const) {
       const t0 = process.hrtime.bigint();
       const fit = fitMarkovChain(50, history, [], { support });
       const time = seconds(t0);
       const e = errors(fit, truth);
-      log(`| ${customers.toLocaleString("en")} | ${label} | ${f(e.lambdaMax)} | ${f(e.rhoMean)} | ${f(e.rowWeighted)} | ${fit.iterations} | ${time.toFixed(1)} |`);
+      log(
+        `| ${customers.toLocaleString("en")} | ${label} | ${f(e.lambdaMax)} | ${f(e.rhoMean)} | ${f(e.rowWeighted)} | ${fit.iterations} | ${time.toFixed(1)} |`,
+      );
     }
   }
 }
 
-function tvDistance(a: { purchase: ArrayLike<number>; noPurchase: number }, b: { purchase: ArrayLike<number>; noPurchase: number }): number {
+function tvDistance(
+  a: { purchase: ArrayLike<number>; noPurchase: number },
+  b: { purchase: ArrayLike<number>; noPurchase: number },
+): number {
   let d = Math.abs(a.noPurchase - b.noPurchase);
   for (let j = 0; j < a.purchase.length; j++) d += Math.abs(a.purchase[j] - b.purchase[j]);
   return d / 2;
 }
 
 log("\n## 3. The multi-step customer and its Markov chain\n");
-log("Customer: one of n/4 searches (Zipf popularity), a ranked list of 24 products, position r examined with probability 0.95·r^−0.8, MNL among the examined available products (leaving weight 4× an average product). Probabilities exact (quadrature, checked against enumeration in the tests). Chain: λ_i = P_i(all), ρ_ij = (P_j(all∖i) − P_j(all))/P_i(all). 200 random offered sets per row, each product offered with a probability drawn from [0.3, 0.95]. TV = total-variation distance between the two models' outcome distributions (products and leaving); sales error = relative error of the share of customers who buy.");
+log(
+  "Customer: one of n/4 searches (Zipf popularity), a ranked list of 24 products, position r examined with probability 0.95·r^−0.8, MNL among the examined available products (leaving weight 4× an average product). Probabilities exact (quadrature, checked against enumeration in the tests). Chain: λ_i = P_i(all), ρ_ij = (P_j(all∖i) − P_j(all))/P_i(all). 200 random offered sets per row, each product offered with a probability drawn from [0.3, 0.95]. TV = total-variation distance between the two models' outcome distributions (products and leaving); sales error = relative error of the share of customers who buy.",
+);
 log("");
-log("| n | sold-out products | top 10% of products' share of first choices | chain TV mean | p95 | max | sales error mean | max | no-substitution TV mean | sales error mean | negative ρ clipped | rows scaled to 1 | conversion (s) |");
+log(
+  "| n | sold-out products | top 10% of products' share of first choices | chain TV mean | p95 | max | sales error mean | max | no-substitution TV mean | sales error mean | negative ρ clipped | rows scaled to 1 | conversion (s) |",
+);
 log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const converted: Array<{ model: MultiStepModel; chain: ConvertedChain; n: number }> = [];
 for (const n of [20, 50, 100, 200]) {
@@ -212,13 +275,17 @@ for (const n of [20, 50, 100, 200]) {
     const r = measureChainApproximation(model, chain, { sets: 200, seed: 11 });
     const sorted = Array.from(chain.lambda).sort((a, b) => b - a);
     const topShare = sorted.slice(0, Math.ceil(n / 10)).reduce((a, b) => a + b, 0) / (1 - chain.noPurchaseShare);
-    log(`| ${n} | ${hide ? "vanish from the list" : "keep their place"} | ${(100 * topShare).toFixed(0)}% | ${f(r.meanTv)} | ${f(r.p95Tv)} | ${f(r.maxTv)} | ${f(r.meanSalesError, 3)} | ${f(r.maxSalesError, 3)} | ${f(r.meanTvNoSubstitution)} | ${f(r.meanSalesErrorNoSubstitution, 3)} | ${chain.negativeLinks} | ${chain.scaledRows} | ${time.toFixed(2)} |`);
+    log(
+      `| ${n} | ${hide ? "vanish from the list" : "keep their place"} | ${(100 * topShare).toFixed(0)}% | ${f(r.meanTv)} | ${f(r.p95Tv)} | ${f(r.maxTv)} | ${f(r.meanSalesError, 3)} | ${f(r.maxSalesError, 3)} | ${f(r.meanTvNoSubstitution)} | ${f(r.meanSalesErrorNoSubstitution, 3)} | ${chain.negativeLinks} | ${chain.scaledRows} | ${time.toFixed(2)} |`,
+    );
     if (hide && n <= 50) converted.push({ model, chain, n });
   }
 }
 
 log("\n## 4. EM on the multi-step customer's choices\n");
-log("EM fitted to the exact expected choice counts (1,000 customers per set) on 300 random offered sets (availability 0.5–0.95), then compared with the multi-step model on 200 fresh sets, next to the BGG chain above. This is the best a chain estimated from (unlimited) history can do when customers are not a chain.");
+log(
+  "EM fitted to the exact expected choice counts (1,000 customers per set) on 300 random offered sets (availability 0.5–0.95), then compared with the multi-step model on 200 fresh sets, next to the BGG chain above. This is the best a chain estimated from (unlimited) history can do when customers are not a chain.",
+);
 log("");
 log("| n | TV mean, EM chain | TV mean, BGG chain | TV max, EM | TV max, BGG | EM iterations | time (s) |");
 log("|---:|---:|---:|---:|---:|---:|---:|");
@@ -242,7 +309,13 @@ for (const { model, chain, n } of converted) {
   const t0 = process.hrtime.bigint();
   const fit = fitMarkovChain(n, tx, [], { maxIterations: 2000 });
   const time = seconds(t0);
-  const emChain: ConvertedChain = { lambda: fit.lambda, noPurchaseShare: fit.noPurchaseShare, links: fit.links, negativeLinks: 0, scaledRows: 0 };
+  const emChain: ConvertedChain = {
+    lambda: fit.lambda,
+    noPurchaseShare: fit.noPurchaseShare,
+    links: fit.links,
+    negativeLinks: 0,
+    scaledRows: 0,
+  };
   const em: number[] = [];
   const bgg: number[] = [];
   for (let s = 0; s < 200; s++) {
@@ -252,7 +325,9 @@ for (const { model, chain, n } of converted) {
     bgg.push(tvDistance(ms, chainProbabilities(chain, n, a)));
   }
   const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
-  log(`| ${n} | ${f(mean(em))} | ${f(mean(bgg))} | ${f(Math.max(...em))} | ${f(Math.max(...bgg))} | ${fit.iterations} | ${time.toFixed(1)} |`);
+  log(
+    `| ${n} | ${f(mean(em))} | ${f(mean(bgg))} | ${f(Math.max(...em))} | ${f(Math.max(...bgg))} | ${fit.iterations} | ${time.toFixed(1)} |`,
+  );
 }
 
 mkdirSync(join(root, "bench", "results"), { recursive: true });

@@ -79,9 +79,14 @@ async function main(): Promise<void> {
         for (const margin of margins) {
           const row: Row = { family: `${n}, ${per}, ${tail}, ${margin}`, fluid: [], saa: [], byMethod: new Map() };
           for (let seed = 1; seed <= seeds; seed++) {
-            const model = validateInstance(generateInstance({ n, totalDemand: per * n, tailExponent: tail, margin, substitutes: 10, seed }).instance);
+            const model = validateInstance(
+              generateInstance({ n, totalDemand: per * n, tailExponent: tail, margin, substitutes: 10, seed }).instance,
+            );
             // More samples and steps tighten the bound (its upward bias shrinks with the samples); N = 1,000 gets fewer for time.
-            const sb = stochasticBound(model, n >= 1000 ? { samples: 30, iterations: 100, seed } : { samples: 100, iterations: 300, seed });
+            const sb = stochasticBound(
+              model,
+              n >= 1000 ? { samples: 30, iterations: 100, seed } : { samples: 100, iterations: 300, seed },
+            );
             let fluid = 0;
             for (const method of METHODS) {
               const t = Date.now();
@@ -98,7 +103,9 @@ async function main(): Promise<void> {
           }
           rows.push(row);
           write();
-          console.log(`${row.family}: ${METHODS.map((m) => `${m} ${meanSe(row.byMethod.get(m)?.ofSaa ?? [])}%S`).join(", ")}`);
+          console.log(
+            `${row.family}: ${METHODS.map((m) => `${m} ${meanSe(row.byMethod.get(m)?.ofSaa ?? [])}%S`).join(", ")}`,
+          );
         }
       }
     }

@@ -47,10 +47,20 @@ async function one(n: number): Promise<void> {
   } catch {
     cancelMs = Date.now() - abortAt;
   }
-  console.log(JSON.stringify({
-    n, seconds, cancelMs, loadMs: tLoad, peakMiB: peakMiB(), share: r.shareOfBound, carried: r.decisions.filter((d) => d.carry).length,
-    stoppedEarly: r.stoppedEarly, reps: r.evaluation.reps, stages,
-  }));
+  console.log(
+    JSON.stringify({
+      n,
+      seconds,
+      cancelMs,
+      loadMs: tLoad,
+      peakMiB: peakMiB(),
+      share: r.shareOfBound,
+      carried: r.decisions.filter((d) => d.carry).length,
+      stoppedEarly: r.stoppedEarly,
+      reps: r.evaluation.reps,
+      stages,
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -63,17 +73,24 @@ async function main(): Promise<void> {
     "evaluation to 0.2% standard error), one process per size, instances from `assort generate` (10 substitutes per",
     "product, ΣD = 20·N, seed 1), time limit 120 s. Regenerate: `npm run bench:speed`.",
     "",
-    `Machine: ${process.platform} ${process.arch}, Node ${process.version}. Load average when the run started: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`,
+    `Machine: ${process.platform} ${process.arch}, Node ${process.version}. Load average when the run started: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(", ")}`,
     "(other work on the machine slows these figures).",
     "",
     "| N | wall time (s) | peak memory (MiB) | % of fluid bound | products carried | stopped by time limit | cancel latency in-thread (ms) | stages |",
     "|---|---|---|---|---|---|---|---|",
   ];
   for (const n of [200, 1000, 10000]) {
-    const text = execFileSync(process.execPath, [...process.execArgv, __filename, "--one", String(n)], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const text = execFileSync(process.execPath, [...process.execArgv, __filename, "--one", String(n)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
     const r = JSON.parse(text.trim().split("\n").pop() as string);
     console.log(r);
-    lines.push(`| ${n} | ${r.seconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} | ${(100 * r.share).toFixed(1)} | ${r.carried} | ${r.stoppedEarly ? "yes" : "no"} | ${Number.isFinite(r.cancelMs) ? r.cancelMs : "finished first"} | ${r.stages.join("; ")} |`);
+    lines.push(
+      `| ${n} | ${r.seconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} | ${(100 * r.share).toFixed(1)} | ${r.carried} | ${r.stoppedEarly ? "yes" : "no"} | ${Number.isFinite(r.cancelMs) ? r.cancelMs : "finished first"} | ${r.stages.join("; ")} |`,
+    );
   }
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(join(__dirname, "results", "speed.md"), lines.join("\n") + "\n");

@@ -32,7 +32,10 @@ if (!existsSync(planCsv)) {
   process.exit(1);
 }
 const rows = parseCsv(readFileSync(planCsv, "utf8"), ",").map((r) => r.fields);
-check(TABLE_HEADER.every((h, k) => rows[0][k] === h), `plan header is ${rows[0].slice(0, TABLE_HEADER.length).join(", ")}`);
+check(
+  TABLE_HEADER.every((h, k) => rows[0][k] === h),
+  `plan header is ${rows[0].slice(0, TABLE_HEADER.length).join(", ")}`,
+);
 const col = (h: string) => TABLE_HEADER.indexOf(h);
 const byId = new Map(plan.products.map((p) => [p.id, p]));
 let matched = 0;
@@ -42,24 +45,38 @@ for (const row of rows.slice(1, plan.products.length + 1)) {
     failures.push(`plan row for unknown product '${row[col("Product")]}'`);
     continue;
   }
-  check(numberOf(row[col("Units")]) === p.quantity, `${p.id}: ${row[col("Units")]} units in the sheet, ${p.quantity} printed`);
-  check((row[col("Carry")] === "TRUE") === p.carry, `${p.id}: carry ${row[col("Carry")]} in the sheet, ${p.carry} printed`);
+  check(
+    numberOf(row[col("Units")]) === p.quantity,
+    `${p.id}: ${row[col("Units")]} units in the sheet, ${p.quantity} printed`,
+  );
+  check(
+    (row[col("Carry")] === "TRUE") === p.carry,
+    `${p.id}: carry ${row[col("Carry")]} in the sheet, ${p.carry} printed`,
+  );
   matched++;
 }
 check(matched === plan.products.length, `${matched} of ${plan.products.length} products found in the plan sheet`);
 const profitRow = rows.find((r) => r[TABLE_HEADER.length + 1] === "Expected profit");
 const profit = profitRow ? numberOf(profitRow[TABLE_HEADER.length + 2]) : NaN;
-check(Math.abs(profit - plan.expectedProfit) <= 1e-6 * Math.abs(plan.expectedProfit), `expected profit ${profit} in the sheet, ${plan.expectedProfit} printed`);
+check(
+  Math.abs(profit - plan.expectedProfit) <= 1e-6 * Math.abs(plan.expectedProfit),
+  `expected profit ${profit} in the sheet, ${plan.expectedProfit} printed`,
+);
 
 // Every other sheet: LibreOffice reads the copy exactly as it reads the input.
 const others = readdirSync(originalDir).filter((f) => f.endsWith(".csv"));
 for (const f of others) {
   const copy = join(plannedDir, f.replace(`${name}-`, `${name}.planned-`));
-  check(existsSync(copy) && readFileSync(copy, "utf8") === readFileSync(join(originalDir, f), "utf8"), `sheet ${f} reads differently in the copy`);
+  check(
+    existsSync(copy) && readFileSync(copy, "utf8") === readFileSync(join(originalDir, f), "utf8"),
+    `sheet ${f} reads differently in the copy`,
+  );
 }
 
 if (failures.length > 0) {
   console.error(`FAILED: ${failures.length} problem(s)\n  ${failures.slice(0, 20).join("\n  ")}`);
   process.exit(1);
 }
-console.log(`OK: LibreOffice opens the planned workbook; 'Assort plan' holds all ${matched} products with the printed carry and units and the expected profit ${plan.expectedProfit.toFixed(2)}; ${others.length} other sheet(s) read exactly as in the input.`);
+console.log(
+  `OK: LibreOffice opens the planned workbook; 'Assort plan' holds all ${matched} products with the printed carry and units and the expected profit ${plan.expectedProfit.toFixed(2)}; ${others.length} other sheet(s) read exactly as in the input.`,
+);

@@ -32,8 +32,18 @@ const random = generator(SEED);
 const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
 
 const COLOURS: Record<string, string> = {
-  BLK: "black", WHT: "white", NVY: "navy", GRY: "grey", BEI: "beige", BLU: "blue", OLV: "olive", RED: "red",
-  PNK: "pink", GRN: "green", MUS: "mustard", BUR: "burgundy",
+  BLK: "black",
+  WHT: "white",
+  NVY: "navy",
+  GRY: "grey",
+  BEI: "beige",
+  BLU: "blue",
+  OLV: "olive",
+  RED: "red",
+  PNK: "pink",
+  GRN: "green",
+  MUS: "mustard",
+  BUR: "burgundy",
 };
 const SIZES = ["XS", "S", "M", "L", "XL"];
 const SIZE_CURVE = [0.08, 0.2, 0.32, 0.26, 0.14];
@@ -50,18 +60,46 @@ interface Style {
 }
 
 const STYLES: Style[] = [
-  { code: "TEE", name: "Crew tee", price: 19.9, colours: ["BLK", "WHT", "NVY", "GRY", "OLV", "RED"], weight: 3, sister: "VNK" },
-  { code: "VNK", name: "V-neck tee", price: 21.9, colours: ["WHT", "BLK", "GRY", "NVY", "BEI"], weight: 1.2, sister: "TEE" },
+  {
+    code: "TEE",
+    name: "Crew tee",
+    price: 19.9,
+    colours: ["BLK", "WHT", "NVY", "GRY", "OLV", "RED"],
+    weight: 3,
+    sister: "VNK",
+  },
+  {
+    code: "VNK",
+    name: "V-neck tee",
+    price: 21.9,
+    colours: ["WHT", "BLK", "GRY", "NVY", "BEI"],
+    weight: 1.2,
+    sister: "TEE",
+  },
   { code: "POL", name: "Polo", price: 34.9, colours: ["NVY", "WHT", "BLK", "GRN", "RED"], weight: 1.3, sister: "OXF" },
   { code: "OXF", name: "Oxford shirt", price: 44.9, colours: ["BLU", "WHT", "PNK", "GRY"], weight: 1.1, sister: "POL" },
   { code: "HOD", name: "Hoodie", price: 49.9, colours: ["GRY", "BLK", "NVY", "OLV"], weight: 1.6, sister: "SWT" },
-  { code: "SWT", name: "Sweatshirt", price: 39.9, colours: ["GRY", "NVY", "BEI", "BUR", "BLK"], weight: 1.1, sister: "HOD" },
+  {
+    code: "SWT",
+    name: "Sweatshirt",
+    price: 39.9,
+    colours: ["GRY", "NVY", "BEI", "BUR", "BLK"],
+    weight: 1.1,
+    sister: "HOD",
+  },
   { code: "KNT", name: "Knit jumper", price: 59.9, colours: ["NVY", "BEI", "BUR", "GRN"], weight: 0.8, sister: "CRD" },
   { code: "CRD", name: "Cardigan", price: 54.9, colours: ["BEI", "GRY", "BLK"], weight: 0.5, sister: "KNT" },
   { code: "CHN", name: "Chinos", price: 54.9, colours: ["BEI", "NVY", "OLV", "BLK"], weight: 1.2, sister: "JNS" },
   { code: "JNS", name: "Jeans", price: 64.9, colours: ["BLU", "BLK", "GRY", "WHT"], weight: 1.8, sister: "CHN" },
   { code: "SHO", name: "Shorts", price: 29.9, colours: ["BEI", "NVY", "OLV"], weight: 0.7, sister: "CHN" },
-  { code: "DRS", name: "Jersey dress", price: 59.9, colours: ["BLK", "NVY", "RED", "GRN", "MUS"], weight: 1.0, sister: "SKT" },
+  {
+    code: "DRS",
+    name: "Jersey dress",
+    price: 59.9,
+    colours: ["BLK", "NVY", "RED", "GRN", "MUS"],
+    weight: 1.0,
+    sister: "SKT",
+  },
   { code: "SKT", name: "Midi skirt", price: 44.9, colours: ["BLK", "BEI", "MUS"], weight: 0.5, sister: "DRS" },
   { code: "JKT", name: "Denim jacket", price: 89.9, colours: ["BLU", "BLK"], weight: 0.6, sister: "HOD" },
   { code: "PUF", name: "Puffer vest", price: 79.9, colours: ["BLK", "NVY", "OLV"], weight: 0.4, sister: "JKT" },
@@ -81,7 +119,7 @@ const id = (style: string, colour: string, size: string) => `${style}-${colour}-
 
 // Style-colour combinations ranked by popularity (style weight, colour rank, noise), then given Zipf shares.
 const combos = STYLES.flatMap((s) =>
-  s.colours.map((c, rank) => ({ style: s, colour: c, score: s.weight / (1 + 0.6 * rank) * uniform(0.6, 1.6) })),
+  s.colours.map((c, rank) => ({ style: s, colour: c, score: (s.weight / (1 + 0.6 * rank)) * uniform(0.6, 1.6) })),
 ).sort((a, b) => b.score - a.score);
 const zipf = combos.map((_, r) => 1 / (r + 1) ** ZIPF_EXPONENT);
 const zipfTotal = zipf.reduce((a, b) => a + b, 0);
@@ -93,7 +131,7 @@ combos.forEach((combo, r) => {
   // Margins vary by style (basics thin, fashion thick); salvage is what an end-of-season sale recovers.
   const costShare = uniform(0.35, 0.5);
   SIZES.forEach((size, z) => {
-    const demand = round((TOTAL_DEMAND * zipf[r] / zipfTotal) * SIZE_CURVE[z] * uniform(0.85, 1.15), 2);
+    const demand = round(((TOTAL_DEMAND * zipf[r]) / zipfTotal) * SIZE_CURVE[z] * uniform(0.85, 1.15), 2);
     const cost = round(s.price * costShare, 2);
     products.push({
       id: id(s.code, combo.colour, size),
@@ -107,7 +145,11 @@ combos.forEach((combo, r) => {
   });
 });
 // Catalogue order (style, colour, size) is how a buyer reads it; the ranking above only set demand.
-const order = new Map(STYLES.flatMap((s, a) => s.colours.flatMap((c, b) => SIZES.map((z, k) => [id(s.code, c, z), a * 1e4 + b * 10 + k] as const))));
+const order = new Map(
+  STYLES.flatMap((s, a) =>
+    s.colours.flatMap((c, b) => SIZES.map((z, k) => [id(s.code, c, z), a * 1e4 + b * 10 + k] as const)),
+  ),
+);
 products.sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
 
 interface Link {
@@ -126,12 +168,13 @@ for (const s of STYLES) {
       const near = [z - 1, z + 1].filter((k) => k >= 0 && k < SIZES.length);
       for (const k of near) weights.set(id(s.code, c, SIZES[k]), 0.4 / near.length);
       // The same style and size in another colour: the two most wanted other colours, by their demand.
-      const others = s.colours.filter((o) => o !== c)
+      const others = s.colours
+        .filter((o) => o !== c)
         .map((o) => id(s.code, o, size))
         .sort((a, b) => (demandOf.get(b) as number) - (demandOf.get(a) as number))
         .slice(0, 2);
       const otherDemand = others.reduce((t, o) => t + (demandOf.get(o) as number), 0);
-      for (const o of others) weights.set(o, 0.4 * (demandOf.get(o) as number) / otherDemand);
+      for (const o of others) weights.set(o, (0.4 * (demandOf.get(o) as number)) / otherDemand);
       // The sister style in the same colour if it has it, else in its most popular colour.
       const sister = byCode.get(s.sister) as Style;
       weights.set(id(sister.code, sister.colours.includes(c) ? c : sister.colours[0], size), 0.2);
@@ -163,4 +206,6 @@ const file = join(__dirname, "..", "examples", "fashion.json");
 const text = lines.join("\n");
 writeFileSync(file, text);
 const total = products.reduce((t, p) => t + p.demand, 0);
-console.log(`wrote ${file}: ${products.length} products, ${links.length} substitution links, expected customers ${total.toFixed(0)}, ${(text.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `wrote ${file}: ${products.length} products, ${links.length} substitution links, expected customers ${total.toFixed(0)}, ${(text.length / 1024).toFixed(0)} KiB`,
+);

@@ -22,12 +22,17 @@ const root = join(__dirname, "..");
 const model = validateInstance(JSON.parse(readFileSync(join(root, "examples", "small.json"), "utf8")));
 const lambda = Array.from(model.demand, (d) => ((1 - NO_PURCHASE_SHARE) * d) / model.totalDemand);
 const customers = sampleHistory(lambda, NO_PURCHASE_SHARE, model.substitution, {
-  customers: DAYS * PER_DAY, customersPerPeriod: PER_DAY, availability: AVAILABILITY, seed: SEED,
+  customers: DAYS * PER_DAY,
+  customersPerPeriod: PER_DAY,
+  availability: AVAILABILITY,
+  seed: SEED,
 });
 const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const lines = ["Day,Offered,Purchased"];
 for (const c of customers) {
-  lines.push(`${c.period + 1},${quote(c.offered.map((i) => model.ids[i]).join(";"))},${c.purchased >= 0 ? quote(model.ids[c.purchased]) : ""}`);
+  lines.push(
+    `${c.period + 1},${quote(c.offered.map((i) => model.ids[i]).join(";"))},${c.purchased >= 0 ? quote(model.ids[c.purchased]) : ""}`,
+  );
 }
 const out = join(root, "examples", "small.history.csv");
 writeFileSync(out, lines.join("\n") + "\n");

@@ -35,7 +35,11 @@ function pixel(size, x, y) {
   const cy = Math.min(Math.max(v, r), 1 - r);
   if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) return [0, 0, 0, 0];
   // Three bars of rising height: how many units of each product.
-  const bars = [[0.2, 0.36, 0.55], [0.42, 0.58, 0.38], [0.64, 0.8, 0.22]];
+  const bars = [
+    [0.2, 0.36, 0.55],
+    [0.42, 0.58, 0.38],
+    [0.64, 0.8, 0.22],
+  ];
   for (const [left, right, top] of bars) if (u >= left && u < right && v >= top && v < 0.8) return [255, 255, 255, 255];
   return [33, 115, 70, 255];
 }
@@ -51,7 +55,12 @@ function png(size) {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const dir = path.join(__dirname, "..", "assets");

@@ -80,13 +80,49 @@ function fashion(): Workbook {
     const [style, colour, size] = nameParts(p.name);
     const r = k + 2;
     // Units: the buyer's first draft, the forecast rounded up, for assort evaluate to judge.
-    return [p.id, p.name ?? "", style, colour, size, p.price, p.cost, p.salvage ?? 0, p.demand,
-      { formula: `F${r}-G${r}`, result: Math.round((p.price - p.cost) * 100) / 100 }, null, null, null, null, null, Math.ceil(p.demand)];
+    return [
+      p.id,
+      p.name ?? "",
+      style,
+      colour,
+      size,
+      p.price,
+      p.cost,
+      p.salvage ?? 0,
+      p.demand,
+      { formula: `F${r}-G${r}`, result: Math.round((p.price - p.cost) * 100) / 100 },
+      null,
+      null,
+      null,
+      null,
+      null,
+      Math.ceil(p.demand),
+    ];
   });
   ws.addTable({
-    name: "Products", ref: "A1", headerRow: true, totalsRow: false,
+    name: "Products",
+    ref: "A1",
+    headerRow: true,
+    totalsRow: false,
     style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: ["Product", "Name", "Style", "Colour", "Size label", "Price", "Cost", "Salvage", "Demand", "Margin", "Min", "Max", "Pack", "Must offer", "Exclude", "Units"].map((name) => ({ name, filterButton: true })),
+    columns: [
+      "Product",
+      "Name",
+      "Style",
+      "Colour",
+      "Size label",
+      "Price",
+      "Cost",
+      "Salvage",
+      "Demand",
+      "Margin",
+      "Min",
+      "Max",
+      "Pack",
+      "Must offer",
+      "Exclude",
+      "Units",
+    ].map((name) => ({ name, filterButton: true })),
     rows,
   });
   [14, 30, 14, 10, 10, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 8].forEach((w, k) => (ws.getColumn(k + 1).width = w));
@@ -103,7 +139,11 @@ function fashion(): Workbook {
   styleHeader(sub, [14, 14, 12]);
 
   optionsSheet(wb, [
-    ["customers", inst.customers?.distribution ?? "poisson", "poisson: the number of customers who want each product first is Poisson(Demand)"],
+    [
+      "customers",
+      inst.customers?.distribution ?? "poisson",
+      "poisson: the number of customers who want each product first is Poisson(Demand)",
+    ],
     ["budget", null, "limit on the purchase cost (Cost × Units); blank means none"],
     ["maxProducts", null, "at most this many products carried; blank means no limit"],
     ["method", "auto", "auto, fluid, newsvendor, gk or pooled"],
@@ -120,7 +160,10 @@ function fashion(): Workbook {
   sum.addRow(["Products", { formula: `COUNTA(Products!A2:A${n + 1})`, result: n }]);
   sum.addRow(["Expected customers", { formula: `SUM(Products!I2:I${n + 1})`, result: demand }]);
   sum.addRow(["Average price", { formula: `AVERAGE(Products!F2:F${n + 1})`, result: avgPrice }]);
-  sum.addRow(["Cost of the draft buy", { formula: `SUMPRODUCT(Products!G2:G${n + 1},Products!P2:P${n + 1})`, result: draftCost }]);
+  sum.addRow([
+    "Cost of the draft buy",
+    { formula: `SUMPRODUCT(Products!G2:G${n + 1},Products!P2:P${n + 1})`, result: draftCost },
+  ]);
   sum.getCell("B3").numFmt = "#,##0";
   sum.getCell("B4").numFmt = MONEY;
   sum.getCell("B5").numFmt = '"$"#,##0';
@@ -153,7 +196,8 @@ function small(): Workbook {
 
   const ws = wb.addWorksheet("Products");
   ws.addRow(["Product", "Name", "Price", "Cost", "Salvage", "Demand", "Units"]);
-  for (const p of inst.products) ws.addRow([p.id, p.name ?? "", p.price, p.cost, p.salvage ?? 0, p.demand, units.get(p.id) ?? 0]);
+  for (const p of inst.products)
+    ws.addRow([p.id, p.name ?? "", p.price, p.cost, p.salvage ?? 0, p.demand, units.get(p.id) ?? 0]);
   for (let r = 2; r <= inst.products.length + 1; r++) for (const c of [3, 4, 5]) ws.getCell(r, c).numFmt = MONEY;
   styleHeader(ws, [12, 26, 9, 9, 9, 9, 8]);
 
@@ -161,7 +205,10 @@ function small(): Workbook {
   const sub = wb.addWorksheet("Substitution");
   sub.addRow(["From \\ To", ...ids]);
   for (const from of ids) {
-    sub.addRow([from, ...ids.map((to) => inst.substitution.find((s) => s.from === from && s.to === to)?.probability ?? null)]);
+    sub.addRow([
+      from,
+      ...ids.map((to) => inst.substitution.find((s) => s.from === from && s.to === to)?.probability ?? null),
+    ]);
   }
   for (let r = 2; r <= ids.length + 1; r++) for (let c = 2; c <= ids.length + 1; c++) sub.getCell(r, c).numFmt = "0%";
   styleHeader(sub, [12, ...ids.map(() => 11)]);
@@ -177,7 +224,10 @@ function small(): Workbook {
 }
 
 async function main(): Promise<void> {
-  for (const [name, wb] of [["fashion.xlsx", fashion()], ["small.xlsx", small()]] as const) {
+  for (const [name, wb] of [
+    ["fashion.xlsx", fashion()],
+    ["small.xlsx", small()],
+  ] as const) {
     await wb.xlsx.writeFile(join(EXAMPLES, name));
     console.log(`wrote examples/${name}`);
   }

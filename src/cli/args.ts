@@ -43,7 +43,10 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     const spec = long ? byLong.get(key) : byShort.get(key);
     if (!spec) {
       const guess = suggest(key, long ? [...byLong.keys()] : [...byShort.keys(), ...byLong.keys()]);
-      const hint = guess === undefined ? "" : `; did you mean --${byLong.has(guess) ? guess : (byShort.get(guess) as OptionSpec).name}?`;
+      const hint =
+        guess === undefined
+          ? ""
+          : `; did you mean --${byLong.has(guess) ? guess : (byShort.get(guess) as OptionSpec).name}?`;
       throw new UsageError(`unknown option '${long ? arg.slice(0, eq >= 0 ? eq : undefined) : arg}'${hint}`, command);
     }
     if (spec.value === undefined) {
@@ -54,7 +57,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     let value: string | undefined;
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (k + 1 < argv.length && !argv[k + 1].startsWith("--")) value = argv[++k];
-    if (value === undefined || value === "") throw new UsageError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>`, command);
+    if (value === undefined || value === "")
+      throw new UsageError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>`, command);
     options.set(spec.name, value);
   }
   return { positionals, options };
@@ -68,7 +72,10 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 
 /** A whole-number option within [min, max]; `what` says what it counts, for the message. */
 export function integerOption(
-  args: ParsedArgs, name: string, command: string, rule: { min: number; max?: number; what: string },
+  args: ParsedArgs,
+  name: string,
+  command: string,
+  rule: { min: number; max?: number; what: string },
 ): number | undefined {
   const raw = stringOption(args, name);
   if (raw === undefined) return undefined;
@@ -84,7 +91,10 @@ export function integerOption(
 
 /** A decimal option (plain notation or exponent, no sign but an optional +) within [min, max]. */
 export function decimalOption(
-  args: ParsedArgs, name: string, command: string, rule: { min: number; max?: number; what: string },
+  args: ParsedArgs,
+  name: string,
+  command: string,
+  rule: { min: number; max?: number; what: string },
 ): number | undefined {
   const raw = stringOption(args, name);
   if (raw === undefined) return undefined;
@@ -102,15 +112,23 @@ export function expectPositionals(args: ParsedArgs, names: readonly string[], co
     throw new UsageError(`missing ${names.slice(args.positionals.length).join(" ")}`, command);
   }
   if (args.positionals.length > names.length) {
-    const extra = args.positionals.slice(names.length).map((s) => `'${s}'`).join(", ");
-    throw new UsageError(`unexpected argument${args.positionals.length - names.length > 1 ? "s" : ""} ${extra}`, command);
+    const extra = args.positionals
+      .slice(names.length)
+      .map((s) => `'${s}'`)
+      .join(", ");
+    throw new UsageError(
+      `unexpected argument${args.positionals.length - names.length > 1 ? "s" : ""} ${extra}`,
+      command,
+    );
   }
   return args.positionals;
 }
 
 /** The options block of a help text, aligned. */
 export function optionsHelp(specs: readonly OptionSpec[]): string {
-  const heads = specs.map((s) => (s.short ? `-${s.short}, ` : "    ") + `--${s.name}` + (s.value ? ` <${s.value}>` : ""));
+  const heads = specs.map(
+    (s) => (s.short ? `-${s.short}, ` : "    ") + `--${s.name}` + (s.value ? ` <${s.value}>` : ""),
+  );
   const width = Math.max(...heads.map((h) => h.length));
   return specs.map((s, k) => `  ${heads[k].padEnd(width)}  ${s.description}`).join("\n");
 }

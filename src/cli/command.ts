@@ -18,8 +18,13 @@ export interface Command {
 }
 
 export const HELP_OPTION: OptionSpec = { name: "help", short: "h", description: "show this help" };
-export const JSON_OPTION: OptionSpec = { name: "json", description: "print JSON on stdout instead of the summary and table" };
+export const JSON_OPTION: OptionSpec = {
+  name: "json",
+  description: "print JSON on stdout instead of the summary and table",
+};
 export const TOP_OPTION: OptionSpec = {
-  name: "top", value: "K|all",
-  description: "table rows: every product when there are at most K (in input order), else the K best-selling (default 30)",
+  name: "top",
+  value: "K|all",
+  description:
+    "table rows: every product when there are at most K (in input order), else the K best-selling (default 30)",
 };

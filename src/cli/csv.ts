@@ -10,7 +10,10 @@ export interface CsvRecord {
 }
 
 export class CsvError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = "CsvError";
   }
@@ -57,7 +60,8 @@ export function parseCsv(text: string, separator = detectSeparator(text)): CsvRe
       const openLine = line;
       k++;
       for (;;) {
-        if (k >= text.length) throw new CsvError(`line ${openLine}: a quoted field is never closed (a '"' is missing)`, openLine);
+        if (k >= text.length)
+          throw new CsvError(`line ${openLine}: a quoted field is never closed (a '"' is missing)`, openLine);
         const d = text[k];
         if (d === '"') {
           if (text[k + 1] === '"') {
@@ -74,7 +78,10 @@ export function parseCsv(text: string, separator = detectSeparator(text)): CsvRe
       }
       const next = text[k];
       if (k < text.length && next !== separator && next !== "\n" && next !== "\r") {
-        throw new CsvError(`line ${line}: unexpected '${next}' after a closing quote (write "" for a quote inside a quoted field)`, line);
+        throw new CsvError(
+          `line ${line}: unexpected '${next}' after a closing quote (write "" for a quote inside a quoted field)`,
+          line,
+        );
       }
       continue;
     }
@@ -92,7 +99,11 @@ export function parseCsv(text: string, separator = detectSeparator(text)): CsvRe
       start = line;
       continue;
     }
-    if (c === '"') throw new CsvError(`line ${line}: a '"' in the middle of a field (quote the whole field and double the quote: "a ""b"" c")`, line);
+    if (c === '"')
+      throw new CsvError(
+        `line ${line}: a '"' in the middle of a field (quote the whole field and double the quote: "a ""b"" c")`,
+        line,
+      );
     field += c;
     k++;
   }

@@ -29,7 +29,11 @@ export class FileError extends Error {
 /** An input file parsed but its content cannot be used: every problem the engine found, with the file. */
 export class InputProblems extends Error {
   readonly problems: Problem[];
-  constructor(readonly file: string, readonly what: string, problems: Problem[]) {
+  constructor(
+    readonly file: string,
+    readonly what: string,
+    problems: Problem[],
+  ) {
     super(`the ${what} file '${file}' has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}`);
     this.name = "InputProblems";
     this.problems = problems;

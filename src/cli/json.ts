@@ -3,13 +3,15 @@
 // because the output contract promises it). Typed arrays become plain lists instead of {"0": …} objects.
 
 export function toJson(value: unknown): string {
-  return JSON.stringify(
-    value,
-    (_key, v: unknown) => {
-      if (typeof v === "number" && !Number.isFinite(v)) return null;
-      if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
-      return v;
-    },
-    2,
-  ) + "\n";
+  return (
+    JSON.stringify(
+      value,
+      (_key, v: unknown) => {
+        if (typeof v === "number" && !Number.isFinite(v)) return null;
+        if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+        return v;
+      },
+      2,
+    ) + "\n"
+  );
 }

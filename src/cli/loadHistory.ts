@@ -21,14 +21,21 @@ export interface LoadedHistory {
 }
 
 const PROBLEMS_SHOWN = 20;
-const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is a folder, not a file", EACCES: "permission denied", EPERM: "permission denied" };
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
 
 function readText(io: Io, path: string, what: string): string {
   try {
     return io.readFile(path);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    throw new FileError(`cannot read the ${what} file '${path}': ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`);
+    throw new FileError(
+      `cannot read the ${what} file '${path}': ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`,
+    );
   }
 }
 
@@ -46,7 +53,9 @@ function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines:
 function problemsError(path: string, problems: readonly { message: string }[], total = problems.length): FileError {
   const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
   if (total > PROBLEMS_SHOWN) lines.push(`  ... and ${total - PROBLEMS_SHOWN} more`);
-  return new FileError(`the history file '${path}' has ${total === 1 ? "a problem" : `${total} problems`}:\n${lines.join("\n")}`);
+  return new FileError(
+    `the history file '${path}' has ${total === 1 ? "a problem" : `${total} problems`}:\n${lines.join("\n")}`,
+  );
 }
 
 const isJson = (path: string) => /\.json$/i.test(path);
@@ -60,18 +69,21 @@ export function loadProductIds(io: Io, path: string): string[] {
     if (!Array.isArray(list)) throw new FileError(`the products file '${path}' has no "products" list`);
     list.forEach((p, k) => {
       const id = p && typeof p === "object" ? (p as { id?: unknown }).id : undefined;
-      if ((typeof id !== "string" && typeof id !== "number") || String(id).trim() === "") throw new FileError(`the products file '${path}': products[${k}] has no id`);
+      if ((typeof id !== "string" && typeof id !== "number") || String(id).trim() === "")
+        throw new FileError(`the products file '${path}': products[${k}] has no id`);
       ids.push(String(id).trim());
     });
   } else {
     const { rows, lines } = csvRows(io, path, "products");
     if (rows.length === 0) throw new FileError(`the products file '${path}' is empty`);
     const col = rows[0].map(headerKey).findIndex((h) => ["product", "id", "productid", "sku", "item"].includes(h));
-    if (col < 0) throw new FileError(`the products file '${path}' has no Product (or Id, SKU) column in its header line`);
+    if (col < 0)
+      throw new FileError(`the products file '${path}' has no Product (or Id, SKU) column in its header line`);
     for (let r = 1; r < rows.length; r++) {
       const id = cellText(rows[r][col]);
       if (id !== "") ids.push(id);
-      else if (rows[r].some((c) => cellText(c) !== "")) throw new FileError(`the products file '${path}' line ${lines[r]}: the product id is blank`);
+      else if (rows[r].some((c) => cellText(c) !== ""))
+        throw new FileError(`the products file '${path}' line ${lines[r]}: the product id is blank`);
     }
   }
   const seen = new Set<string>();
@@ -90,14 +102,25 @@ export function loadHistory(io: Io, path: string, productIds?: readonly string[]
   const row = (r: number) => lines[r] ?? 1;
   if (rows.length > 0 && isPeriodHeader(rows[0])) {
     // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
-    const data = readPeriodHistory(rows, { productIds, rowLabel: label, rowNumber: row, maxProblems: Number.MAX_SAFE_INTEGER });
+    const data = readPeriodHistory(rows, {
+      productIds,
+      rowLabel: label,
+      rowNumber: row,
+      maxProblems: Number.MAX_SAFE_INTEGER,
+    });
     if (data.problems.length > 0) throw problemsError(path, data.problems);
     return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
   }
   return fromCells(path, rows, label, row, productIds);
 }
 
-function fromCells(path: string, rows: readonly (readonly unknown[])[], label: (r: number) => string, row: (r: number) => number, productIds?: readonly string[]): LoadedHistory {
+function fromCells(
+  path: string,
+  rows: readonly (readonly unknown[])[],
+  label: (r: number) => string,
+  row: (r: number) => number,
+  productIds?: readonly string[],
+): LoadedHistory {
   const data = readHistory(rows, { productIds, rowLabel: label, rowNumber: row, maxProblems: PROBLEMS_SHOWN + 1 });
   if (data.problems.length > 0) {
     const total = data.problems.length > PROBLEMS_SHOWN ? countAll(rows, productIds) : data.problems.length;
@@ -123,7 +146,9 @@ function jsonHistory(io: Io, path: string, productIds?: readonly string[]): Load
     transactions.forEach((t, k) => {
       const rec = t as { offered?: unknown; purchased?: unknown; count?: unknown };
       if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
-        problems.push({ message: `transactions[${k}] must be an object like {"offered": ["A", "B"], "purchased": "A"}` });
+        problems.push({
+          message: `transactions[${k}] must be an object like {"offered": ["A", "B"], "purchased": "A"}`,
+        });
         rows.push(["", "", ""]);
         return;
       }
@@ -131,10 +156,18 @@ function jsonHistory(io: Io, path: string, productIds?: readonly string[]): Load
       rows.push([offered, rec.purchased === null ? "" : rec.purchased, rec.count === undefined ? "" : rec.count]);
     });
     if (problems.length) throw problemsError(path, problems);
-    return fromCells(path, rows, (r) => `transactions[${r - 1}]`, (r) => r, productIds);
+    return fromCells(
+      path,
+      rows,
+      (r) => `transactions[${r - 1}]`,
+      (r) => r,
+      productIds,
+    );
   }
   if (obj && typeof obj === "object" && Array.isArray(obj.periods)) return jsonPeriods(path, obj.periods, productIds);
-  throw new FileError(`the history file '${path}' must hold a list of transactions, {"transactions": [...]} or {"periods": [...]}`);
+  throw new FileError(
+    `the history file '${path}' must hold a list of transactions, {"transactions": [...]} or {"periods": [...]}`,
+  );
 }
 
 /** Per-period sales: {"available": [ids], "sales": {"id": units}, "customers"?: n, "exposure"?: e}. */
@@ -176,8 +209,12 @@ function jsonPeriods(path: string, list: unknown[], productIds?: readonly string
       for (const [id, units] of Object.entries(rec.sales as Record<string, unknown>)) {
         const i = idOf(id, `${where}.sales`);
         if (i === undefined) continue;
-        if (typeof units !== "number" || !(units >= 0) || !Number.isFinite(units)) problems.push({ message: `${where}.sales.${id}: ${JSON.stringify(units)} is not a number of units (0 or more)` });
-        else if (!available.includes(i)) problems.push({ message: `${where}.sales.${id}: ${units} units sold but '${id}' is not in "available"` });
+        if (typeof units !== "number" || !(units >= 0) || !Number.isFinite(units))
+          problems.push({
+            message: `${where}.sales.${id}: ${JSON.stringify(units)} is not a number of units (0 or more)`,
+          });
+        else if (!available.includes(i))
+          problems.push({ message: `${where}.sales.${id}: ${units} units sold but '${id}' is not in "available"` });
         else sales.set(i, units);
       }
     }
@@ -192,7 +229,8 @@ function jsonPeriods(path: string, list: unknown[], productIds?: readonly string
     const customers = num(rec.customers, "customers");
     const exposure = num(rec.exposure, "exposure");
     const sold = [...sales.values()].reduce((s, x) => s + x, 0);
-    if (customers !== undefined && customers < sold) problems.push({ message: `${where}.customers: ${customers} customers cannot have bought ${sold} units` });
+    if (customers !== undefined && customers < sold)
+      problems.push({ message: `${where}.customers: ${customers} customers cannot have bought ${sold} units` });
     raw.push({ available, sales, customers, exposure });
   });
   if (problems.length) throw problemsError(path, problems);

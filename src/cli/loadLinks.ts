@@ -17,7 +17,10 @@ export function loadLinks(io: Io, path: string, ids: readonly string[]): Array<[
   const add = (from: string, to: string, where: string) => {
     const a = index.get(from);
     const b = index.get(to);
-    for (const [id, k] of [[from, a], [to, b]] as const) {
+    for (const [id, k] of [
+      [from, a],
+      [to, b],
+    ] as const) {
       if (k === undefined) {
         const guess = suggest(id, ids);
         problems.push(`${where}: '${id}' is not a product of the history${guess ? `; did you mean '${guess}'?` : ""}`);
@@ -31,21 +34,26 @@ export function loadLinks(io: Io, path: string, ids: readonly string[]): Array<[
     if (Array.isArray(sub)) {
       sub.forEach((l, k) => {
         const link = l as { from?: unknown; to?: unknown; probability?: unknown };
-        if (typeof link.probability === "number" && link.probability > 0) add(cellText(link.from), cellText(link.to), `substitution[${k}]`);
+        if (typeof link.probability === "number" && link.probability > 0)
+          add(cellText(link.from), cellText(link.to), `substitution[${k}]`);
       });
     } else if (sub && typeof sub === "object" && Array.isArray((sub as { ids?: unknown }).ids)) {
       const { ids: mids, matrix } = sub as { ids: unknown[]; matrix: unknown[][] };
-      mids.forEach((f, r) => mids.forEach((t, c) => {
-        const p = matrix?.[r]?.[c];
-        if (typeof p === "number" && p > 0) add(cellText(f), cellText(t), `substitution.matrix[${r}][${c}]`);
-      }));
+      mids.forEach((f, r) =>
+        mids.forEach((t, c) => {
+          const p = matrix?.[r]?.[c];
+          if (typeof p === "number" && p > 0) add(cellText(f), cellText(t), `substitution.matrix[${r}][${c}]`);
+        }),
+      );
     } else throw new FileError(`the links file '${path}' has no "substitution" list or matrix`);
   } else {
     let text: string;
     try {
       text = io.readFile(path);
     } catch (err) {
-      throw new FileError(`cannot read the links file '${path}': ${(err as { code?: string }).code === "ENOENT" ? "no such file" : (err as Error).message}`);
+      throw new FileError(
+        `cannot read the links file '${path}': ${(err as { code?: string }).code === "ENOENT" ? "no such file" : (err as Error).message}`,
+      );
     }
     let records;
     try {
@@ -63,7 +71,9 @@ export function loadLinks(io: Io, path: string, ids: readonly string[]): Array<[
   if (problems.length) {
     const shown = problems.slice(0, 20).map((p) => `  - ${p}`);
     if (problems.length > 20) shown.push(`  ... and ${problems.length - 20} more`);
-    throw new FileError(`the links file '${path}' has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${shown.join("\n")}`);
+    throw new FileError(
+      `the links file '${path}' has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${shown.join("\n")}`,
+    );
   }
   if (pairs.length === 0) throw new FileError(`the links file '${path}' allows no link between two different products`);
   return pairs;

@@ -17,12 +17,27 @@ export function planSummaryRows(model: Model, r: OptimizeResult): [string, strin
   if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
   if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
   const rows: [string, string][] = [
-    ["Expected profit", `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`],
-    ["Upper bound", `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`],
-    ["Plan", `carry ${plural(u.carried, "product")}, drop ${formatNumber(model.n - u.carried, 0)}; ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`],
-    ["Sales", `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`],
+    [
+      "Expected profit",
+      `${formatNumber(e.expectedProfit)} ± ${formatNumber(half)} (95% interval ${formatNumber(e.ci95[0])} to ${formatNumber(e.ci95[1])})`,
+    ],
+    [
+      "Upper bound",
+      `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`,
+    ],
+    [
+      "Plan",
+      `carry ${plural(u.carried, "product")}, drop ${formatNumber(model.n - u.carried, 0)}; ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`,
+    ],
+    [
+      "Sales",
+      `${formatNumber(e.expectedUnitsSold, 1)} units expected, revenue ${formatNumber(e.expectedRevenue)}, ${formatNumber(totalUnits - e.expectedUnitsSold, 1)} left over`,
+    ],
   ];
   if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
-  rows.push(["Method", `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s${r.stoppedEarly ? " (stopped by the time limit)" : ""}; judged on ${plural(e.reps, "fresh season")}`]);
+  rows.push([
+    "Method",
+    `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s${r.stoppedEarly ? " (stopped by the time limit)" : ""}; judged on ${plural(e.reps, "fresh season")}`,
+  ]);
   return rows;
 }

@@ -31,7 +31,9 @@ export function readJson(io: Io, path: string, what: string): unknown {
     const found = locateSyntaxError(text);
     if (!found) throw new FileError(`the ${what} file '${path}' is not valid JSON: ${(err as Error).message}`);
     const { line, column } = lineAndColumn(text, found.position);
-    throw new FileError(`the ${what} file '${path}' is not valid JSON: line ${line}, column ${column}: ${found.reason}\n${excerpt(text, found.position)}`);
+    throw new FileError(
+      `the ${what} file '${path}' is not valid JSON: line ${line}, column ${column}: ${found.reason}\n${excerpt(text, found.position)}`,
+    );
   }
 }
 
@@ -79,7 +81,8 @@ export function locateSyntaxError(text: string): SyntaxProblem | null {
     while (k < text.length && " \t\n\r".includes(text[k])) k++;
   };
   const literal = (word: string) => {
-    for (let m = 0; m < word.length; m++, k++) if (text[k] !== word[m]) fail(`expected a value (did you mean ${word}?)`);
+    for (let m = 0; m < word.length; m++, k++)
+      if (text[k] !== word[m]) fail(`expected a value (did you mean ${word}?)`);
   };
   const string = () => {
     const open = k++;
@@ -90,7 +93,12 @@ export function locateSyntaxError(text: string): SyntaxProblem | null {
         k++;
         return;
       }
-      if (c < 0x20) fail(c === 0x0a ? "line break inside a string (write \\n, or close the quote)" : "control character inside a string");
+      if (c < 0x20)
+        fail(
+          c === 0x0a
+            ? "line break inside a string (write \\n, or close the quote)"
+            : "control character inside a string",
+        );
       if (c === 0x5c) {
         k++;
         if (k < text.length && 'bfnrt"\\/'.includes(text[k])) k++;
@@ -117,7 +125,12 @@ export function locateSyntaxError(text: string): SyntaxProblem | null {
       }
       for (;;) {
         space();
-        if (text[k] !== '"') fail(text[k] === "}" ? "a comma before '}' (trailing commas are not allowed in JSON)" : `expected a property name in double quotes but found ${describe()}`);
+        if (text[k] !== '"')
+          fail(
+            text[k] === "}"
+              ? "a comma before '}' (trailing commas are not allowed in JSON)"
+              : `expected a property name in double quotes but found ${describe()}`,
+          );
         string();
         space();
         if (text[k] !== ":") fail(`expected ':' after the property name but found ${describe()}`);
@@ -164,7 +177,11 @@ export function locateSyntaxError(text: string): SyntaxProblem | null {
     if (c === "n") return literal("null");
     if (c === "'") fail("strings must use double quotes, not single quotes");
     if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
-    fail(k >= text.length ? "unexpected end of the file (the file is empty or cut short)" : `expected a value but found ${describe()}`);
+    fail(
+      k >= text.length
+        ? "unexpected end of the file (the file is empty or cut short)"
+        : `expected a value but found ${describe()}`,
+    );
   };
   try {
     value(0);

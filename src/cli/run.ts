@@ -17,7 +17,14 @@ import { VERSION } from "./version";
 
 export type { Io } from "./io";
 
-export const COMMANDS: readonly Command[] = [optimizeCommand, evaluateCommand, boundCommand, planCommand, fitCommand, generateCommand];
+export const COMMANDS: readonly Command[] = [
+  optimizeCommand,
+  evaluateCommand,
+  boundCommand,
+  planCommand,
+  fitCommand,
+  generateCommand,
+];
 
 /** Beyond this many problems in a file, one line says how many more there are. */
 const PROBLEMS_SHOWN = 30;
@@ -70,7 +77,9 @@ function report(err: unknown, io: Io): number {
   }
   // A bug, not a user mistake: still no stack trace, but say it is ours.
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`assort: unexpected error: ${message}\nThis is a bug in assort; please report it with the command and input files.\n`);
+  io.stderr(
+    `assort: unexpected error: ${message}\nThis is a bug in assort; please report it with the command and input files.\n`,
+  );
   return EXIT_INPUT;
 }
 
@@ -98,7 +107,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!command) {
       const names = COMMANDS.map((c) => c.name);
       const guess = first.startsWith("-") ? undefined : suggest(first, names);
-      const what = first.startsWith("-") ? `unknown option '${first}' (options go after the command)` : `unknown command '${first}'`;
+      const what = first.startsWith("-")
+        ? `unknown option '${first}' (options go after the command)`
+        : `unknown command '${first}'`;
       throw new UsageError(`${what}${guess ? `; did you mean '${guess}'?` : "."} Commands: ${names.join(", ")}`);
     }
     const args = parseArgs(rest, command.options, command.name);

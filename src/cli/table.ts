@@ -42,7 +42,10 @@ export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly
   const cells = rows.map((row) => columns.map((c) => clip(c.cell(row), c.maxWidth)));
   const widths = columns.map((c, j) => Math.max(c.header.length, ...cells.map((r) => r[j].length)));
   const line = (parts: string[]) =>
-    parts.map((text, j) => (columns[j].align === "right" ? text.padStart(widths[j]) : text.padEnd(widths[j]))).join("  ").trimEnd();
+    parts
+      .map((text, j) => (columns[j].align === "right" ? text.padStart(widths[j]) : text.padEnd(widths[j])))
+      .join("  ")
+      .trimEnd();
   const out = [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
   for (const r of cells) out.push(line(r));
   return out.join("\n") + "\n";

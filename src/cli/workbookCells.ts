@@ -25,7 +25,12 @@ export function parseBlock(ref: string): Block | undefined {
   const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const a = { row: Number(m[2]), column: col(m[1]) };
   const b = m[3] ? { row: Number(m[4]), column: col(m[3]) } : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }
 
 /** Everything from A1 to the last row and column that hold anything, so row numbers in messages are the sheet's. */
@@ -49,10 +54,13 @@ export function plainValue(v: CellValue): PlainValue {
   if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
   if (!isObject(v)) return { value: v };
   if ("error" in v) return { value: String(v.error) };
-  if ("richText" in v && Array.isArray(v.richText)) return { value: v.richText.map((r: { text?: unknown }) => String(r.text ?? "")).join("") };
+  if ("richText" in v && Array.isArray(v.richText))
+    return { value: v.richText.map((r: { text?: unknown }) => String(r.text ?? "")).join("") };
   if ("formula" in v || "sharedFormula" in v) {
     const result = (v as { result?: CellValue }).result;
-    const formula = String((v as { formula?: unknown; sharedFormula?: unknown }).formula ?? (v as { sharedFormula?: unknown }).sharedFormula);
+    const formula = String(
+      (v as { formula?: unknown; sharedFormula?: unknown }).formula ?? (v as { sharedFormula?: unknown }).sharedFormula,
+    );
     if (result === undefined) return { value: null, unsavedFormula: formula };
     return plainValue(result);
   }

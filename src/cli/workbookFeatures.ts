@@ -15,9 +15,21 @@ const FEATURES: Feature[] = [
   { part: /^xl\/vbaProject\.bin$/, one: "set of macros (VBA)", many: "sets of macros" },
   { part: /^xl\/slicers\/slicer\d*\.xml$/, one: "slicer", many: "slicers" },
   { part: /^xl\/timelines\/timeline\d*\.xml$/, one: "timeline", many: "timelines" },
-  { part: /^xl\/externalLinks\/externalLink\d*\.xml$/, one: "link to another workbook", many: "links to other workbooks" },
-  { part: /^xl\/threadedComments\/threadedComment\d*\.xml$/, one: "sheet of threaded comments", many: "sheets of threaded comments" },
-  { part: /^xl\/drawings\/drawing\d*\.xml$/, one: "drawing layer (shapes, text boxes, pictures)", many: "drawing layers (shapes, text boxes, pictures)" },
+  {
+    part: /^xl\/externalLinks\/externalLink\d*\.xml$/,
+    one: "link to another workbook",
+    many: "links to other workbooks",
+  },
+  {
+    part: /^xl\/threadedComments\/threadedComment\d*\.xml$/,
+    one: "sheet of threaded comments",
+    many: "sheets of threaded comments",
+  },
+  {
+    part: /^xl\/drawings\/drawing\d*\.xml$/,
+    one: "drawing layer (shapes, text boxes, pictures)",
+    many: "drawing layers (shapes, text boxes, pictures)",
+  },
   { part: /^xl\/media\/[^/]+$/, one: "picture", many: "pictures" },
   { part: /^xl\/connections\.xml$/, one: "set of data connections", many: "sets of data connections" },
   { part: /^xl\/queryTables\/queryTable\d*\.xml$/, one: "query table", many: "query tables" },
@@ -25,7 +37,11 @@ const FEATURES: Feature[] = [
   { part: /^xl\/ctrlProps\/[^/]+$/, one: "form control", many: "form controls" },
   { part: /^xl\/activeX\/[^/]+\.xml$/, one: "ActiveX control", many: "ActiveX controls" },
   { part: /^xl\/embeddings\/[^/]+$/, one: "embedded object", many: "embedded objects" },
-  { part: /^xl\/webextensions\/webextension\d*\.xml$/, one: "add-in's saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)", many: "add-ins' saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)" },
+  {
+    part: /^xl\/webextensions\/webextension\d*\.xml$/,
+    one: "add-in's saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)",
+    many: "add-ins' saved settings (the task pane's input ranges, parameters and scenarios, which assort plan does not use either)",
+  },
   { part: /^customXml\/item\d*\.xml$/, one: "custom XML part", many: "custom XML parts" },
 ];
 

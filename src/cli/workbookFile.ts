@@ -35,32 +35,50 @@ function notXlsx(bytes: Uint8Array, path: string): FileError {
   if (startsWith(bytes, OLE2)) {
     // Excel keeps a password-protected workbook as an OLE2 file whose streams are EncryptionInfo and EncryptedPackage.
     if (hasUtf16(bytes, "EncryptedPackage") || hasUtf16(bytes, "EncryptionInfo")) {
-      return new FileError(`'${path}': the workbook is encrypted; save a copy without a password (File > Info > Protect Workbook > Encrypt with Password, clear it) and run assort on the copy`);
+      return new FileError(
+        `'${path}': the workbook is encrypted; save a copy without a password (File > Info > Protect Workbook > Encrypt with Password, clear it) and run assort on the copy`,
+      );
     }
-    return new FileError(`'${path}' is an old Excel 97-2003 workbook (.xls); open it in Excel and save it as an Excel Workbook (.xlsx)`);
+    return new FileError(
+      `'${path}' is an old Excel 97-2003 workbook (.xls); open it in Excel and save it as an Excel Workbook (.xlsx)`,
+    );
   }
   if (bytes.length === 0) return new FileError(`'${path}' is empty (0 bytes); it is not an Excel workbook`);
   const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8");
-  if (/^\s*</.test(head)) return new FileError(`'${path}' is an XML or HTML file, not an .xlsx workbook; open it in Excel and save it as an Excel Workbook (.xlsx)`);
-  return new FileError(`'${path}' is not an .xlsx workbook (it is not a zip archive, as every .xlsx is); if it is a CSV or text file, open it in Excel and save it as an Excel Workbook (.xlsx)`);
+  if (/^\s*</.test(head))
+    return new FileError(
+      `'${path}' is an XML or HTML file, not an .xlsx workbook; open it in Excel and save it as an Excel Workbook (.xlsx)`,
+    );
+  return new FileError(
+    `'${path}' is not an .xlsx workbook (it is not a zip archive, as every .xlsx is); if it is a CSV or text file, open it in Excel and save it as an Excel Workbook (.xlsx)`,
+  );
 }
 
 export async function openWorkbook(bytes: Uint8Array, path: string): Promise<OpenedWorkbook> {
   if (!startsWith(bytes, ZIP)) throw notXlsx(bytes, path);
   const parts = zipEntries(bytes);
-  if (parts === undefined) throw new FileError(`'${path}' is damaged: its zip directory is missing or cut short (was the file copied completely?); open it in Excel, which may repair it, and save a copy`);
+  if (parts === undefined)
+    throw new FileError(
+      `'${path}' is damaged: its zip directory is missing or cut short (was the file copied completely?); open it in Excel, which may repair it, and save a copy`,
+    );
   if (parts.includes("mimetype") && parts.includes("content.xml")) {
-    throw new FileError(`'${path}' is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as Excel 2007-365 (.xlsx)`);
+    throw new FileError(
+      `'${path}' is an OpenDocument spreadsheet (.ods), not an .xlsx workbook; save it as Excel 2007-365 (.xlsx)`,
+    );
   }
-  if (parts.includes("xl/workbook.bin")) throw new FileError(`'${path}' is an Excel binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)`);
-  if (!parts.includes("xl/workbook.xml")) throw new FileError(`'${path}' is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`);
+  if (parts.includes("xl/workbook.bin"))
+    throw new FileError(`'${path}' is an Excel binary workbook (.xlsb); save it as an Excel Workbook (.xlsx)`);
+  if (!parts.includes("xl/workbook.xml"))
+    throw new FileError(`'${path}' is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`);
   const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one that holds exactly the file.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new FileError(`'${path}' is damaged and cannot be read as an .xlsx workbook (${why}); open it in Excel, which may repair it, and save a copy`);
+    throw new FileError(
+      `'${path}' is damaged and cannot be read as an .xlsx workbook (${why}); open it in Excel, which may repair it, and save a copy`,
+    );
   }
   if (workbook.worksheets.length === 0) throw new FileError(`'${path}' holds no worksheets`);
   return { workbook, bytes, parts };

@@ -28,7 +28,8 @@ function find(wb: Workbook, role: string, names: readonly string[]): Found | und
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables() as unknown as { table: { name: string; tableRef?: string } }[]) {
       const block = t.table.tableRef ? parseBlock(t.table.tableRef) : undefined;
-      if (block && t.table.name.toLowerCase() === role.toLowerCase()) return { ws, block, label: `${role} (table on sheet '${ws.name}')` };
+      if (block && t.table.name.toLowerCase() === role.toLowerCase())
+        return { ws, block, label: `${role} (table on sheet '${ws.name}')` };
     }
   }
   const ws = wb.worksheets.find((s) => names.includes(headerKey(s.name)));
@@ -48,12 +49,18 @@ function productIdsOf(found: Found): string[] {
   return ids;
 }
 
-export async function loadWorkbookHistory(io: Io, path: string, productIds?: readonly string[]): Promise<LoadedHistory> {
+export async function loadWorkbookHistory(
+  io: Io,
+  path: string,
+  productIds?: readonly string[],
+): Promise<LoadedHistory> {
   const { workbook } = await readWorkbook(io, path);
   const history = find(workbook, "History", HISTORY_NAMES);
   if (!history) {
     const names = workbook.worksheets.map((ws) => `'${ws.name}'`).join(", ");
-    throw new FileError(`the workbook '${path}' has no sales history: name its sheet 'Sales history' (Excel reserves 'History') or make it a table named History; its sheets: ${names}`);
+    throw new FileError(
+      `the workbook '${path}' has no sales history: name its sheet 'Sales history' (Excel reserves 'History') or make it a table named History; its sheets: ${names}`,
+    );
   }
   let ids = productIds;
   if (ids === undefined) {
@@ -64,7 +71,9 @@ export async function loadWorkbookHistory(io: Io, path: string, productIds?: rea
   const all = readBlock(history.ws, history.block).cells;
   const keys = (row: readonly unknown[]) => row.map(headerKey);
   const isHeader = (row: readonly unknown[]) =>
-    isPeriodHeader(row) || (keys(row).some((k) => ["offered", "available", "offeredset", "assortment"].includes(k)) && keys(row).some((k) => ["purchased", "bought", "purchase"].includes(k)));
+    isPeriodHeader(row) ||
+    (keys(row).some((k) => ["offered", "available", "offeredset", "assortment"].includes(k)) &&
+      keys(row).some((k) => ["purchased", "bought", "purchase"].includes(k)));
   const skip = Math.max(0, all.slice(0, 20).findIndex(isHeader));
   const cells = all.slice(skip);
   const top = history.block.top + skip;
@@ -79,8 +88,11 @@ export async function loadWorkbookHistory(io: Io, path: string, productIds?: rea
   if (data.problems.length > 0) {
     const lines = data.problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
     if (data.problems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${data.problems.length - PROBLEMS_SHOWN} more`);
-    throw new FileError(`the workbook '${path}' has ${data.problems.length === 1 ? "a problem" : `${data.problems.length} problems`} in its history:\n${lines.join("\n")}`);
+    throw new FileError(
+      `the workbook '${path}' has ${data.problems.length === 1 ? "a problem" : `${data.problems.length} problems`} in its history:\n${lines.join("\n")}`,
+    );
   }
-  if ("periods" in data) return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+  if ("periods" in data)
+    return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
   return { ids: data.ids, transactions: data.transactions, periods: [], records: data.transactions.length };
 }

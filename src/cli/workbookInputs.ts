@@ -58,7 +58,12 @@ function namedBlock(wb: Workbook, title: string): { sheet: string; block: Block 
  * Where one input is, in the task pane's order (an Excel table called Products, then a named range of that
  * name), then a sheet of that name (its one table, or everything on it). `skip` is the plan sheet.
  */
-export function findInput(wb: Workbook, role: RangeName, names: readonly string[], skip: string): InputPlace | undefined {
+export function findInput(
+  wb: Workbook,
+  role: RangeName,
+  names: readonly string[],
+  skip: string,
+): InputPlace | undefined {
   const sheets = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== skip.toLowerCase());
   for (const s of sheets) {
     const t = tablesOf(s).find((k) => k.name.toLowerCase() === role.toLowerCase());
@@ -77,7 +82,8 @@ export function findInput(wb: Workbook, role: RangeName, names: readonly string[
 
 /** How messages name the place: the sheet's own name when it is the input's name, else both. */
 export function placeLabel(p: InputPlace): string {
-  if (p.table !== undefined && normalizeName(p.table) !== normalizeName(p.sheet)) return `${p.role} (table ${p.table} on sheet '${p.sheet}')`;
+  if (p.table !== undefined && normalizeName(p.table) !== normalizeName(p.sheet))
+    return `${p.role} (table ${p.table} on sheet '${p.sheet}')`;
   return p.sheet === p.role ? p.role : `${p.role} (sheet '${p.sheet}')`;
 }
 
@@ -90,9 +96,16 @@ export function relabel(message: string, p: InputPlace | undefined): string {
 
 function missingInput(wb: Workbook, role: InputRole, what: string, skip: string): string {
   const names = wb.worksheets.map((ws) => ws.name).filter((n) => n !== skip);
-  const guess = suggest(role.toLowerCase(), names.map((n) => n.toLowerCase()));
+  const guess = suggest(
+    role.toLowerCase(),
+    names.map((n) => n.toLowerCase()),
+  );
   const found = names.find((n) => n.toLowerCase() === guess);
-  return `no ${role} sheet: ${what}` + (found !== undefined ? ` Is the sheet '${found}' meant to be ${role}? Rename it.` : "") + ` The workbook's sheets: ${names.map((n) => `'${n}'`).join(", ")}.`;
+  return (
+    `no ${role} sheet: ${what}` +
+    (found !== undefined ? ` Is the sheet '${found}' meant to be ${role}? Rename it.` : "") +
+    ` The workbook's sheets: ${names.map((n) => `'${n}'`).join(", ")}.`
+  );
 }
 
 /** Rows and columns of a block that are hidden but hold something. */
@@ -100,10 +113,14 @@ function hiddenNote(ws: Worksheet, p: InputPlace, cells: Cells, hiddenRows: numb
   const rows = hiddenRows.filter((r) => !(cells[r - p.block.top] ?? []).every(isBlankOrZero));
   const columns: string[] = [];
   for (let c = p.block.left; c <= p.block.right; c++) {
-    if (ws.getColumn(c).hidden && cells.some((row) => !isBlankOrZero(row[c - p.block.left]))) columns.push(columnLetter(c));
+    if (ws.getColumn(c).hidden && cells.some((row) => !isBlankOrZero(row[c - p.block.left])))
+      columns.push(columnLetter(c));
   }
   const parts: string[] = [];
-  if (rows.length > 0) parts.push(`row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 10).join(", ")}${rows.length > 10 ? `, ... (${rows.length} in all)` : ""}`);
+  if (rows.length > 0)
+    parts.push(
+      `row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 10).join(", ")}${rows.length > 10 ? `, ... (${rows.length} in all)` : ""}`,
+    );
   if (columns.length > 0) parts.push(`column${columns.length === 1 ? "" : "s"} ${columns.join(", ")}`);
   if (parts.length === 0) return undefined;
   const leaveOut = p.role === "Products" ? " (to leave a product out, mark it in Exclude or delete its row)" : "";
@@ -112,7 +129,14 @@ function hiddenNote(ws: Worksheet, p: InputPlace, cells: Cells, hiddenRows: numb
 
 /** Sheet problems as the CLI's problems (the engine's Problem shape, with the message as written). */
 export function asProblems(problems: SheetProblem[], places: Partial<Record<RangeName, InputPlace>>): Problem[] {
-  const section = { Products: "products", Substitution: "substitution", Options: "constraints", Units: "plan", Available: "plan", Weights: "plan" } as const;
+  const section = {
+    Products: "products",
+    Substitution: "substitution",
+    Options: "constraints",
+    Units: "plan",
+    Available: "plan",
+    Weights: "plan",
+  } as const;
   return problems.map((p) => ({ section: section[p.range], message: relabel(p.message, places[p.range]) }));
 }
 
@@ -129,11 +153,15 @@ export function readPlace(wb: Workbook, p: InputPlace): ReadBlockResult {
   const problems: string[] = [];
   const label = placeLabel(p);
   if (reading.merges.length > 0) {
-    problems.push(`${label}: cells ${reading.merges.slice(0, 5).join(", ")}${reading.merges.length > 5 ? ", ..." : ""} are merged; unmerge them (Home > Merge & Center) so that every value has its own cell and every product its own row.`);
+    problems.push(
+      `${label}: cells ${reading.merges.slice(0, 5).join(", ")}${reading.merges.length > 5 ? ", ..." : ""} are merged; unmerge them (Home > Merge & Center) so that every value has its own cell and every product its own row.`,
+    );
   }
   if (reading.unsavedFormulas.length > 0) {
     const cells = reading.unsavedFormulas;
-    problems.push(`${label}: ${cells.length === 1 ? "cell" : "cells"} ${cells.slice(0, 5).join(", ")}${cells.length > 5 ? `, ... (${cells.length} in all)` : ""} ${cells.length === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved (the file was written by a program); open the workbook in Excel or LibreOffice and save it, so the values are computed.`);
+    problems.push(
+      `${label}: ${cells.length === 1 ? "cell" : "cells"} ${cells.slice(0, 5).join(", ")}${cells.length > 5 ? `, ... (${cells.length} in all)` : ""} ${cells.length === 1 ? "holds a formula whose result was" : "hold formulas whose results were"} never saved (the file was written by a program); open the workbook in Excel or LibreOffice and save it, so the values are computed.`,
+    );
   }
   return { cells: reading.cells, problems, note: hiddenNote(ws, p, reading.cells, reading.hiddenRows) };
 }
@@ -142,7 +170,10 @@ export function readPlace(wb: Workbook, p: InputPlace): ReadBlockResult {
  * Reads the inputs; throws InputProblems listing every problem (missing sheets, merged cells, and what the
  * sheet layouts find). `checkRules` as for OPTIMIZE: the plan rules must be satisfiable together.
  */
-export function readWorkbookInputs(wb: Workbook, options: { path: string; checkRules: boolean; skipSheet: string }): WorkbookInputs {
+export function readWorkbookInputs(
+  wb: Workbook,
+  options: { path: string; checkRules: boolean; skipSheet: string },
+): WorkbookInputs {
   const skip = options.skipSheet;
   const places: Partial<Record<InputRole, InputPlace>> = {};
   const problems: Problem[] = [];
@@ -151,10 +182,26 @@ export function readWorkbookInputs(wb: Workbook, options: { path: string; checkR
     if (place) places[role] = place;
   }
   if (!places.Products) {
-    problems.push({ section: "products", message: missingInput(wb, "Products", "name the sheet that lists the products 'Products' (a header row such as Product, Price, Cost, Demand, then one row per product), or name an Excel table Products.", skip) });
+    problems.push({
+      section: "products",
+      message: missingInput(
+        wb,
+        "Products",
+        "name the sheet that lists the products 'Products' (a header row such as Product, Price, Cost, Demand, then one row per product), or name an Excel table Products.",
+        skip,
+      ),
+    });
   }
   if (!places.Substitution) {
-    problems.push({ section: "substitution", message: missingInput(wb, "Substitution", "add a sheet named 'Substitution' with a matrix (product ids across the first row and down the first column) or From, To, Probability rows; if customers never substitute, leave that sheet empty.", skip) });
+    problems.push({
+      section: "substitution",
+      message: missingInput(
+        wb,
+        "Substitution",
+        "add a sheet named 'Substitution' with a matrix (product ids across the first row and down the first column) or From, To, Probability rows; if customers never substitute, leave that sheet empty.",
+        skip,
+      ),
+    });
   }
   const cells: Partial<Record<InputRole, Cells>> = {};
   const notes: string[] = [];
@@ -171,14 +218,17 @@ export function readWorkbookInputs(wb: Workbook, options: { path: string; checkR
   const address = (role: InputRole) => (places[role] ? placeAddress(places[role] as InputPlace) : null);
   try {
     const sheet = readSheetInstance({
-      products: cells.Products, substitution: cells.Substitution ?? null, options: cells.Options ?? null,
+      products: cells.Products,
+      substitution: cells.Substitution ?? null,
+      options: cells.Options ?? null,
       addresses: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
       checkRules: options.checkRules,
     });
     if (problems.length > 0) throw new InputProblems(options.path, "workbook", problems);
     return { sheet, places, notes: [...notes, ...sheet.warnings.map((w) => relabelAny(w, places))] };
   } catch (err) {
-    if (err instanceof SheetInputError) throw new InputProblems(options.path, "workbook", [...problems, ...asProblems(err.problems, places)]);
+    if (err instanceof SheetInputError)
+      throw new InputProblems(options.path, "workbook", [...problems, ...asProblems(err.problems, places)]);
     throw err;
   }
 }

@@ -33,20 +33,42 @@ export interface PlanStamp {
 }
 
 /** Summary lines the pane's summary does not have that a buyer asks for: products dropped, budget and space used. */
-function extraLines(model: Model, result: OptimizeResult): { after: string; line: [string, number, string]; format: string }[] {
+function extraLines(
+  model: Model,
+  result: OptimizeResult,
+): { after: string; line: [string, number, string]; format: string }[] {
   const u = usage(model, result.units);
   const out: { after: string; line: [string, number, string]; format: string }[] = [
     { after: "Products carried", line: ["Products dropped", model.n - u.carried, `of ${model.n}`], format: COUNT },
   ];
   const { budget, capacity } = model.constraints;
-  if (budget !== null) out.push({ after: "Purchase cost", line: ["Budget used", u.spend, `of ${formatted(budget)} (${budget > 0 ? Math.round((100 * u.spend) / budget) : 0}%)`], format: MONEY });
-  if (capacity !== null) out.push({ after: budget !== null ? "Budget used" : "Purchase cost", line: ["Space used", u.space, `of ${formatted(capacity)}`], format: "#,##0.0" });
+  if (budget !== null)
+    out.push({
+      after: "Purchase cost",
+      line: [
+        "Budget used",
+        u.spend,
+        `of ${formatted(budget)} (${budget > 0 ? Math.round((100 * u.spend) / budget) : 0}%)`,
+      ],
+      format: MONEY,
+    });
+  if (capacity !== null)
+    out.push({
+      after: budget !== null ? "Budget used" : "Purchase cost",
+      line: ["Space used", u.space, `of ${formatted(capacity)}`],
+      format: "#,##0.0",
+    });
   return out;
 }
 
 /** The pane's sheet data with the file's own stamp lines and the extra summary lines. */
 export function workbookPlanData(model: Model, result: OptimizeResult, stamp: PlanStamp): PlanSheetData {
-  const data = planSheetData(model, result, { time: stamp.madeAt, inputs: stamp.inputs, parameters: stamp.settings, version: stamp.version });
+  const data = planSheetData(model, result, {
+    time: stamp.madeAt,
+    inputs: stamp.inputs,
+    parameters: stamp.settings,
+    version: stamp.version,
+  });
   for (const { after, line, format } of extraLines(model, result)) {
     const k = data.summary.findIndex((r) => r[0] === after);
     const at = k < 0 ? data.summary.length : k + 1;
@@ -91,7 +113,13 @@ function removeOld(wb: Workbook): number | undefined {
 }
 
 /** Writes rows of values from a 0-based (row, column), with a format per row and column where given. */
-function writeRows(ws: Worksheet, row: number, column: number, rows: unknown[][], format?: (r: number, c: number) => string | undefined): void {
+function writeRows(
+  ws: Worksheet,
+  row: number,
+  column: number,
+  rows: unknown[][],
+  format?: (r: number, c: number) => string | undefined,
+): void {
   rows.forEach((values, r) => {
     values.forEach((v, c) => {
       const value = cellValue(v);
@@ -105,7 +133,12 @@ function writeRows(ws: Worksheet, row: number, column: number, rows: unknown[][]
 }
 
 /** Writes (or rewrites) the plan sheet; returns whether an earlier one was replaced. */
-export function writePlanSheet(wb: Workbook, model: Model, result: OptimizeResult, stamp: PlanStamp): { replaced: boolean } {
+export function writePlanSheet(
+  wb: Workbook,
+  model: Model,
+  result: OptimizeResult,
+  stamp: PlanStamp,
+): { replaced: boolean } {
   const position = removeOld(wb);
   const ws = wb.addWorksheet(PLAN_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
   if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
@@ -129,7 +162,8 @@ export function writePlanSheet(wb: Workbook, model: Model, result: OptimizeResul
     });
   });
   for (const k of data.droppedRows) {
-    for (let c = 1; c <= TABLE_HEADER.length; c++) ws.getCell(k + 2, c).font = { color: { argb: `FF${DROPPED_COLOR.slice(1)}` } };
+    for (let c = 1; c <= TABLE_HEADER.length; c++)
+      ws.getCell(k + 2, c).font = { color: { argb: `FF${DROPPED_COLOR.slice(1)}` } };
   }
   TABLE_WIDTHS.forEach((w, k) => (ws.getColumn(k + 1).width = w));
 

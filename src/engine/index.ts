@@ -59,3 +59,6 @@ export * from "./optimize/indexHeap";
 // Instance and history generators
 export * from "./generate/generateInstance";
 export * from "./generate/sampleHistory";
+
+// Comparing plans: the current range, actions, rules and what relaxing them is worth
+export * from "./compare/compareTypes";

@@ -47,11 +47,18 @@ export function parseBlock(address: string): Block | undefined {
   const r1 = Number(m[2]);
   const c2 = m[3] ? letters(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
-  return { row: Math.min(r1, r2) - 1, column: Math.min(c1, c2) - 1, rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2) - 1,
+    column: Math.min(c1, c2) - 1,
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
 }
 
 export function inBlock(block: Block, row: number, column: number): boolean {
-  return row >= block.row && row < block.row + block.rows && column >= block.column && column < block.column + block.columns;
+  return (
+    row >= block.row && row < block.row + block.rows && column >= block.column && column < block.column + block.columns
+  );
 }
 
 /** "A" → 1, "AB" → 28. */

@@ -9,7 +9,12 @@ function rowsPerSlice(columns: number, cells: number): number {
   return Math.max(1, Math.floor(cells / Math.max(1, columns)));
 }
 
-export async function readBlock(context: Excel.RequestContext, ws: Excel.Worksheet, b: Block, cells = CELLS_PER_READ): Promise<unknown[][]> {
+export async function readBlock(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  b: Block,
+  cells = CELLS_PER_READ,
+): Promise<unknown[][]> {
   const step = rowsPerSlice(b.columns, cells);
   const out: unknown[][] = [];
   for (let r = 0; r < b.rows; r += step) {
@@ -22,7 +27,15 @@ export async function readBlock(context: Excel.RequestContext, ws: Excel.Workshe
 }
 
 /** Writes values (and optionally number formats of the same shape) starting at the block's top-left cell. */
-export async function writeBlock(context: Excel.RequestContext, ws: Excel.Worksheet, row: number, column: number, values: unknown[][], formats?: string[][], cells = CELLS_PER_READ): Promise<void> {
+export async function writeBlock(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  row: number,
+  column: number,
+  values: unknown[][],
+  formats?: string[][],
+  cells = CELLS_PER_READ,
+): Promise<void> {
   if (values.length === 0) return;
   const columns = values[0].length;
   const step = rowsPerSlice(columns, cells);

@@ -8,7 +8,10 @@ import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "./inp
 /** A1 references the pane accepts from settings: cells, blocks, whole columns or whole rows. */
 const REF = /^([A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?|[A-Z]{1,3}:[A-Z]{1,3}|\d+:\d+)$/i;
 
-export async function findInputs(context: Excel.RequestContext, saved: Partial<Record<InputKey, string>> = {}): Promise<FoundInputs> {
+export async function findInputs(
+  context: Excel.RequestContext,
+  saved: Partial<Record<InputKey, string>> = {},
+): Promise<FoundInputs> {
   const wb = context.workbook;
   const savedRanges = new Map<InputKey, { sheet: Excel.Worksheet; ref: string }>();
   for (const key of INPUT_KEYS) {

@@ -6,7 +6,11 @@ export type InputKey = "products" | "substitution" | "options";
 export const INPUT_KEYS: readonly InputKey[] = ["products", "substitution", "options"];
 
 /** The table or name the pane looks for, and the title shown to users. */
-export const INPUT_TITLES: Record<InputKey, string> = { products: "Products", substitution: "Substitution", options: "Options" };
+export const INPUT_TITLES: Record<InputKey, string> = {
+  products: "Products",
+  substitution: "Substitution",
+  options: "Options",
+};
 
 export type InputSource = "saved" | "table" | "name" | "selection";
 

@@ -8,7 +8,17 @@ import { escapeText } from "../sheet/escape";
 import { PLAN_HEADER, planTable } from "../sheet/planTable";
 import type { InputKey } from "./inputs";
 
-export const TABLE_HEADER = ["Rank", "Product", "Name", "Carry", "First-choice demand", "Units", "Expected sales", "Stock-out risk", "Decision reason"];
+export const TABLE_HEADER = [
+  "Rank",
+  "Product",
+  "Name",
+  "Carry",
+  "First-choice demand",
+  "Units",
+  "Expected sales",
+  "Stock-out risk",
+  "Decision reason",
+];
 /** Number formats per table column (text and booleans keep General). */
 export const TABLE_FORMATS = ["0", "@", "@", "General", "#,##0.0", "#,##0", "#,##0.0", "0%", "@"];
 export const CARRY_COLUMN = TABLE_HEADER.indexOf("Carry");
@@ -18,8 +28,16 @@ export const UNITS_COLUMN = TABLE_HEADER.indexOf("Units");
 const MONEY = "#,##0.00";
 const COUNT = "#,##0";
 const SUMMARY_FORMATS: Record<string, string> = {
-  "Expected profit": MONEY, "± 95% interval": MONEY, "Upper bound": MONEY, "% of bound": "0.0", "Products carried": COUNT,
-  Units: COUNT, "Purchase cost": MONEY, "Expected revenue": MONEY, "Expected units sold": "#,##0.0", "Sell-through %": "0.0",
+  "Expected profit": MONEY,
+  "± 95% interval": MONEY,
+  "Upper bound": MONEY,
+  "% of bound": "0.0",
+  "Products carried": COUNT,
+  Units: COUNT,
+  "Purchase cost": MONEY,
+  "Expected revenue": MONEY,
+  "Expected units sold": "#,##0.0",
+  "Sell-through %": "0.0",
 };
 
 export interface RunStamp {
@@ -46,13 +64,25 @@ export function planSheetData(model: Model, result: OptimizeResult, stamp: RunSt
   const rows = planTable(model, result);
   const n = result.decisions.length;
   const col = (name: string) => PLAN_HEADER.indexOf(name);
-  const order = result.decisions.map((d, i) => ({ i, demand: d.firstChoiceDemand })).sort((a, b) => b.demand - a.demand || a.i - b.i);
+  const order = result.decisions
+    .map((d, i) => ({ i, demand: d.firstChoiceDemand }))
+    .sort((a, b) => b.demand - a.demand || a.i - b.i);
   const table: unknown[][] = [TABLE_HEADER];
   const droppedRows: number[] = [];
   order.forEach(({ i }, k) => {
     const d = result.decisions[i];
     const r = rows[i + 1];
-    table.push([k + 1, r[col("Product")], escapeText(d.name ?? ""), r[col("Carry")], d.firstChoiceDemand, r[col("Units")], r[col("Expected sales")], r[col("Stock-out risk")], r[col("Decision reason")]]);
+    table.push([
+      k + 1,
+      r[col("Product")],
+      escapeText(d.name ?? ""),
+      r[col("Carry")],
+      d.firstChoiceDemand,
+      r[col("Units")],
+      r[col("Expected sales")],
+      r[col("Stock-out risk")],
+      r[col("Decision reason")],
+    ]);
     if (!d.carry) droppedRows.push(k);
   });
   // planTable: products, a blank row, then label | value | note lines padded to its width.
@@ -72,5 +102,11 @@ export function planSheetData(model: Model, result: OptimizeResult, stamp: RunSt
     ["Pane settings", stamp.parameters || "(defaults)"],
     ["Assort version", stamp.version],
   ];
-  return { table, droppedRows, summary, summaryFormats, stamp: stampRows.map((r) => r.map((v) => (typeof v === "string" ? escapeText(v) : v))) };
+  return {
+    table,
+    droppedRows,
+    summary,
+    summaryFormats,
+    stamp: stampRows.map((r) => r.map((v) => (typeof v === "string" ? escapeText(v) : v))),
+  };
 }

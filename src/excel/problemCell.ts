@@ -13,7 +13,11 @@ function cellText(v: unknown): string {
   return typeof v === "string" ? v.trim().toLowerCase() : typeof v === "number" ? String(v) : "";
 }
 
-export function problemCell(problem: SheetProblem, address: string | undefined, values: unknown[][]): string | undefined {
+export function problemCell(
+  problem: SheetProblem,
+  address: string | undefined,
+  values: unknown[][],
+): string | undefined {
   if (!address) return undefined;
   const origin = originOf(address);
   const { sheet } = splitAddress(address);
@@ -24,11 +28,11 @@ export function problemCell(problem: SheetProblem, address: string | undefined, 
   if (label !== undefined) {
     const wanted = label.trim().toLowerCase();
     let found = -1;
-    for (let r = 0; r < Math.min(HEADER_ROWS, values.length) && found < 0; r++) found = values[r].findIndex((v) => cellText(v) === wanted);
+    for (let r = 0; r < Math.min(HEADER_ROWS, values.length) && found < 0; r++)
+      found = values[r].findIndex((v) => cellText(v) === wanted);
     // Options problems are named by the option; the value beside it is what needs fixing.
     if (found >= 0) column = origin.column + found + (problem.range === "Options" ? 1 : 0);
     else if (/^[A-Z]{1,3}$/.test(label)) column = letters(label);
   }
   return `${sheetPrefix(sheet)}${columnLetter(column)}${row}`;
 }
-

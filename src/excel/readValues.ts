@@ -14,9 +14,14 @@ export interface RangeValues {
   values: unknown[][];
 }
 
-export async function readValues(context: Excel.RequestContext, address: string, cellsPerRead = CELLS_PER_READ): Promise<RangeValues> {
+export async function readValues(
+  context: Excel.RequestContext,
+  address: string,
+  cellsPerRead = CELLS_PER_READ,
+): Promise<RangeValues> {
   const { sheet, ref } = splitAddress(address);
-  const ws = sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+  const ws =
+    sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
   const full = ws.getRange(ref);
   // Only the used part of the range: whole columns would otherwise mean a million rows of blanks.
   const used = full.getUsedRangeOrNullObject(true);
@@ -41,4 +46,3 @@ export async function readValues(context: Excel.RequestContext, address: string,
   for (const b of blocks) for (const row of b.values) values.push(row);
   return { address: full.address, values };
 }
-

@@ -33,7 +33,10 @@ export function sampleSheets(): SampleSheet[] {
     {
       sheet: "Products",
       table: "Products",
-      rows: [["Product", "Name", "Price", "Cost", "Salvage", "Demand"], ...products.map((p) => [p.id, p.name ?? "", p.price, p.cost, p.salvage ?? 0, p.demand])],
+      rows: [
+        ["Product", "Name", "Price", "Cost", "Salvage", "Demand"],
+        ...products.map((p) => [p.id, p.name ?? "", p.price, p.cost, p.salvage ?? 0, p.demand]),
+      ],
       formats: ["@", "@", "#,##0.00", "#,##0.00", "#,##0.00", "#,##0.0"],
     },
     {

@@ -5,7 +5,8 @@ import { splitAddress } from "./address";
 
 export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
   const { sheet, ref } = splitAddress(address);
-  const ws = sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
+  const ws =
+    sheet === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(ref).select();
   await context.sync();

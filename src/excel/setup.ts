@@ -18,7 +18,14 @@ export interface Parameters {
   timeLimit: string;
 }
 
-export const BLANK_PARAMETERS: Parameters = { customers: "", budget: "", maxProducts: "", method: "", seed: "", timeLimit: "" };
+export const BLANK_PARAMETERS: Parameters = {
+  customers: "",
+  budget: "",
+  maxProducts: "",
+  method: "",
+  seed: "",
+  timeLimit: "",
+};
 
 export interface Setup {
   inputs: Partial<Record<InputKey, string>>;

@@ -44,7 +44,11 @@ function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
-export async function writePlan(context: Excel.RequestContext, data: PlanSheetData, options: { overwrite?: boolean } = {}): Promise<WritePlanOutcome> {
+export async function writePlan(
+  context: Excel.RequestContext,
+  data: PlanSheetData,
+  options: { overwrite?: boolean } = {},
+): Promise<WritePlanOutcome> {
   const wb = context.workbook;
   const blocks = planBlocks(data);
   const previous = await loadPlanLayout(context);
@@ -72,7 +76,8 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
     }
     if (!options.overwrite) {
       const conflicts = await findConflicts(context, ws, [blocks.table, blocks.summary, blocks.stamp], owned);
-      if (conflicts.length > 0) return { written: false, conflicts: conflicts.slice(0, SHOWN_CONFLICTS), conflictCount: conflicts.length };
+      if (conflicts.length > 0)
+        return { written: false, conflicts: conflicts.slice(0, SHOWN_CONFLICTS), conflictCount: conflicts.length };
     }
     // The previous run's output goes: its table (with its rows), its summary and stamp, its chart.
     if (!oldTable.isNullObject) oldTable.delete();
@@ -121,7 +126,10 @@ export async function writePlan(context: Excel.RequestContext, data: PlanSheetDa
     chart.setPosition(blockRef(0, left, 1, 1), blockRef(19, left + 7, 1, 1));
   }
   const prefix = sheetPrefix(PLAN_SHEET);
-  savePlanLayout(context, { table: tableName, blocks: [blocks.summary, blocks.stamp].map((b) => prefix + blockRef(b.row, b.column, b.rows, b.columns)) });
+  savePlanLayout(context, {
+    table: tableName,
+    blocks: [blocks.summary, blocks.stamp].map((b) => prefix + blockRef(b.row, b.column, b.rows, b.columns)),
+  });
   ws.activate();
   await context.sync();
   return { written: true, sheet: PLAN_SHEET, table: prefix + tableRef, tableName };
@@ -142,7 +150,12 @@ async function freeTableName(context: Excel.RequestContext): Promise<string> {
 }
 
 /** Non-empty cells of the target blocks that the previous run did not write. */
-async function findConflicts(context: Excel.RequestContext, ws: Excel.Worksheet, targets: Block[], owned: Block[]): Promise<string[]> {
+async function findConflicts(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  targets: Block[],
+  owned: Block[],
+): Promise<string[]> {
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("isNullObject");
   await context.sync();
@@ -153,7 +166,8 @@ async function findConflicts(context: Excel.RequestContext, ws: Excel.Worksheet,
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         const at = { row: b.row + r, column: b.column + c };
-        if (!isEmpty(v) && !owned.some((o) => inBlock(o, at.row, at.column))) out.push(sheetPrefix(PLAN_SHEET) + blockRef(at.row, at.column, 1, 1));
+        if (!isEmpty(v) && !owned.some((o) => inBlock(o, at.row, at.column)))
+          out.push(sheetPrefix(PLAN_SHEET) + blockRef(at.row, at.column, 1, 1));
       }),
     );
   }

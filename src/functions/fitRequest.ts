@@ -31,7 +31,10 @@ function zeroIsBlank(header: readonly unknown[]): (column: number) => boolean {
 }
 
 export function prepareFit(args: FitArguments): FitJob {
-  const ids = args.products === null || args.products === undefined || rangeIsEmpty(args.products) ? undefined : readProductIds(args.products, originOf(args.addresses.products)).ids;
+  const ids =
+    args.products === null || args.products === undefined || rangeIsEmpty(args.products)
+      ? undefined
+      : readProductIds(args.products, originOf(args.addresses.products)).ids;
   const { settings, problems } = readFitOptions(args.options, originOf(args.addresses.options));
   if (problems.length > 0) throw new SheetInputError(problems);
   const origin = originOf(args.addresses.history);

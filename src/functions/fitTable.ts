@@ -16,7 +16,9 @@ export const SUMMARY_COLUMN = LIST_HEADER.length + 1;
 
 /** Unknown where the history never showed the product missing; else the row's total over the links listed. */
 function acceptance(fit: SheetFit): Map<string, number | string> {
-  const unknown = new Set(fit.warnings.filter((w: FitWarning) => w.kind === "unidentified-row").flatMap((w) => w.products ?? []));
+  const unknown = new Set(
+    fit.warnings.filter((w: FitWarning) => w.kind === "unidentified-row").flatMap((w) => w.products ?? []),
+  );
   const out = new Map<string, number | string>(fit.products.map((p) => [p.id, unknown.has(p.id) ? "unknown" : 0]));
   for (const l of fit.links) out.set(l.from, (out.get(l.from) as number) + l.probability);
   return out;
@@ -31,7 +33,9 @@ export function fitTable(fit: SheetFit): unknown[][] {
     ["No purchase", cellNumber(fit.noPurchaseShare), ""],
     ["", "", ""],
     ["Customers", cellNumber(fit.customers), "in the history (scale the shares to a season's traffic for Demand)"],
-    ...(Number.isFinite(fit.customersPerPeriod) ? [["Customers per period", fit.customersPerPeriod, "who want a product (sales without customer counts)"]] : []),
+    ...(Number.isFinite(fit.customersPerPeriod)
+      ? [["Customers per period", fit.customersPerPeriod, "who want a product (sales without customer counts)"]]
+      : []),
     ["Log-likelihood", cellNumber(fit.logLikelihood), ""],
     ["Iterations", fit.iterations, ""],
     ["Converged", fit.converged, ""],

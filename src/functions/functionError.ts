@@ -23,7 +23,8 @@ const SHOWN = 3;
  */
 export function invalidInput(messages: readonly string[]): CustomFunctions.Error {
   const rest = messages.length - SHOWN;
-  const text = messages.slice(0, SHOWN).join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
+  const text =
+    messages.slice(0, SHOWN).join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(text));
 }
 
@@ -31,8 +32,10 @@ export function functionError(err: unknown): CustomFunctions.Error {
   const { ErrorCode } = CustomFunctions;
   if (err instanceof CustomFunctions.Error) return err;
   if (err instanceof SheetInputError) return new CustomFunctions.Error(ErrorCode.invalidValue, clip(err.message));
-  if (err instanceof InputError) return new CustomFunctions.Error(ErrorCode.invalidValue, clip(err.problems.map((p) => p.message).join(" | ")));
-  if (err instanceof JobTimedOut || err instanceof JobCancelled) return new CustomFunctions.Error(ErrorCode.notAvailable, clip(err.message));
+  if (err instanceof InputError)
+    return new CustomFunctions.Error(ErrorCode.invalidValue, clip(err.problems.map((p) => p.message).join(" | ")));
+  if (err instanceof JobTimedOut || err instanceof JobCancelled)
+    return new CustomFunctions.Error(ErrorCode.notAvailable, clip(err.message));
   const message = err instanceof Error ? err.message : String(err);
   return new CustomFunctions.Error(ErrorCode.notAvailable, clip(`Assort could not finish: ${message}`));
 }

@@ -12,7 +12,13 @@ import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
 import type { SheetBound } from "../sheet/bound";
 import { boundTable } from "../sheet/boundTable";
-import { prepareBound, prepareChoice, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../sheet/requests";
+import {
+  prepareBound,
+  prepareChoice,
+  prepareEvaluate,
+  prepareOptimize,
+  substitutionFromSheet,
+} from "../sheet/requests";
 import { JobTimedOut } from "../worker/client";
 import type { EvaluateOutcome } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
@@ -46,12 +52,25 @@ function addresses(invocation: CustomFunctions.Invocation | null | undefined): (
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns The plan table and its summary.
  */
-export async function optimize(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function optimize(
+  products: unknown[][],
+  substitution: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [pAt, sAt, oAt] = addresses(invocation);
-    const req = prepareOptimize({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const req = prepareOptimize({
+      products,
+      substitution,
+      options,
+      addresses: { products: pAt, substitution: sAt, options: oAt },
+    });
     const limit = req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    const job = engineClient().submit({ kind: "optimize", input: req.input, options: req.options }, { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS });
+    const job = engineClient().submit(
+      { kind: "optimize", input: req.input, options: req.options },
+      { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS },
+    );
     invocation.onCanceled = () => job.cancel();
     const result = (await job.result) as OptimizeResult;
     return planTable(req.sheet.model, result);
@@ -72,12 +91,31 @@ export async function optimize(products: unknown[][], substitution: unknown[][],
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns Per-product outcomes and a summary.
  */
-export async function evaluate(products: unknown[][], substitution: unknown[][], units: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function evaluate(
+  products: unknown[][],
+  substitution: unknown[][],
+  units: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [pAt, sAt, uAt, oAt] = addresses(invocation);
-    const req = prepareEvaluate({ products, substitution, options, units, unitsAddress: uAt, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const req = prepareEvaluate({
+      products,
+      substitution,
+      options,
+      units,
+      unitsAddress: uAt,
+      addresses: { products: pAt, substitution: sAt, options: oAt },
+    });
     const job = engineClient().submit(
-      { kind: "evaluate", input: req.input, units: Array.from(req.units), seed: req.seed, targetRelativeError: req.targetRelativeError },
+      {
+        kind: "evaluate",
+        input: req.input,
+        units: Array.from(req.units),
+        seed: req.seed,
+        targetRelativeError: req.targetRelativeError,
+      },
       { timeoutMs: DEFAULT_TIME_LIMIT_MS + TIMEOUT_MARGIN_MS },
     );
     invocation.onCanceled = () => job.cancel();
@@ -99,10 +137,20 @@ export async function evaluate(products: unknown[][], substitution: unknown[][],
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns The bound (first row, second column) and the fluid assortment.
  */
-export async function bound(products: unknown[][], substitution: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function bound(
+  products: unknown[][],
+  substitution: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [pAt, sAt, oAt] = addresses(invocation);
-    const sheet = prepareBound({ products, substitution, options, addresses: { products: pAt, substitution: sAt, options: oAt } });
+    const sheet = prepareBound({
+      products,
+      substitution,
+      options,
+      addresses: { products: pAt, substitution: sAt, options: oAt },
+    });
     const job = engineClient().submit({ kind: "bound", input: sheet.input }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
     invocation.onCanceled = () => job.cancel();
     return boundTable(sheet.model, (await job.result) as SheetBound);
@@ -122,11 +170,19 @@ export async function bound(products: unknown[][], substitution: unknown[][], op
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns Per product: available, first-choice share, purchase probability, expected customers, demand kept if unavailable.
  */
-export async function choice(products: unknown[][], substitution: unknown[][], available: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function choice(
+  products: unknown[][],
+  substitution: unknown[][],
+  available: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [pAt, sAt] = addresses(invocation);
     const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
-    const job = engineClient().submit({ kind: "choice", input: req.input, available: Array.from(req.available) }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
+    const job = engineClient().submit(
+      { kind: "choice", input: req.input, available: Array.from(req.available) },
+      { timeoutMs: QUICK_JOB_TIMEOUT_MS },
+    );
     invocation.onCanceled = () => job.cancel();
     return (await job.result) as unknown[][];
   } catch (err) {
@@ -144,7 +200,11 @@ export async function choice(products: unknown[][], substitution: unknown[][], a
  * @param invocation Supplied by Excel: the ranges' addresses, for messages.
  * @returns The matrix: ids across the first row and down the first column.
  */
-export function substitution(products: unknown[][], weights: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+export function substitution(
+  products: unknown[][],
+  weights: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): unknown[][] {
   try {
     const [pAt, wAt] = addresses(invocation);
     return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
@@ -164,21 +224,34 @@ export function substitution(products: unknown[][], weights: unknown[][], invoca
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns The From, To, Probability list, then the shares and the fit's summary.
  */
-export async function fit(history: unknown[][], products: unknown[][], options: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function fit(
+  history: unknown[][],
+  products: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [hAt, pAt, oAt] = addresses(invocation);
-    const job = engineClient().submit(prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }), { timeoutMs: FIT_TIMEOUT_MS });
+    const job = engineClient().submit(
+      prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }),
+      { timeoutMs: FIT_TIMEOUT_MS },
+    );
     invocation.onCanceled = () => job.cancel();
     const result = await job.result;
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
     const table = fitTable(result);
     if (!fitsExcel(table)) {
-      throw invalidInput([`History: the estimate has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; raise min probability in Options (e.g. 0.01) or fit fewer products at a time (for example one category)`]);
+      throw invalidInput([
+        `History: the estimate has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; raise min probability in Options (e.g. 0.01) or fit fewer products at a time (for example one category)`,
+      ]);
     }
     return table;
   } catch (err) {
     if (err instanceof JobTimedOut) {
-      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`);
+      throw new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.notAvailable,
+        `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`,
+      );
     }
     throw functionError(err);
   }
@@ -195,7 +268,12 @@ export async function fit(history: unknown[][], products: unknown[][], options: 
  * @param invocation Supplied by Excel: lets Excel cancel the calculation.
  * @returns The matrix (ids across the first row and down the first column); beyond 500 products, a From, To, Probability list.
  */
-export async function similarity(products: unknown[][], attributes: unknown[][], strength: unknown[][], invocation: CustomFunctions.CancelableInvocation): Promise<unknown[][]> {
+export async function similarity(
+  products: unknown[][],
+  attributes: unknown[][],
+  strength: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
   try {
     const [pAt, aAt] = addresses(invocation);
     const req = prepareSimilarity({ products, attributes, strength, addresses: { products: pAt, attributes: aAt } });

@@ -17,7 +17,12 @@ export interface RangeCells {
  * @param origin the range's top-left cell when its address is known (then rows are sheet rows)
  * @param zeroIsBlank whether a 0 below the header in this column is a blank cell
  */
-export function rangeCells(raw: unknown[][] | null | undefined, label: string, origin: Origin | undefined, zeroIsBlank: (column: number) => boolean): RangeCells {
+export function rangeCells(
+  raw: unknown[][] | null | undefined,
+  label: string,
+  origin: Origin | undefined,
+  zeroIsBlank: (column: number) => boolean,
+): RangeCells {
   const at = origin ?? RANGE_ORIGIN;
   const cells = trimRange(raw);
   const header = cells[0] ?? [];
@@ -29,7 +34,9 @@ export function rangeCells(raw: unknown[][] | null | undefined, label: string, o
     return row.map((cell, c) => {
       const err = excelError(cell);
       if (err) {
-        errors.push(`${label} row ${at.row + r}, column ${r === 0 ? (origin ? columnLetter(at.column + c) : String(c + 1)) : columnName(c)}: holds the Excel error ${err}; fix the formula or the data it refers to`);
+        errors.push(
+          `${label} row ${at.row + r}, column ${r === 0 ? (origin ? columnLetter(at.column + c) : String(c + 1)) : columnName(c)}: holds the Excel error ${err}; fix the formula or the data it refers to`,
+        );
         return "";
       }
       const v = plain(cell);

@@ -24,7 +24,11 @@ export interface SimilarityArguments {
 function strengthOf(raw: unknown[][] | number | null): { value?: unknown; error?: string } {
   const cells = trimRange(Array.isArray(raw) ? raw : [[raw]]);
   if (cells.length === 0) return {};
-  if (cells.length > 1 || cells[0].length > 1) return { error: "Strength: give one number from 0 to 1 (the share of customers who accept a substitute), or a Strength column in Attributes for one per product" };
+  if (cells.length > 1 || cells[0].length > 1)
+    return {
+      error:
+        "Strength: give one number from 0 to 1 (the share of customers who accept a substitute), or a Strength column in Attributes for one per product",
+    };
   const v = cells[0][0];
   const err = excelError(v);
   if (err) return { error: `Strength: holds the Excel error ${err}; fix the formula or the data it refers to` };
@@ -39,5 +43,11 @@ export function prepareSimilarity(args: SimilarityArguments): SimilarityJob {
   const strength = strengthOf(args.strength);
   if (strength.error) errors.push(strength.error);
   if (errors.length > 0) throw invalidInput(errors);
-  return { kind: "similarity", productIds: ids, attributes: cells, firstRow: origin?.row ?? 1, strength: strength.value };
+  return {
+    kind: "similarity",
+    productIds: ids,
+    attributes: cells,
+    firstRow: origin?.row ?? 1,
+    strength: strength.value,
+  };
 }

@@ -39,7 +39,9 @@ export function similarityTable(ids: readonly string[], result: SheetSimilarity)
   if (ids.length <= MAX_MATRIX_PRODUCTS) return matrix(ids, result);
   const rows = list(result);
   if (!fitsExcel(rows)) {
-    throw invalidInput([`Products: ${ids.length.toLocaleString("en-US")} products give ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; build the substitution for fewer products at a time (for example one category)`]);
+    throw invalidInput([
+      `Products: ${ids.length.toLocaleString("en-US")} products give ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; build the substitution for fewer products at a time (for example one category)`,
+    ]);
   }
   return rows;
 }

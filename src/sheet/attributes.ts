@@ -55,22 +55,33 @@ function valueOf(v: unknown): AttributeValue {
   return t === "" ? null : t;
 }
 
-export function readAttributes(cells: readonly (readonly unknown[])[], productIds: readonly string[], options: AttributesOptions = {}): AttributesData {
+export function readAttributes(
+  cells: readonly (readonly unknown[])[],
+  productIds: readonly string[],
+  options: AttributesOptions = {},
+): AttributesData {
   const rowLabel = options.rowLabel ?? ((r: number) => `Attributes row ${r + 1}`);
   const rowNumber = options.rowNumber ?? ((r: number) => r + 1);
   const problems: AttributeProblem[] = [];
-  const add = (index: number, message: string, column?: string, value?: string) => problems.push({ index, row: rowNumber(index), column, value, message });
+  const add = (index: number, message: string, column?: string, value?: string) =>
+    problems.push({ index, row: rowNumber(index), column, value, message });
   const out: AttributesData = { attributes: [], missing: [], problems };
   let last = cells.length - 1;
   while (last >= 0 && cells[last].every((c) => cellText(c) === "")) last--;
   if (last < 0) {
-    add(0, `${rowLabel(0)}: the attributes range is empty; it needs a header row (Product, then attribute names such as Category, Colour, Size) and one row per product`);
+    add(
+      0,
+      `${rowLabel(0)}: the attributes range is empty; it needs a header row (Product, then attribute names such as Category, Colour, Size) and one row per product`,
+    );
     return out;
   }
   const header = cells[0].map(headerKey);
   const productCol = header.findIndex((h) => PRODUCT.includes(h));
   if (productCol < 0) {
-    add(0, `${rowLabel(0)}: no Product column in the header; the first row must name the columns: Product, then the attributes`);
+    add(
+      0,
+      `${rowLabel(0)}: no Product column in the header; the first row must name the columns: Product, then the attributes`,
+    );
     return out;
   }
   const strengthCol = header.findIndex((h) => STRENGTH.includes(h));
@@ -80,7 +91,8 @@ export function readAttributes(cells: readonly (readonly unknown[])[], productId
     if (c === productCol || c === strengthCol) continue;
     const name = cellText(cells[0][c]);
     if (name === "") {
-      if (cells.slice(1, last + 1).some((row) => cellText(row[c]) !== "")) add(0, `${rowLabel(0)}, column ${c + 1}: the column has values but no name`);
+      if (cells.slice(1, last + 1).some((row) => cellText(row[c]) !== ""))
+        add(0, `${rowLabel(0)}, column ${c + 1}: the column has values but no name`);
       continue;
     }
     const key = headerKey(name);
@@ -107,7 +119,13 @@ export function readAttributes(cells: readonly (readonly unknown[])[], productId
       const text = cellText(cells[1][c]);
       if (text === "") return;
       const w = shareOf(cells[1][c]);
-      if (w === undefined || w < 0) add(1, `${rowLabel(1)}, column ${cellText(cells[0][c])}: the weight '${text}' must be a number, 0 or more (0 ignores the attribute)`, cellText(cells[0][c]), text);
+      if (w === undefined || w < 0)
+        add(
+          1,
+          `${rowLabel(1)}, column ${cellText(cells[0][c])}: the weight '${text}' must be a number, 0 or more (0 ignores the attribute)`,
+          cellText(cells[0][c]),
+          text,
+        );
       else weights[k] = w;
     });
   }
@@ -123,7 +141,12 @@ export function readAttributes(cells: readonly (readonly unknown[])[], productId
     const i = index.get(id);
     if (i === undefined) {
       const guess = suggest(id, productIds);
-      add(r, `${where(productName)}: '${id}' is not a product${guess ? `; did you mean '${guess}'?` : ""}`, productName, id);
+      add(
+        r,
+        `${where(productName)}: '${id}' is not a product${guess ? `; did you mean '${guess}'?` : ""}`,
+        productName,
+        id,
+      );
       continue;
     }
     if (rowOf[i] >= 0) {
@@ -137,14 +160,20 @@ export function readAttributes(cells: readonly (readonly unknown[])[], productId
       if (text === "") continue;
       const s = shareOf(row[strengthCol]);
       const name = cellText(cells[0][strengthCol]);
-      if (s === undefined || s < 0 || s > 1) add(r, `${where(name)}: '${text}' is not a share; use a number from 0 to 1 (or 0% to 100%)`, name, text);
+      if (s === undefined || s < 0 || s > 1)
+        add(r, `${where(name)}: '${text}' is not a share; use a number from 0 to 1 (or 0% to 100%)`, name, text);
       else strength[i] = s;
     }
   }
-  out.attributes = attributeCols.map((c, k) => ({ name: cellText(cells[0][c]), values: values[k], weight: weights[k] }));
+  out.attributes = attributeCols.map((c, k) => ({
+    name: cellText(cells[0][c]),
+    values: values[k],
+    weight: weights[k],
+  }));
   out.strength = strength;
   out.missing = productIds.filter((_, i) => rowOf[i] < 0);
-  if (attributeCols.length === 0) add(0, `${rowLabel(0)}: no attribute columns besides ${productName}${strengthCol >= 0 ? " and Strength" : ""}`);
+  if (attributeCols.length === 0)
+    add(0, `${rowLabel(0)}: no attribute columns besides ${productName}${strengthCol >= 0 ? " and Strength" : ""}`);
   return out;
 }
 
@@ -159,18 +188,29 @@ export interface SheetSimilarity {
 export const DEFAULT_STRENGTH = 0.5;
 
 /** The whole of =ASSORT.SIMILARITY: attributes and strength → a From, To, Probability list (ids). */
-export function similarityFromSheet(productIds: readonly string[], cells: readonly (readonly unknown[])[], strengthArg?: unknown, options: AttributesOptions = {}): SheetSimilarity {
+export function similarityFromSheet(
+  productIds: readonly string[],
+  cells: readonly (readonly unknown[])[],
+  strengthArg?: unknown,
+  options: AttributesOptions = {},
+): SheetSimilarity {
   const data = readAttributes(cells, productIds, options);
   const result: SheetSimilarity = { links: [], warnings: [], problems: data.problems };
   let base = DEFAULT_STRENGTH;
   if (strengthArg !== undefined && strengthArg !== null && cellText(strengthArg) !== "") {
     const s = shareOf(strengthArg);
     if (s === undefined || s < 0 || s > 1) {
-      data.problems.push({ index: -1, row: 0, message: `Strength: '${cellText(strengthArg)}' is not a share; use a number from 0 to 1 (the share of customers who accept a substitute)` });
+      data.problems.push({
+        index: -1,
+        row: 0,
+        message: `Strength: '${cellText(strengthArg)}' is not a share; use a number from 0 to 1 (the share of customers who accept a substitute)`,
+      });
     } else base = s;
   }
   if (data.problems.length) return result;
-  const strength = Float64Array.from(productIds, (_, i) => (data.strength && !Number.isNaN(data.strength[i]) ? data.strength[i] : base));
+  const strength = Float64Array.from(productIds, (_, i) =>
+    data.strength && !Number.isNaN(data.strength[i]) ? data.strength[i] : base,
+  );
   let res: ReturnType<typeof similaritySubstitution>;
   try {
     res = similaritySubstitution(productIds.length, data.attributes, { strength });
@@ -182,8 +222,14 @@ export function similarityFromSheet(productIds: readonly string[], cells: readon
     return result;
   }
   result.links = res.links.map((l) => ({ from: productIds[l.from], to: productIds[l.to], probability: l.probability }));
-  if (data.missing.length) result.warnings.push(`no attributes for ${data.missing.length === 1 ? "product" : "products"} ${data.missing.join(", ")}: their customers leave when they are missing`);
+  if (data.missing.length)
+    result.warnings.push(
+      `no attributes for ${data.missing.length === 1 ? "product" : "products"} ${data.missing.join(", ")}: their customers leave when they are missing`,
+    );
   const lone = res.withoutSubstitutes.map((i) => productIds[i]).filter((id) => !data.missing.includes(id));
-  if (lone.length) result.warnings.push(`no product shares any attribute with ${lone.join(", ")}: their customers leave when they are missing`);
+  if (lone.length)
+    result.warnings.push(
+      `no product shares any attribute with ${lone.join(", ")}: their customers leave when they are missing`,
+    );
   return result;
 }

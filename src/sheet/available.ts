@@ -3,7 +3,17 @@
 // that are available (any shape; blanks ignored).
 
 import { suggest } from "../engine";
-import { booleanOf, excelError, isBlank, normalizeName, padLine, textOf, trimRange, type Cell, type Cells } from "./cells";
+import {
+  booleanOf,
+  excelError,
+  isBlank,
+  normalizeName,
+  padLine,
+  textOf,
+  trimRange,
+  type Cell,
+  type Cells,
+} from "./cells";
 import { unescapeText } from "./escape";
 import type { SheetProblem } from "./sheetProblem";
 
@@ -23,7 +33,8 @@ export function readAvailable(raw: Cells | null | undefined, ids: readonly strin
     available.fill(1); // nothing left out: every product on offer
     return { available, problems };
   }
-  let line: Cell[] | undefined = cells[0].length === 1 ? cells.map((r) => r[0]) : cells.length === 1 ? cells[0] : undefined;
+  let line: Cell[] | undefined =
+    cells[0].length === 1 ? cells.map((r) => r[0]) : cells.length === 1 ? cells[0] : undefined;
   if (line && HEADER_WORDS.has(normalizeName(line[0]))) line = padLine(line.slice(1), raw, n, 1);
   else if (line) line = padLine(line, raw, n);
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -36,12 +47,20 @@ export function readAvailable(raw: Cells | null | undefined, ids: readonly strin
   // Yes/no flags, unless every cell is a product id (ids such as 1 and 0 are possible) and the count differs.
   if (line && line.every(flagLike) && !(allIds && line.length !== n)) {
     if (line.length !== n) {
-      problems.push({ range: "Available", message: `Available: ${line.length} yes/no value${line.length === 1 ? "" : "s"} for ${n} products; give one per product in the order of the Products rows, or list the ids that are available.` });
+      problems.push({
+        range: "Available",
+        message: `Available: ${line.length} yes/no value${line.length === 1 ? "" : "s"} for ${n} products; give one per product in the order of the Products rows, or list the ids that are available.`,
+      });
       return { available, problems };
     }
     line.forEach((c, i) => {
       const err = excelError(c);
-      if (err) problems.push({ range: "Available", productId: ids[i], message: `Available, value ${i + 1} (${ids[i]}): holds the Excel error ${err}; use TRUE/FALSE, yes/no, 1/0 or x.` });
+      if (err)
+        problems.push({
+          range: "Available",
+          productId: ids[i],
+          message: `Available, value ${i + 1} (${ids[i]}): holds the Excel error ${err}; use TRUE/FALSE, yes/no, 1/0 or x.`,
+        });
       else available[i] = booleanOf(c) ? 1 : 0;
     });
     return { available, problems };
@@ -53,14 +72,23 @@ export function readAvailable(raw: Cells | null | undefined, ids: readonly strin
       const t = textOf(c);
       if (r === 0 && k === 0 && HEADER_WORDS.has(normalizeName(c))) return;
       if (err || t === undefined) {
-        problems.push({ range: "Available", message: `Available, cell ${r + 1},${k + 1}: ${err ? `holds the Excel error ${err}` : "is not a product id"}; list the ids of the available products.` });
+        problems.push({
+          range: "Available",
+          message: `Available, cell ${r + 1},${k + 1}: ${err ? `holds the Excel error ${err}` : "is not a product id"}; list the ids of the available products.`,
+        });
         return;
       }
       const id = unescapeText(t);
       const i = index.get(id);
       if (i === undefined) {
         const guess = suggest(id, ids);
-        problems.push({ range: "Available", productId: id, message: `Available: '${id}' is not among the products` + (guess ? `; did you mean '${guess}'?` : "; list ids from the Products range.") });
+        problems.push({
+          range: "Available",
+          productId: id,
+          message:
+            `Available: '${id}' is not among the products` +
+            (guess ? `; did you mean '${guess}'?` : "; list ids from the Products range."),
+        });
         return;
       }
       available[i] = 1;

@@ -7,8 +7,23 @@ export type Cells = Cell[][];
 
 /** Error values Excel shows in cells; reported as such rather than as "not a number". */
 const EXCEL_ERRORS = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+  "#EXTERNAL!",
 ]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -111,7 +126,10 @@ export function textOf(v: Cell): string | undefined {
 export function normalizeName(v: Cell): string {
   const t = textOf(v);
   if (t === undefined) return "";
-  return t.toLowerCase().replace(/\([^)]*\)/g, "").replace(/[\s_\-.:/\\#]+/g, "");
+  return t
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[\s_\-.:/\\#]+/g, "");
 }
 
 /**
@@ -120,7 +138,11 @@ export function normalizeName(v: Cell): string {
  */
 export function padLine(line: Cell[], raw: Cells | null | undefined, wanted: number, headerCells = 0): Cell[] {
   if (line.length >= wanted || !Array.isArray(raw) || raw.length === 0) return line;
-  const rawLength = raw.every((r) => Array.isArray(r) && r.length === 1) ? raw.length : raw.length === 1 && Array.isArray(raw[0]) ? raw[0].length : 0;
+  const rawLength = raw.every((r) => Array.isArray(r) && r.length === 1)
+    ? raw.length
+    : raw.length === 1 && Array.isArray(raw[0])
+      ? raw[0].length
+      : 0;
   if (rawLength - headerCells < wanted) return line;
   return [...line, ...new Array(wanted - line.length).fill(null)];
 }

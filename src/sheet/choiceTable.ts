@@ -8,7 +8,14 @@ import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows } from "./summaryBlock";
 
 export const CHOICE_HEADER = [
-  "Product", "Available", "First-choice share", "Purchase probability", "Expected customers", "From substitution", "Kept if unavailable", "Mostly goes to",
+  "Product",
+  "Available",
+  "First-choice share",
+  "Purchase probability",
+  "Expected customers",
+  "From substitution",
+  "Kept if unavailable",
+  "Mostly goes to",
 ];
 
 export function choiceTable(model: Model, available: Uint8Array): unknown[][] {
@@ -22,7 +29,16 @@ export function choiceTable(model: Model, available: Uint8Array): unknown[][] {
     const lambda = total > 0 ? model.demand[i] / total : 0;
     if (available[i]) {
       const p = choice.purchase[i];
-      rows.push([model.ids[i], true, cellNumber(lambda), cellNumber(p), cellNumber(total * p), cellNumber(p - lambda), "", ""]);
+      rows.push([
+        model.ids[i],
+        true,
+        cellNumber(lambda),
+        cellNumber(p),
+        cellNumber(total * p),
+        cellNumber(p - lambda),
+        "",
+        "",
+      ]);
       continue;
     }
     const t = whereDemandGoes(model, available, i);
@@ -36,7 +52,16 @@ export function choiceTable(model: Model, available: Uint8Array): unknown[][] {
     }
     lostShare += lambda;
     keptShare += lambda * t.retained;
-    rows.push([model.ids[i], false, cellNumber(lambda), 0, 0, "", cellNumber(t.retained), top >= 0 ? `${model.ids[top]} (${(100 * topShare).toFixed(1)}%)` : ""]);
+    rows.push([
+      model.ids[i],
+      false,
+      cellNumber(lambda),
+      0,
+      0,
+      "",
+      cellNumber(t.retained),
+      top >= 0 ? `${model.ids[top]} (${(100 * topShare).toFixed(1)}%)` : "",
+    ]);
   }
   rows.push(
     blankRow(width),
@@ -44,7 +69,13 @@ export function choiceTable(model: Model, available: Uint8Array): unknown[][] {
       [
         ["Buy something", cellNumber(1 - choice.noPurchase)],
         ["Leave without buying", cellNumber(choice.noPurchase)],
-        ["Unavailable demand kept", lostShare > 0 ? cellNumber(keptShare / lostShare) : "", lostShare > 0 ? "share of the unavailable products' customers who buy a substitute" : "every product is available"],
+        [
+          "Unavailable demand kept",
+          lostShare > 0 ? cellNumber(keptShare / lostShare) : "",
+          lostShare > 0
+            ? "share of the unavailable products' customers who buy a substitute"
+            : "every product is available",
+        ],
       ],
       width,
     ),

@@ -7,9 +7,25 @@ import { escapeCells } from "./escape";
 import { formatted } from "./planTable";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";
 
-export const EVALUATION_HEADER = ["Product", "Units", "Expected sales", "Expected leftover", "Stock-out risk", "Fill rate", "Lost customers", "Sales from substitution"];
+export const EVALUATION_HEADER = [
+  "Product",
+  "Units",
+  "Expected sales",
+  "Expected leftover",
+  "Stock-out risk",
+  "Fill rate",
+  "Lost customers",
+  "Sales from substitution",
+];
 
-export function evaluationTable(model: Model, units: ArrayLike<number>, sim: SimulationResult, bound: PlanBound, seed: number | string, warnings: string[]): unknown[][] {
+export function evaluationTable(
+  model: Model,
+  units: ArrayLike<number>,
+  sim: SimulationResult,
+  bound: PlanBound,
+  seed: number | string,
+  warnings: string[],
+): unknown[][] {
   const p = sim.products;
   const width = EVALUATION_HEADER.length;
   const rows: unknown[][] = [EVALUATION_HEADER];
@@ -19,14 +35,24 @@ export function evaluationTable(model: Model, units: ArrayLike<number>, sim: Sim
     total += units[i];
     if (units[i] > 0) carried++;
     rows.push([
-      model.ids[i], units[i], cellNumber(p.expectedSales[i]), cellNumber(p.expectedLeftover[i]), cellNumber(p.stockoutProbability[i]),
-      cellNumber(p.fillRate[i]), cellNumber(p.lostFirstChoice[i]), cellNumber(p.substitutionInflow[i]),
+      model.ids[i],
+      units[i],
+      cellNumber(p.expectedSales[i]),
+      cellNumber(p.expectedLeftover[i]),
+      cellNumber(p.stockoutProbability[i]),
+      cellNumber(p.fillRate[i]),
+      cellNumber(p.lostFirstChoice[i]),
+      cellNumber(p.substitutionInflow[i]),
     ]);
   }
   const share = bound.value > 0 ? (100 * sim.expectedProfit) / bound.value : NaN;
   const lines: SummaryLine[] = [
     ["Expected profit", cellNumber(sim.expectedProfit)],
-    ["± 95% interval", cellNumber((sim.ci95[1] - sim.ci95[0]) / 2), `${formatted(sim.ci95[0])} to ${formatted(sim.ci95[1])}`],
+    [
+      "± 95% interval",
+      cellNumber((sim.ci95[1] - sim.ci95[0]) / 2),
+      `${formatted(sim.ci95[0])} to ${formatted(sim.ci95[1])}`,
+    ],
     ["Upper bound", cellNumber(bound.value), describeBound(bound)],
     ["% of bound", cellNumber(share)],
     ["Products carried", carried, `of ${model.n}`],

@@ -29,10 +29,22 @@ export interface SheetFit {
   problems: HistoryProblem[];
 }
 
-export function fitFromSheet(cells: readonly (readonly unknown[])[], productIds?: readonly string[], options: SheetFitOptions = {}): SheetFit {
+export function fitFromSheet(
+  cells: readonly (readonly unknown[])[],
+  productIds?: readonly string[],
+  options: SheetFitOptions = {},
+): SheetFit {
   const empty: SheetFit = {
-    noPurchaseShare: NaN, products: [], links: [], logLikelihood: NaN, iterations: 0, converged: false, customers: 0,
-    customersPerPeriod: NaN, warnings: [], problems: [],
+    noPurchaseShare: NaN,
+    products: [],
+    links: [],
+    logLikelihood: NaN,
+    iterations: 0,
+    converged: false,
+    customers: 0,
+    customersPerPeriod: NaN,
+    warnings: [],
+    problems: [],
   };
   const read = { ...options, productIds };
   const periodLayout = cells.length > 0 && isPeriodHeader(cells[0]);
@@ -40,12 +52,17 @@ export function fitFromSheet(cells: readonly (readonly unknown[])[], productIds?
   if (data.problems.length > 0) return { ...empty, problems: data.problems };
   const transactions = "transactions" in data ? data.transactions : [];
   const periods = "periods" in data ? data.periods : [];
-  const r = fitMarkovChain(data.ids.length, transactions, periods, { maxIterations: options.maxIterations, tolerance: options.tolerance });
+  const r = fitMarkovChain(data.ids.length, transactions, periods, {
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+  });
   const min = options.minProbability ?? 0.001;
   return {
     noPurchaseShare: r.noPurchaseShare,
     products: data.ids.map((id, i) => ({ id, demandShare: r.lambda[i] })),
-    links: r.links.filter((l) => l.probability >= min && l.probability > 0).map((l) => ({ from: data.ids[l.from], to: data.ids[l.to], probability: l.probability })),
+    links: r.links
+      .filter((l) => l.probability >= min && l.probability > 0)
+      .map((l) => ({ from: data.ids[l.from], to: data.ids[l.to], probability: l.probability })),
     logLikelihood: r.logLikelihood,
     iterations: r.iterations,
     converged: r.converged,

@@ -54,7 +54,9 @@ export function cellText(v: unknown): string {
 
 /** Header text compared without case, spaces or punctuation: "Offered set" = "offered_set". */
 export function headerKey(v: unknown): string {
-  return cellText(v).toLowerCase().replace(/[^a-z0-9]/g, "");
+  return cellText(v)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 export function readHistory(cells: readonly (readonly unknown[])[], options: HistoryOptions = {}): HistoryData {
@@ -70,7 +72,10 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
   let last = cells.length - 1;
   while (last >= 0 && cells[last].every((c) => cellText(c) === "")) last--;
   if (last < 0) {
-    add(0, `${rowLabel(0)}: the history is empty; it needs a header row with Offered and Purchased, then one row per customer`);
+    add(
+      0,
+      `${rowLabel(0)}: the history is empty; it needs a header row with Offered and Purchased, then one row per customer`,
+    );
     return out;
   }
   const header = cells[0].map(headerKey);
@@ -78,9 +83,18 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
   const purchasedCol = header.findIndex((h) => PURCHASED.includes(h));
   const countCol = header.findIndex((h) => COUNT.includes(h));
   if (offeredCol < 0 || purchasedCol < 0) {
-    const missing = [offeredCol < 0 ? "Offered" : "", purchasedCol < 0 ? "Purchased" : ""].filter(Boolean).join(" and ");
-    const found = cells[0].map(cellText).filter(Boolean).map((s) => `'${s}'`).join(", ");
-    add(0, `${rowLabel(0)}: no ${missing} column in the header (found ${found || "nothing"}); the history needs columns Offered (ids separated by semicolons) and Purchased (blank = no purchase)`);
+    const missing = [offeredCol < 0 ? "Offered" : "", purchasedCol < 0 ? "Purchased" : ""]
+      .filter(Boolean)
+      .join(" and ");
+    const found = cells[0]
+      .map(cellText)
+      .filter(Boolean)
+      .map((s) => `'${s}'`)
+      .join(", ");
+    add(
+      0,
+      `${rowLabel(0)}: no ${missing} column in the header (found ${found || "nothing"}); the history needs columns Offered (ids separated by semicolons) and Purchased (blank = no purchase)`,
+    );
     return out;
   }
   const offeredName = cellText(cells[0][offeredCol]);
@@ -114,9 +128,17 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
     let ok = true;
     const offered: number[] = [];
     const seen = new Set<string>();
-    const tokens = offeredText.split(";").map((s) => s.trim()).filter((s) => s !== "");
+    const tokens = offeredText
+      .split(";")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     if (tokens.length === 0) {
-      add(r, `${where(offeredName)}: nothing was offered to this customer; list the available product ids separated by semicolons`, offeredName, offeredText);
+      add(
+        r,
+        `${where(offeredName)}: nothing was offered to this customer; list the available product ids separated by semicolons`,
+        offeredName,
+        offeredText,
+      );
       ok = false;
     }
     for (const id of tokens) {
@@ -142,7 +164,12 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
       } else if (!seen.has(purchasedText)) {
         if (tokens.length > 0) {
           const shown = tokens.length > 6 ? `${tokens.slice(0, 6).join("; ")}; ...` : tokens.join("; ");
-          add(r, `${where(purchasedName)}: '${purchasedText}' was bought but not offered to this customer (offered: ${shown})`, purchasedName, purchasedText);
+          add(
+            r,
+            `${where(purchasedName)}: '${purchasedText}' was bought but not offered to this customer (offered: ${shown})`,
+            purchasedName,
+            purchasedText,
+          );
         }
         ok = false;
       } else purchased = idOf(purchasedText);
@@ -152,7 +179,12 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
       const text = cellText(row[countCol]);
       const v = text === "" ? 1 : Number(text);
       if (!(v > 0) || !Number.isFinite(v)) {
-        add(r, `${where(countName)}: '${text}' is not a number of customers; use a number above 0 (blank = 1)`, countName, text);
+        add(
+          r,
+          `${where(countName)}: '${text}' is not a number of customers; use a number above 0 (blank = 1)`,
+          countName,
+          text,
+        );
         ok = false;
       } else count = v;
     }

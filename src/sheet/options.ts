@@ -5,11 +5,22 @@
 
 import { METHODS, show, suggest } from "../engine";
 import type { ConstraintsInput, CustomersInput, Method, OptimizeOptions } from "../engine";
-import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange, type Cells } from "./cells";
+import {
+  excelError,
+  isBlank,
+  isBlankOrZero,
+  normalizeName,
+  numberOf,
+  plain,
+  textOf,
+  trimRange,
+  type Cells,
+} from "./cells";
 import { RANGE_ORIGIN, type Origin } from "./location";
 import type { SheetProblem } from "./sheetProblem";
 
-export type OptionKey = "customers" | "cv" | "budget" | "capacity" | "maxProducts" | "method" | "seed" | "timeLimit" | "precision";
+export type OptionKey =
+  "customers" | "cv" | "budget" | "capacity" | "maxProducts" | "method" | "seed" | "timeLimit" | "precision";
 
 /** Normalized names per option; the first is the documented one. */
 const OPTION_NAMES: Record<OptionKey, string[]> = {
@@ -26,12 +37,20 @@ const OPTION_NAMES: Record<OptionKey, string[]> = {
 
 /** Shown in messages: the name users write. */
 export const OPTION_TITLES: Record<OptionKey, string> = {
-  customers: "customers", cv: "cv", budget: "budget", capacity: "capacity", maxProducts: "maxProducts", method: "method",
-  seed: "seed", timeLimit: "time limit", precision: "precision",
+  customers: "customers",
+  cv: "cv",
+  budget: "budget",
+  capacity: "capacity",
+  maxProducts: "maxProducts",
+  method: "method",
+  seed: "seed",
+  timeLimit: "time limit",
+  precision: "precision",
 };
 
 const KEY_OF = new Map<string, OptionKey>();
-for (const [key, names] of Object.entries(OPTION_NAMES) as [OptionKey, string[]][]) for (const n of names) KEY_OF.set(n, key);
+for (const [key, names] of Object.entries(OPTION_NAMES) as [OptionKey, string[]][])
+  for (const n of names) KEY_OF.set(n, key);
 
 const HEADER_WORDS = new Set(["name", "option", "options", "setting", "settings", "parameter", "parameters"]);
 /** Longer runs belong in the task pane or the CLI, where progress is visible. */
@@ -52,9 +71,14 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
   if (cells.length === 0) return out;
   // Trimming drops a value column that is all blank or 0; put it back (the rows kept are the range's first ones).
   const rawWidth = Array.isArray(raw) ? raw.reduce((w, row) => Math.max(w, Array.isArray(row) ? row.length : 1), 0) : 0;
-  if (rawWidth >= 2 && cells[0].length < 2) cells = cells.map((row, r) => [row[0], Array.isArray(raw?.[r]) ? (raw as Cells)[r][1] : null]);
+  if (rawWidth >= 2 && cells[0].length < 2)
+    cells = cells.map((row, r) => [row[0], Array.isArray(raw?.[r]) ? (raw as Cells)[r][1] : null]);
   if (cells[0].length < 2) {
-    out.problems.push({ range: "Options", row: origin.row, message: `Options: one column only; give two columns, Name and Value (e.g. budget | 50000).` });
+    out.problems.push({
+      range: "Options",
+      row: origin.row,
+      message: `Options: one column only; give two columns, Name and Value (e.g. budget | 50000).`,
+    });
     return out;
   }
   let rowNo = (r: number) => origin.row + r;
@@ -63,7 +87,13 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
     cells = cells[0].map((_, c) => [cells[0][c], cells[1][c]]);
     rowNo = () => origin.row + 1;
   }
-  const problem = (r: number, name: string, message: string) => out.problems.push({ range: "Options", row: rowNo(r), column: name, message: `Options row ${rowNo(r)} (${name}): ${message}` });
+  const problem = (r: number, name: string, message: string) =>
+    out.problems.push({
+      range: "Options",
+      row: rowNo(r),
+      column: name,
+      message: `Options row ${rowNo(r)} (${name}): ${message}`,
+    });
   const values: Partial<Record<OptionKey, unknown>> = {};
   cells.forEach((row, r) => {
     if (row.every(isBlankOrZero)) return;
@@ -74,12 +104,22 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
     const key = KEY_OF.get(norm);
     if (key === undefined) {
       if (name === "") {
-        if (!isBlank(row[1])) out.problems.push({ range: "Options", row: rowNo(r), message: `Options row ${rowNo(r)}: a value without a name; put the option's name in the first column.` });
+        if (!isBlank(row[1]))
+          out.problems.push({
+            range: "Options",
+            row: rowNo(r),
+            message: `Options row ${rowNo(r)}: a value without a name; put the option's name in the first column.`,
+          });
         return;
       }
       const guess = suggest(norm, Object.values(OPTION_NAMES).flat());
       const title = guess ? OPTION_TITLES[KEY_OF.get(guess) as OptionKey] : undefined;
-      problem(r, name, `'${name}' is not an option` + (title ? `; did you mean '${title}'?` : `; the options are ${Object.values(OPTION_TITLES).join(", ")}.`));
+      problem(
+        r,
+        name,
+        `'${name}' is not an option` +
+          (title ? `; did you mean '${title}'?` : `; the options are ${Object.values(OPTION_TITLES).join(", ")}.`),
+      );
       return;
     }
     const prior = out.rows[key];
@@ -102,10 +142,16 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
 
   const check = (key: OptionKey, message: string) => {
     const where = out.rows[key] as { row: number; name: string };
-    out.problems.push({ range: "Options", row: where.row, column: where.name, message: `Options row ${where.row} (${where.name}): ${message}` });
+    out.problems.push({
+      range: "Options",
+      row: where.row,
+      column: where.name,
+      message: `Options row ${where.row} (${where.name}): ${message}`,
+    });
   };
   if (values.customers !== undefined) out.customers = { distribution: textOf(values.customers) ?? values.customers };
-  if (values.cv !== undefined) out.customers = { ...(out.customers ?? { distribution: "negbin" }), cv: numberOf(values.cv) };
+  if (values.cv !== undefined)
+    out.customers = { ...(out.customers ?? { distribution: "negbin" }), cv: numberOf(values.cv) };
   for (const key of ["budget", "capacity", "maxProducts"] as const) {
     if (values[key] !== undefined) out.constraints = { ...out.constraints, [key]: numberOf(values[key]) };
   }
@@ -114,7 +160,11 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
     if ((METHODS as readonly string[]).includes(m)) out.optimize.method = m as Method;
     else {
       const guess = suggest(m, METHODS);
-      check("method", `${show(textOf(values.method) ?? values.method)} is not a method` + (guess ? `; did you mean '${guess}'?` : `; use one of ${METHODS.join(", ")}.`));
+      check(
+        "method",
+        `${show(textOf(values.method) ?? values.method)} is not a method` +
+          (guess ? `; did you mean '${guess}'?` : `; use one of ${METHODS.join(", ")}.`),
+      );
     }
   }
   if (values.seed !== undefined) {
@@ -126,12 +176,20 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
   if (values.timeLimit !== undefined) {
     const t = numberOf(values.timeLimit);
     if (typeof t === "number" && t > 0 && t <= MAX_TIME_LIMIT_S) out.optimize.timeLimitMs = Math.round(t * 1000);
-    else check("timeLimit", `${show(t)} is not a time limit; give the search time in seconds, above 0 and at most ${MAX_TIME_LIMIT_S}.`);
+    else
+      check(
+        "timeLimit",
+        `${show(t)} is not a time limit; give the search time in seconds, above 0 and at most ${MAX_TIME_LIMIT_S}.`,
+      );
   }
   if (values.precision !== undefined) {
     const p = numberOf(values.precision);
     if (typeof p === "number" && p > 0 && p < 1) out.optimize.targetRelativeError = p;
-    else check("precision", `${show(p)} is not a precision; give the standard error of the profit as a share of it, e.g. 0.002 (or 0.2%).`);
+    else
+      check(
+        "precision",
+        `${show(p)} is not a precision; give the standard error of the profit as a share of it, e.g. 0.002 (or 0.2%).`,
+      );
   }
   return out;
 }

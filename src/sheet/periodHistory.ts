@@ -35,7 +35,10 @@ function flag(text: string): boolean | undefined {
   return undefined;
 }
 
-export function readPeriodHistory(cells: readonly (readonly unknown[])[], options: HistoryOptions = {}): PeriodHistoryData {
+export function readPeriodHistory(
+  cells: readonly (readonly unknown[])[],
+  options: HistoryOptions = {},
+): PeriodHistoryData {
   const rowLabel = options.rowLabel ?? ((r: number) => `History row ${r + 1}`);
   const rowNumber = options.rowNumber ?? ((r: number) => r + 1);
   const maxProblems = options.maxProblems ?? 100;
@@ -56,7 +59,14 @@ export function readPeriodHistory(cells: readonly (readonly unknown[])[], option
   const known = options.productIds;
   const ids: string[] = known ? [...known] : [];
   const index = new Map(ids.map((id, i) => [id, i]));
-  interface Building { available: Map<number, boolean>; sales: Map<number, number>; customers?: number; customersRow?: number; rowOf: Map<number, number>; bad: boolean }
+  interface Building {
+    available: Map<number, boolean>;
+    sales: Map<number, number>;
+    customers?: number;
+    customersRow?: number;
+    rowOf: Map<number, number>;
+    bad: boolean;
+  }
   const byPeriod = new Map<string, Building>();
   const rowProblems = (r: number) => problems.some((p) => p.index === r);
   for (let r = 1; r < cells.length; r++) {
@@ -111,7 +121,12 @@ export function readPeriodHistory(cells: readonly (readonly unknown[])[], option
       return;
     }
     if (!available && sales > 0) {
-      add(r, `${where(sc)}: ${salesText} units sold while '${id}' was not available; fix the sales or the Available flag`, name(sc), salesText);
+      add(
+        r,
+        `${where(sc)}: ${salesText} units sold while '${id}' was not available; fix the sales or the Available flag`,
+        name(sc),
+        salesText,
+      );
       return;
     }
     b.available.set(i, available);
@@ -120,16 +135,23 @@ export function readPeriodHistory(cells: readonly (readonly unknown[])[], option
       const text = cellText(row[cc]);
       if (text === "") return;
       const customers = Number(text);
-      if (!(customers >= 0) || !Number.isFinite(customers)) add(r, `${where(cc)}: '${text}' is not a number of customers`, name(cc), text);
+      if (!(customers >= 0) || !Number.isFinite(customers))
+        add(r, `${where(cc)}: '${text}' is not a number of customers`, name(cc), text);
       else if (b.customers !== undefined && b.customers !== customers) {
-        add(r, `${where(cc)}: ${text} customers, but ${rowLabel(b.customersRow as number)} says ${b.customers} for period '${period}'`, name(cc), text);
+        add(
+          r,
+          `${where(cc)}: ${text} customers, but ${rowLabel(b.customersRow as number)} says ${b.customers} for period '${period}'`,
+          name(cc),
+          text,
+        );
       } else {
         b.customers = customers;
         b.customersRow = r;
       }
     }
   }
-  if (problems.length === 0 && byPeriod.size === 0) add(0, `${rowLabel(0)}: the history has a header but no periods below it`);
+  if (problems.length === 0 && byPeriod.size === 0)
+    add(0, `${rowLabel(0)}: the history has a header but no periods below it`);
   const n = ids.length;
   for (const [label, b] of byPeriod) {
     const available = new Uint8Array(n);
@@ -142,11 +164,18 @@ export function readPeriodHistory(cells: readonly (readonly unknown[])[], option
     }
     if (b.bad) continue;
     if (!available.some((x) => x === 1)) {
-      add(b.rowOf.values().next().value as number, `${rowLabel(b.rowOf.values().next().value as number)}: nothing was available in period '${label}'`);
+      add(
+        b.rowOf.values().next().value as number,
+        `${rowLabel(b.rowOf.values().next().value as number)}: nothing was available in period '${label}'`,
+      );
       continue;
     }
     if (b.customers !== undefined && b.customers < sold) {
-      add(b.customersRow as number, `${rowLabel(b.customersRow as number)}, column ${name(cc)}: ${b.customers} customers in period '${label}' cannot have bought ${sold} units`, name(cc));
+      add(
+        b.customersRow as number,
+        `${rowLabel(b.customersRow as number)}, column ${name(cc)}: ${b.customers} customers in period '${label}' cannot have bought ${sold} units`,
+        name(cc),
+      );
       continue;
     }
     out.periods.push({ available, sales, customers: b.customers });

@@ -12,7 +12,14 @@ export function planTable(model: Model, result: OptimizeResult): unknown[][] {
   const width = PLAN_HEADER.length;
   const rows: unknown[][] = [PLAN_HEADER];
   for (const d of result.decisions) {
-    rows.push([d.id, d.carry, d.units, cellNumber(d.expectedSales), d.carry ? cellNumber(d.stockoutProbability) : "", d.reason]);
+    rows.push([
+      d.id,
+      d.carry,
+      d.units,
+      cellNumber(d.expectedSales),
+      d.carry ? cellNumber(d.stockoutProbability) : "",
+      d.reason,
+    ]);
   }
   const ev = result.evaluation;
   let carried = 0;
@@ -23,7 +30,11 @@ export function planTable(model: Model, result: OptimizeResult): unknown[][] {
   }
   const lines: SummaryLine[] = [
     ["Expected profit", cellNumber(ev.expectedProfit)],
-    ["± 95% interval", cellNumber((ev.ci95[1] - ev.ci95[0]) / 2), `${formatted(ev.ci95[0])} to ${formatted(ev.ci95[1])}`],
+    [
+      "± 95% interval",
+      cellNumber((ev.ci95[1] - ev.ci95[0]) / 2),
+      `${formatted(ev.ci95[0])} to ${formatted(ev.ci95[1])}`,
+    ],
     ["Upper bound", cellNumber(result.bound.value), describeBound(result.bound)],
     ["% of bound", cellNumber(100 * result.shareOfBound)],
     ["Products carried", carried, `of ${model.n}`],

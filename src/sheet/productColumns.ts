@@ -6,7 +6,18 @@ import { suggest } from "../engine";
 import { normalizeName, textOf, type Cell } from "./cells";
 
 export type ProductField =
-  | "id" | "name" | "price" | "cost" | "demand" | "salvage" | "minQty" | "maxQty" | "packSize" | "mustOffer" | "exclude" | "size"
+  | "id"
+  | "name"
+  | "price"
+  | "cost"
+  | "demand"
+  | "salvage"
+  | "minQty"
+  | "maxQty"
+  | "packSize"
+  | "mustOffer"
+  | "exclude"
+  | "size"
   | "units";
 
 /** Normalized header names (see normalizeName) for each field; the first is the one suggested to users. */
@@ -28,8 +39,19 @@ export const PRODUCT_ALIASES: Record<ProductField, string[]> = {
 
 /** How each field is called in messages when its column is missing. */
 export const FIELD_TITLES: Record<ProductField, string> = {
-  id: "Product", name: "Name", price: "Price", cost: "Cost", demand: "Demand", salvage: "Salvage", minQty: "Min",
-  maxQty: "Max", packSize: "Pack", mustOffer: "Must offer", exclude: "Exclude", size: "Size", units: "Units",
+  id: "Product",
+  name: "Name",
+  price: "Price",
+  cost: "Cost",
+  demand: "Demand",
+  salvage: "Salvage",
+  minQty: "Min",
+  maxQty: "Max",
+  packSize: "Pack",
+  mustOffer: "Must offer",
+  exclude: "Exclude",
+  size: "Size",
+  units: "Units",
 };
 
 const FIELD_OF = new Map<string, ProductField>();

@@ -4,10 +4,28 @@
 
 import { show } from "../engine";
 import type { ProductInput } from "../engine";
-import { booleanOf, excelError, isBlank, isBlankOrZero, numberOf, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
+import {
+  booleanOf,
+  excelError,
+  isBlank,
+  isBlankOrZero,
+  numberOf,
+  plain,
+  textOf,
+  trimRange,
+  type Cell,
+  type Cells,
+} from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./location";
-import { FIELD_TITLES, PRODUCT_ALIASES, readHeader, typoFor, type ProductColumn, type ProductField } from "./productColumns";
+import {
+  FIELD_TITLES,
+  PRODUCT_ALIASES,
+  readHeader,
+  typoFor,
+  type ProductColumn,
+  type ProductField,
+} from "./productColumns";
 import { place, type SheetProblem } from "./sheetProblem";
 
 const NUMBER_FIELDS = ["price", "cost", "demand", "salvage", "minQty", "maxQty", "packSize", "size"] as const;
@@ -55,12 +73,22 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
   while (first < cells.length && cells[first].every(isBlankOrZero)) first++;
   const problems: SheetProblem[] = [];
   const out: ProductsSheet = {
-    products: [], rows: [], columns: {}, units: null, blank: new Set(), reported: new Set(), problems,
+    products: [],
+    rows: [],
+    columns: {},
+    units: null,
+    blank: new Set(),
+    reported: new Set(),
+    problems,
     headerRow: origin.row + first,
     columnTitle: (f) => out.columns[f]?.header ?? FIELD_TITLES[f],
   };
   if (first >= cells.length) {
-    problems.push({ range: "Products", message: "Products: the range is empty; give a header row (Product, Price, Cost, Demand, ...) and one row per product." });
+    problems.push({
+      range: "Products",
+      message:
+        "Products: the range is empty; give a header row (Product, Price, Cost, Demand, ...) and one row per product.",
+    });
     return out;
   }
   const header = readHeader(cells[first]);
@@ -68,7 +96,9 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
   const headerRow = out.headerRow;
   for (const [a, b] of header.clashes) {
     problems.push({
-      range: "Products", row: headerRow, column: b.header,
+      range: "Products",
+      row: headerRow,
+      column: b.header,
       message: `Products row ${headerRow}: columns '${a.header}' and '${b.header}' both give the ${FIELD_TITLES[a.field].toLowerCase()}${a.field === "id" ? " id" : ""}; keep one (rename the other, e.g. to Name or a note, if it holds something else).`,
     });
   }
@@ -82,7 +112,8 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
     if (typo) message += `; is '${typo}' meant to be ${FIELD_TITLES[f]}?`;
     else if (f === "id" && found.length > 0 && !header.columns.price && !header.columns.cost) {
       message += `; the first row must be the header (Product, Price, Cost, Demand, ...). If you pass an Excel table, include its header row: Table1[#All]`;
-    } else message += ` (also accepted: ${aliases.join(", ")}); the header row found ${found.length ? found.map((t) => `'${t}'`).join(", ") : "nothing"}`;
+    } else
+      message += ` (also accepted: ${aliases.join(", ")}); the header row found ${found.length ? found.map((t) => `'${t}'`).join(", ") : "nothing"}`;
     problems.push({ range: "Products", row: headerRow, message: message + "." });
   }
   if (missing.includes("id")) return out;
@@ -98,10 +129,20 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
     const idError = excelError(idCell);
     const idText = idError ? undefined : textOf(idCell);
     const id = idText === undefined ? undefined : unescapeText(idText);
-    const p: ProductInput = { id: id ?? (idError ? undefined : plain(idCell) ?? null), price: undefined, cost: undefined, demand: undefined };
+    const p: ProductInput = {
+      id: id ?? (idError ? undefined : (plain(idCell) ?? null)),
+      price: undefined,
+      cost: undefined,
+      demand: undefined,
+    };
     if (idError) {
       out.reported.add(`${i}/id`);
-      problems.push({ range: "Products", row: sheetRowNo, column: idCol.header, message: `${place("Products", sheetRowNo, undefined, idCol.header)}: holds the Excel error ${idError}; give the product's id.` });
+      problems.push({
+        range: "Products",
+        row: sheetRowNo,
+        column: idCol.header,
+        message: `${place("Products", sheetRowNo, undefined, idCol.header)}: holds the Excel error ${idError}; give the product's id.`,
+      });
       p.id = `#${i + 1}`;
     }
     const where = (field: ProductField) => place("Products", sheetRowNo, id, out.columnTitle(field));
@@ -112,7 +153,13 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
       const err = excelError(cell);
       if (err) {
         out.reported.add(`${i}/${field}`);
-        problems.push({ range: "Products", row: sheetRowNo, column: col.header, productId: id, message: `${where(field)}: holds the Excel error ${err}; fix the formula or the data it refers to.` });
+        problems.push({
+          range: "Products",
+          row: sheetRowNo,
+          column: col.header,
+          productId: id,
+          message: `${where(field)}: holds the Excel error ${err}; fix the formula or the data it refers to.`,
+        });
         continue;
       }
       if (isBlank(cell)) {
@@ -131,8 +178,16 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
       const b = err ? undefined : booleanOf(cell);
       if (b === undefined) {
         out.reported.add(`${i}/${field}`);
-        const what = err ? `holds the Excel error ${err}` : `${show(textOf(cell) ?? plain(cell))} is not a yes/no value`;
-        problems.push({ range: "Products", row: sheetRowNo, column: col.header, productId: id, message: `${where(field)}: ${what}; use TRUE/FALSE, yes/no, 1/0 or x (blank means no).` });
+        const what = err
+          ? `holds the Excel error ${err}`
+          : `${show(textOf(cell) ?? plain(cell))} is not a yes/no value`;
+        problems.push({
+          range: "Products",
+          row: sheetRowNo,
+          column: col.header,
+          productId: id,
+          message: `${where(field)}: ${what}; use TRUE/FALSE, yes/no, 1/0 or x (blank means no).`,
+        });
         continue;
       }
       if (b) p[field] = true;
@@ -147,4 +202,3 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
   }
   return out;
 }
-

@@ -9,12 +9,24 @@ import type { ProductsSheet } from "./products";
 import { place, type SheetProblem } from "./sheetProblem";
 import type { SubstitutionSheet } from "./substitution";
 
-const ENGINE_FIELD_NAMES = ["minQty", "maxQty", "packSize", "mustOffer", "exclude", "salvage", "size", "price", "cost", "demand"] as const;
+const ENGINE_FIELD_NAMES = [
+  "minQty",
+  "maxQty",
+  "packSize",
+  "mustOffer",
+  "exclude",
+  "salvage",
+  "size",
+  "price",
+  "cost",
+  "demand",
+] as const;
 
 /** Strips the engine's own label ("Product X, price: " or "Product X: ") from a message. */
 function withoutLabel(message: string, labels: string[], field: string | undefined): string {
   for (const label of labels) {
-    if (field !== undefined && message.startsWith(`${label}, ${field}: `)) return message.slice(label.length + field.length + 4);
+    if (field !== undefined && message.startsWith(`${label}, ${field}: `))
+      return message.slice(label.length + field.length + 4);
     if (message.startsWith(`${label}: `)) return message.slice(label.length + 2);
   }
   return message;
@@ -47,12 +59,24 @@ export function relocateProductProblem(p: Problem, sheet: ProductsSheet): SheetP
   if (field !== undefined && sheet.reported.has(`${i}/${field}`)) return null;
   const row = sheet.rows[i];
   const id = row.id ?? p.productId;
-  let rest = withoutLabel(p.message, [`Product ${id}`, `Product '${id}'`, `Plan, product '${id}'`, `Product #${i + 1}`], field);
+  let rest = withoutLabel(
+    p.message,
+    [`Product ${id}`, `Product '${id}'`, `Plan, product '${id}'`, `Product #${i + 1}`],
+    field,
+  );
   if (field !== undefined && sheet.blank.has(`${i}/${field}`)) rest = rest.replace(/^missing;/, "blank;");
-  rest = rest.replace(/\bproduct #(\d+)/g, (m, k) => (sheet.rows[Number(k) - 1] ? `row ${sheet.rows[Number(k) - 1].row}` : m));
+  rest = rest.replace(/\bproduct #(\d+)/g, (m, k) =>
+    sheet.rows[Number(k) - 1] ? `row ${sheet.rows[Number(k) - 1].row}` : m,
+  );
   rest = userFieldNames(rest, sheet);
   const column = field !== undefined && (sheet.columns[field] || field === "id") ? sheet.columnTitle(field) : undefined;
-  return { range: "Products", row: row.row, column, productId: id, message: `${place("Products", row.row, id, column)}: ${rest}` };
+  return {
+    range: "Products",
+    row: row.row,
+    column,
+    productId: id,
+    message: `${place("Products", row.row, id, column)}: ${rest}`,
+  };
 }
 
 export function relocateSubstitutionProblem(p: Problem, sheet: SubstitutionSheet): SheetProblem {
@@ -60,28 +84,52 @@ export function relocateSubstitutionProblem(p: Problem, sheet: SubstitutionSheet
     const from = /^Substitution from '(.*?)': /.exec(p.message);
     const row = from ? sheet.rowOfId.get(from[1]) : undefined;
     if (from && row !== undefined) {
-      return { range: "Substitution", row, productId: from[1], message: `${place("Substitution", row, from[1])}: ${p.message.slice(from[0].length)}` };
+      return {
+        range: "Substitution",
+        row,
+        productId: from[1],
+        message: `${place("Substitution", row, from[1])}: ${p.message.slice(from[0].length)}`,
+      };
     }
     return { range: "Substitution", message: p.message };
   }
   const at = sheet.places[p.index];
   let rest = withoutLabel(p.message, [`Substitution entry ${p.index + 1}`], p.field);
   rest = rest.replace(/^'(from|to)' /, "");
-  rest = rest.replace(/\bentry (\d+)\b/g, (m, k) => (sheet.places[Number(k) - 1] ? `row ${sheet.places[Number(k) - 1].row}` : m));
+  rest = rest.replace(/\bentry (\d+)\b/g, (m, k) =>
+    sheet.places[Number(k) - 1] ? `row ${sheet.places[Number(k) - 1].row}` : m,
+  );
   if (p.field === "probability") rest = rest.replace(/^missing;/, "blank;");
-  const column = p.field === "from" ? at.fromColumn ?? at.column : p.field === "to" ? at.toColumn ?? at.column : at.column;
-  return { range: "Substitution", row: at.row, column, productId: at.productId, message: `${place("Substitution", at.row, at.productId, column)}: ${rest}` };
+  const column =
+    p.field === "from" ? (at.fromColumn ?? at.column) : p.field === "to" ? (at.toColumn ?? at.column) : at.column;
+  return {
+    range: "Substitution",
+    row: at.row,
+    column,
+    productId: at.productId,
+    message: `${place("Substitution", at.row, at.productId, column)}: ${rest}`,
+  };
 }
 
 const OPTION_OF_FIELD: Record<string, OptionKey> = {
-  distribution: "customers", cv: "cv", budget: "budget", capacity: "capacity", maxProducts: "maxProducts",
+  distribution: "customers",
+  cv: "cv",
+  budget: "budget",
+  capacity: "capacity",
+  maxProducts: "maxProducts",
 };
 
 export function relocateOptionProblem(p: Problem, sheet: OptionsSheet): SheetProblem {
   const key = p.field === undefined ? undefined : OPTION_OF_FIELD[p.field];
-  const where = key === undefined ? undefined : sheet.rows[key] ?? (key === "cv" ? sheet.rows.customers : undefined);
+  const where = key === undefined ? undefined : (sheet.rows[key] ?? (key === "cv" ? sheet.rows.customers : undefined));
   const label = p.section === "customers" ? "Customers" : "Constraints";
-  if (where === undefined) return { range: "Options", message: `Options: ${withoutLabel(p.message, [label], p.field)}` };
+  if (where === undefined)
+    return { range: "Options", message: `Options: ${withoutLabel(p.message, [label], p.field)}` };
   const rest = withoutLabel(p.message, [label], p.field);
-  return { range: "Options", row: where.row, column: where.name, message: `Options row ${where.row} (${where.name}): ${rest}` };
+  return {
+    range: "Options",
+    row: where.row,
+    column: where.name,
+    message: `Options row ${where.row} (${where.name}): ${rest}`,
+  };
 }

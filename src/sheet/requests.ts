@@ -44,7 +44,9 @@ export const DEFAULT_SEED = 1;
 /** (N + 1)² numbers must fit Excel's 5 MB custom-function payload (office.md §2.5), with room to spare. */
 export const MAX_MATRIX_PRODUCTS = 500;
 
-export function prepareEvaluate(inputs: SheetInputs & { units?: Cells | null; unitsAddress?: string | null }): EvaluateRequest {
+export function prepareEvaluate(
+  inputs: SheetInputs & { units?: Cells | null; unitsAddress?: string | null },
+): EvaluateRequest {
   let sheet: SheetInstance | undefined;
   const problems: SheetProblem[] = [];
   try {
@@ -54,12 +56,23 @@ export function prepareEvaluate(inputs: SheetInputs & { units?: Cells | null; un
     problems.push(...err.problems);
   }
   if (!sheet) throw new SheetInputError(problems);
-  const { units, problems: unitProblems } = readUnits(inputs.units, sheet.products, sheet.model.ids, originOf(inputs.unitsAddress));
+  const { units, problems: unitProblems } = readUnits(
+    inputs.units,
+    sheet.products,
+    sheet.model.ids,
+    originOf(inputs.unitsAddress),
+  );
   if (unitProblems.length > 0) throw new SheetInputError(sortProblems(unitProblems));
-  const ruleWarnings = planWarnings(sheet.model, units).map((p) => relocateProductProblem(p, sheet.products)?.message ?? p.message);
+  const ruleWarnings = planWarnings(sheet.model, units).map(
+    (p) => relocateProductProblem(p, sheet.products)?.message ?? p.message,
+  );
   const o = sheet.options.optimize;
   return {
-    sheet, input: sheet.input, units, seed: o.seed ?? DEFAULT_SEED, targetRelativeError: o.targetRelativeError,
+    sheet,
+    input: sheet.input,
+    units,
+    seed: o.seed ?? DEFAULT_SEED,
+    targetRelativeError: o.targetRelativeError,
     warnings: [...sheet.warnings, ...ruleWarnings],
   };
 }
@@ -81,7 +94,9 @@ export interface ChoiceRequest {
   available: Uint8Array;
 }
 
-export function prepareChoice(inputs: SheetInputs & { available?: Cells | null; availableAddress?: string | null }): ChoiceRequest {
+export function prepareChoice(
+  inputs: SheetInputs & { available?: Cells | null; availableAddress?: string | null },
+): ChoiceRequest {
   const sheet = readSheetInstance(inputs);
   const { available, problems } = readAvailable(inputs.available, sheet.model.ids);
   if (problems.length > 0) throw new SheetInputError(problems);
@@ -93,14 +108,20 @@ export function choiceFromSheet(inputs: SheetInputs & { available?: Cells | null
   return choiceTable(sheet.model, available);
 }
 
-export function substitutionFromSheet(products: Cells | null | undefined, weights: Cells | number | null | undefined, addresses: { products?: string | null; weights?: string | null } = {}): unknown[][] {
+export function substitutionFromSheet(
+  products: Cells | null | undefined,
+  weights: Cells | number | null | undefined,
+  addresses: { products?: string | null; weights?: string | null } = {},
+): unknown[][] {
   const { ids, sheet } = readProductIds(products, originOf(addresses.products));
   if (ids.length > MAX_MATRIX_PRODUCTS) {
     const cells = (ids.length + 1) ** 2;
-    throw new SheetInputError([{
-      range: "Products",
-      message: `Products: ${ids.length} products would make a ${ids.length + 1} × ${ids.length + 1} matrix (${cells.toLocaleString("en-US")} cells), more than Excel takes back from a function; build the matrix for at most ${MAX_MATRIX_PRODUCTS} products at a time (for example one category).`,
-    }]);
+    throw new SheetInputError([
+      {
+        range: "Products",
+        message: `Products: ${ids.length} products would make a ${ids.length + 1} × ${ids.length + 1} matrix (${cells.toLocaleString("en-US")} cells), more than Excel takes back from a function; build the matrix for at most ${MAX_MATRIX_PRODUCTS} products at a time (for example one category).`,
+      },
+    ]);
   }
   const raw = typeof weights === "number" ? [[weights]] : weights;
   const w = readWeights(raw, sheet.products, sheet.rows, ids, originOf(addresses.weights));

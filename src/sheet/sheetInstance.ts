@@ -32,14 +32,22 @@ export interface SheetInstance {
   warnings: string[];
 }
 
-function relocate(problems: Problem[], products: ProductsSheet, substitution: SubstitutionSheet, options: OptionsSheet): SheetProblem[] {
+function relocate(
+  problems: Problem[],
+  products: ProductsSheet,
+  substitution: SubstitutionSheet,
+  options: OptionsSheet,
+): SheetProblem[] {
   const out: SheetProblem[] = [];
   for (const p of problems) {
     const s =
-      p.section === "products" ? relocateProductProblem(p, products)
-      : p.section === "substitution" ? relocateSubstitutionProblem(p, substitution)
-      : p.section === "customers" || p.section === "constraints" ? relocateOptionProblem(p, options)
-      : { range: "Products" as const, message: p.message };
+      p.section === "products"
+        ? relocateProductProblem(p, products)
+        : p.section === "substitution"
+          ? relocateSubstitutionProblem(p, substitution)
+          : p.section === "customers" || p.section === "constraints"
+            ? relocateOptionProblem(p, options)
+            : { range: "Products" as const, message: p.message };
     if (s) out.push(s);
   }
   return out;
@@ -81,7 +89,9 @@ export function readSheetInstance(inputs: SheetInputs): SheetInstance {
     }
   }
   if (problems.length > 0 || model === undefined) {
-    throw new SheetInputError(sortProblems(problems.length > 0 ? problems : [{ range: "Products", message: "Products: no products to read." }]));
+    throw new SheetInputError(
+      sortProblems(problems.length > 0 ? problems : [{ range: "Products", message: "Products: no products to read." }]),
+    );
   }
   const warnings = relocate(model.warnings, products, substitution, options).map((w) => w.message);
   return { input, model, products, substitution, options, warnings };

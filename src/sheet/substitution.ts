@@ -4,7 +4,18 @@
 
 import { show, suggest } from "../engine";
 import type { SubstitutionLink } from "../engine";
-import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
+import {
+  excelError,
+  isBlank,
+  isBlankOrZero,
+  normalizeName,
+  numberOf,
+  plain,
+  textOf,
+  trimRange,
+  type Cell,
+  type Cells,
+} from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, columnLetter, type Origin } from "./location";
 import { place, type SheetProblem } from "./sheetProblem";
@@ -34,7 +45,16 @@ export interface SubstitutionSheet {
 
 const FROM = ["from", "fromproduct", "source", "lost", "original", "unavailable"];
 const TO = ["to", "toproduct", "substitute", "target", "destination", "goesto"];
-const PROBABILITY = ["probability", "prob", "p", "share", "rate", "transfer", "substitutionprobability", "transferrate"];
+const PROBABILITY = [
+  "probability",
+  "prob",
+  "p",
+  "share",
+  "rate",
+  "transfer",
+  "substitutionprobability",
+  "transferrate",
+];
 
 function idOf(cell: Cell): string | undefined {
   const t = textOf(cell);
@@ -49,7 +69,12 @@ function listHeader(row: Cell[]): [number, number, number] | undefined {
   return f >= 0 && t >= 0 && p >= 0 ? [f, t, p] : undefined;
 }
 
-export function readSubstitution(raw: Cells | null | undefined, productIds: readonly string[], origin: Origin = RANGE_ORIGIN, addressKnown = false): SubstitutionSheet {
+export function readSubstitution(
+  raw: Cells | null | undefined,
+  productIds: readonly string[],
+  origin: Origin = RANGE_ORIGIN,
+  addressKnown = false,
+): SubstitutionSheet {
   const cells = trimRange(raw);
   const out: SubstitutionSheet = { layout: "none", links: [], places: [], rowOfId: new Map(), problems: [] };
   if (cells.length === 0) return out;
@@ -58,39 +83,85 @@ export function readSubstitution(raw: Cells | null | undefined, productIds: read
   const header = listHeader(cells[0]);
   const corner = cells[0][0];
   const cornerId = idOf(corner);
-  const cornerIsLabel = isBlank(corner) || (isBlankOrZero(corner) && !ids.has("0")) || (cornerId !== undefined && !ids.has(cornerId) && excelError(corner) === undefined);
-  if (header) return readList(cells, 1, header, cells[0].map((c, k) => textOf(c) ?? letter(k)), origin, out);
-  if (cornerIsLabel && cells.length > 1 && cells[0].length > 1) return readMatrix(cells, ids, productIds, origin, letter, out);
+  const cornerIsLabel =
+    isBlank(corner) ||
+    (isBlankOrZero(corner) && !ids.has("0")) ||
+    (cornerId !== undefined && !ids.has(cornerId) && excelError(corner) === undefined);
+  if (header)
+    return readList(
+      cells,
+      1,
+      header,
+      cells[0].map((c, k) => textOf(c) ?? letter(k)),
+      origin,
+      out,
+    );
+  if (cornerIsLabel && cells.length > 1 && cells[0].length > 1)
+    return readMatrix(cells, ids, productIds, origin, letter, out);
   if (cells[0].length === 3) return readList(cells, 0, [0, 1, 2], [letter(0), letter(1), letter(2)], origin, out);
   out.problems.push({
-    range: "Substitution", row: origin.row,
+    range: "Substitution",
+    row: origin.row,
     message: `Substitution: not a layout Assort reads. Use either a matrix whose first row and first column hold the product ids (top-left cell empty), or three columns From, To, Probability (found ${cells[0].length} column${cells[0].length === 1 ? "" : "s"}, starting with ${show(textOf(corner) ?? plain(corner))}).`,
   });
   return out;
 }
 
-function readMatrix(cells: Cells, ids: Set<string>, productIds: readonly string[], origin: Origin, letter: (c: number) => string, out: SubstitutionSheet): SubstitutionSheet {
+function readMatrix(
+  cells: Cells,
+  ids: Set<string>,
+  productIds: readonly string[],
+  origin: Origin,
+  letter: (c: number) => string,
+  out: SubstitutionSheet,
+): SubstitutionSheet {
   out.layout = "matrix";
   // Check each header id once, rather than once per link it would spoil.
-  const headerId = (cell: Cell, where: string, row: number, seen: Map<string, string>, used: boolean): string | undefined => {
+  const headerId = (
+    cell: Cell,
+    where: string,
+    row: number,
+    seen: Map<string, string>,
+    used: boolean,
+  ): string | undefined => {
     const err = excelError(cell);
     const id = err ? undefined : idOf(cell);
     if (!used && (id === undefined || !ids.has(id))) return undefined; // an unused header (e.g. a total) is harmless
     if (err) {
-      out.problems.push({ range: "Substitution", row, message: `${where}: holds the Excel error ${err}; give a product id.` });
+      out.problems.push({
+        range: "Substitution",
+        row,
+        message: `${where}: holds the Excel error ${err}; give a product id.`,
+      });
       return undefined;
     }
     if (id === undefined) {
-      out.problems.push({ range: "Substitution", row, message: `${where}: the product id is blank, but its row or column has probabilities; give the id of a listed product.` });
+      out.problems.push({
+        range: "Substitution",
+        row,
+        message: `${where}: the product id is blank, but its row or column has probabilities; give the id of a listed product.`,
+      });
       return undefined;
     }
     if (!ids.has(id)) {
       const guess = suggest(id, productIds);
-      out.problems.push({ range: "Substitution", row, productId: id, message: `${where}: '${id}' is not among the products` + (guess ? `; did you mean '${guess}'?` : "; the matrix may only name listed products.") });
+      out.problems.push({
+        range: "Substitution",
+        row,
+        productId: id,
+        message:
+          `${where}: '${id}' is not among the products` +
+          (guess ? `; did you mean '${guess}'?` : "; the matrix may only name listed products."),
+      });
       return undefined;
     }
     if (seen.has(id)) {
-      out.problems.push({ range: "Substitution", row, productId: id, message: `${where}: '${id}' is already used by ${seen.get(id)}; give each product one row and one column.` });
+      out.problems.push({
+        range: "Substitution",
+        row,
+        productId: id,
+        message: `${where}: '${id}' is already used by ${seen.get(id)}; give each product one row and one column.`,
+      });
       return undefined;
     }
     seen.set(id, where);
@@ -101,7 +172,9 @@ function readMatrix(cells: Cells, ids: Set<string>, productIds: readonly string[
   const colIds: (string | undefined)[] = [undefined];
   for (let c = 1; c < cells[0].length; c++) {
     const used = cells.slice(1).some((row) => hasValue(row[c]));
-    colIds.push(headerId(cells[0][c], `Substitution row ${origin.row}, column ${letter(c)}`, origin.row, colSeen, used));
+    colIds.push(
+      headerId(cells[0][c], `Substitution row ${origin.row}, column ${letter(c)}`, origin.row, colSeen, used),
+    );
   }
   const rowSeen = new Map<string, string>();
   for (let r = 1; r < cells.length; r++) {
@@ -117,7 +190,13 @@ function readMatrix(cells: Cells, ids: Set<string>, productIds: readonly string[
       if (from === undefined || to === undefined) continue;
       const err = excelError(cell);
       if (err) {
-        out.problems.push({ range: "Substitution", row: rowNo, column: to, productId: from, message: `${place("Substitution", rowNo, from, to)}: holds the Excel error ${err}; give a probability between 0 and 1 (blank means 0).` });
+        out.problems.push({
+          range: "Substitution",
+          row: rowNo,
+          column: to,
+          productId: from,
+          message: `${place("Substitution", rowNo, from, to)}: holds the Excel error ${err}; give a probability between 0 and 1 (blank means 0).`,
+        });
         continue;
       }
       out.links.push({ from, to, probability: numberOf(cell) });
@@ -127,24 +206,50 @@ function readMatrix(cells: Cells, ids: Set<string>, productIds: readonly string[
   return out;
 }
 
-function readList(cells: Cells, first: number, [f, t, p]: [number, number, number], titles: string[], origin: Origin, out: SubstitutionSheet): SubstitutionSheet {
+function readList(
+  cells: Cells,
+  first: number,
+  [f, t, p]: [number, number, number],
+  titles: string[],
+  origin: Origin,
+  out: SubstitutionSheet,
+): SubstitutionSheet {
   out.layout = "list";
   for (let r = first; r < cells.length; r++) {
     const row = cells[r];
     if (row.every(isBlankOrZero)) continue;
     const rowNo = origin.row + r;
     const from = idOf(row[f]);
-    const place0: LinkPlace = { row: rowNo, column: titles[p], productId: from, fromColumn: titles[f], toColumn: titles[t] };
+    const place0: LinkPlace = {
+      row: rowNo,
+      column: titles[p],
+      productId: from,
+      fromColumn: titles[f],
+      toColumn: titles[t],
+    };
     let ok = true;
-    for (const [k, what] of [[f, "from"], [t, "to"], [p, "probability"]] as const) {
+    for (const [k, what] of [
+      [f, "from"],
+      [t, "to"],
+      [p, "probability"],
+    ] as const) {
       const err = excelError(row[k]);
       if (err) {
         ok = false;
-        out.problems.push({ range: "Substitution", row: rowNo, column: titles[k], message: `${place("Substitution", rowNo, from, titles[k])}: holds the Excel error ${err}; give ${what === "probability" ? "a probability between 0 and 1" : "a product id"}.` });
+        out.problems.push({
+          range: "Substitution",
+          row: rowNo,
+          column: titles[k],
+          message: `${place("Substitution", rowNo, from, titles[k])}: holds the Excel error ${err}; give ${what === "probability" ? "a probability between 0 and 1" : "a product id"}.`,
+        });
       }
     }
     if (!ok) continue;
-    out.links.push({ from: from ?? plain(row[f]), to: idOf(row[t]) ?? plain(row[t]), probability: isBlank(row[p]) ? undefined : numberOf(row[p]) });
+    out.links.push({
+      from: from ?? plain(row[f]),
+      to: idOf(row[t]) ?? plain(row[t]),
+      probability: isBlank(row[p]) ? undefined : numberOf(row[p]),
+    });
     out.places.push(place0);
   }
   return out;

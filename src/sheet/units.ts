@@ -7,7 +7,18 @@
 // Products not listed get 0 units; blanks are 0.
 
 import { show, suggest } from "../engine";
-import { excelError, isBlank, isBlankOrZero, numberOf, padLine, plain, textOf, trimRange, type Cell, type Cells } from "./cells";
+import {
+  excelError,
+  isBlank,
+  isBlankOrZero,
+  numberOf,
+  padLine,
+  plain,
+  textOf,
+  trimRange,
+  type Cell,
+  type Cells,
+} from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./location";
 import { fieldOfHeader } from "./productColumns";
@@ -31,7 +42,12 @@ function unitsProblem(v: unknown): string | undefined {
   return undefined;
 }
 
-export function readUnits(raw: Cells | null | undefined, products: ProductsSheet, ids: readonly string[], origin: Origin = RANGE_ORIGIN): UnitsReading {
+export function readUnits(
+  raw: Cells | null | undefined,
+  products: ProductsSheet,
+  ids: readonly string[],
+  origin: Origin = RANGE_ORIGIN,
+): UnitsReading {
   const n = ids.length;
   const units = new Int32Array(n);
   const problems: SheetProblem[] = [];
@@ -39,23 +55,37 @@ export function readUnits(raw: Cells | null | undefined, products: ProductsSheet
   const put = (i: number, cell: Cell, where: string) => {
     const err = excelError(cell);
     if (err) {
-      problems.push({ range: where.startsWith("Products") ? "Products" : "Units", message: `${where}: holds the Excel error ${err}; give a whole number of units, 0 or more.` });
+      problems.push({
+        range: where.startsWith("Products") ? "Products" : "Units",
+        message: `${where}: holds the Excel error ${err}; give a whole number of units, 0 or more.`,
+      });
       return;
     }
     if (isBlank(cell)) return;
     const v = numberOf(cell);
     const bad = unitsProblem(v);
-    if (bad) problems.push({ range: where.startsWith("Products") ? "Products" : "Units", productId: ids[i], message: `${where}: ${bad}; give a whole number of units, 0 or more.` });
+    if (bad)
+      problems.push({
+        range: where.startsWith("Products") ? "Products" : "Units",
+        productId: ids[i],
+        message: `${where}: ${bad}; give a whole number of units, 0 or more.`,
+      });
     else units[i] = v as number;
   };
 
   const cells = trimRange(raw);
   if (cells.length === 0) {
     if (!products.units) {
-      problems.push({ range: "Units", message: "Units: no plan given; pass a Units range (a column of units in the order of the products, or a table with Product and Units columns), or add a Units column to Products." });
+      problems.push({
+        range: "Units",
+        message:
+          "Units: no plan given; pass a Units range (a column of units in the order of the products, or a table with Product and Units columns), or add a Units column to Products.",
+      });
       return { units, problems };
     }
-    products.units.forEach((cell, i) => put(i, cell, place("Products", products.rows[i].row, ids[i], products.columnTitle("units"))));
+    products.units.forEach((cell, i) =>
+      put(i, cell, place("Products", products.rows[i].row, ids[i], products.columnTitle("units"))),
+    );
     return { units, problems };
   }
 
@@ -75,17 +105,33 @@ export function readUnits(raw: Cells | null | undefined, products: ProductsSheet
       const t = textOf(row[ic]);
       const id = t === undefined ? undefined : unescapeText(t);
       if (id === undefined) {
-        problems.push({ range: "Units", row: rowNo, message: `Units row ${rowNo}: the product id is ${excelError(row[ic]) ?? "blank"}; give the id of a listed product.` });
+        problems.push({
+          range: "Units",
+          row: rowNo,
+          message: `Units row ${rowNo}: the product id is ${excelError(row[ic]) ?? "blank"}; give the id of a listed product.`,
+        });
         continue;
       }
       const i = index.get(id);
       if (i === undefined) {
         const guess = suggest(id, ids);
-        problems.push({ range: "Units", row: rowNo, productId: id, message: `Units row ${rowNo}: '${id}' is not among the products` + (guess ? `; did you mean '${guess}'?` : "; list only products of the Products range.") });
+        problems.push({
+          range: "Units",
+          row: rowNo,
+          productId: id,
+          message:
+            `Units row ${rowNo}: '${id}' is not among the products` +
+            (guess ? `; did you mean '${guess}'?` : "; list only products of the Products range."),
+        });
         continue;
       }
       if (seen.has(id)) {
-        problems.push({ range: "Units", row: rowNo, productId: id, message: `Units row ${rowNo} (${id}): already given in row ${seen.get(id)}; list each product once.` });
+        problems.push({
+          range: "Units",
+          row: rowNo,
+          productId: id,
+          message: `Units row ${rowNo} (${id}): already given in row ${seen.get(id)}; list each product once.`,
+        });
         continue;
       }
       seen.set(id, rowNo);
@@ -98,18 +144,32 @@ export function readUnits(raw: Cells | null | undefined, products: ProductsSheet
   }
   // One column or one row of numbers in product order, maybe under a header cell.
   const line: { cell: Cell; rowNo: number }[] | undefined =
-    cells[0].length === 1 ? cells.map((r, k) => ({ cell: r[0], rowNo: origin.row + k }))
-    : cells.length === 1 ? cells[0].map((cell) => ({ cell, rowNo: origin.row }))
-    : undefined;
+    cells[0].length === 1
+      ? cells.map((r, k) => ({ cell: r[0], rowNo: origin.row + k }))
+      : cells.length === 1
+        ? cells[0].map((cell) => ({ cell, rowNo: origin.row }))
+        : undefined;
   if (line) {
-    const headed = line.length > 0 && typeof plain(line[0].cell) === "string" && typeof numberOf(line[0].cell) === "string" && excelError(line[0].cell) === undefined;
+    const headed =
+      line.length > 0 &&
+      typeof plain(line[0].cell) === "string" &&
+      typeof numberOf(line[0].cell) === "string" &&
+      excelError(line[0].cell) === undefined;
     const body = line.slice(headed ? 1 : 0);
     const vertical = cells[0].length === 1;
-    const padded = padLine(body.map((x) => x.cell), raw, n, headed ? 1 : 0);
+    const padded = padLine(
+      body.map((x) => x.cell),
+      raw,
+      n,
+      headed ? 1 : 0,
+    );
     const start = origin.row + (headed && vertical ? 1 : 0);
     const values = padded.map((cell, k) => ({ cell, rowNo: vertical ? start + k : origin.row }));
     if (values.length !== n) {
-      problems.push({ range: "Units", message: `Units: ${values.length} value${values.length === 1 ? "" : "s"} for ${n} products; give one number per product, in the order of the Products rows (or a table with Product and Units columns).` });
+      problems.push({
+        range: "Units",
+        message: `Units: ${values.length} value${values.length === 1 ? "" : "s"} for ${n} products; give one number per product, in the order of the Products rows (or a table with Product and Units columns).`,
+      });
       return { units, problems };
     }
     values.forEach(({ cell, rowNo }, i) => put(i, cell, place("Units", rowNo, ids[i])));
@@ -119,6 +179,9 @@ export function readUnits(raw: Cells | null | undefined, products: ProductsSheet
     byId(0, 0, 1, "2", false);
     return { units, problems };
   }
-  problems.push({ range: "Units", message: `Units: not a layout Assort reads (${cells.length} rows × ${cells[0].length} columns); use a column of units in the order of the products, or a table whose header has Product and Units columns.` });
+  problems.push({
+    range: "Units",
+    message: `Units: not a layout Assort reads (${cells.length} rows × ${cells[0].length} columns); use a column of units in the order of the products, or a table whose header has Product and Units columns.`,
+  });
   return { units, problems };
 }

@@ -26,10 +26,20 @@ function signed(x: number): string {
 
 export function comparePlans(a: PlanRecord, b: PlanRecord): Comparison {
   const rows = [
-    { label: "Expected profit", a: `${n0(a.profit)} ± ${n0(a.interval)}`, b: `${n0(b.profit)} ± ${n0(b.interval)}`, difference: signed(b.profit - a.profit) },
+    {
+      label: "Expected profit",
+      a: `${n0(a.profit)} ± ${n0(a.interval)}`,
+      b: `${n0(b.profit)} ± ${n0(b.interval)}`,
+      difference: signed(b.profit - a.profit),
+    },
     { label: "Products carried", a: n0(a.carried), b: n0(b.carried), difference: signed(b.carried - a.carried) },
     { label: "Units", a: n0(a.units), b: n0(b.units), difference: signed(b.units - a.units) },
-    { label: "Purchase cost", a: n0(a.purchaseCost), b: n0(b.purchaseCost), difference: signed(b.purchaseCost - a.purchaseCost) },
+    {
+      label: "Purchase cost",
+      a: n0(a.purchaseCost),
+      b: n0(b.purchaseCost),
+      difference: signed(b.purchaseCost - a.purchaseCost),
+    },
   ];
   const added: PlanChange[] = [];
   const dropped: PlanChange[] = [];
@@ -43,6 +53,7 @@ export function comparePlans(a: PlanRecord, b: PlanRecord): Comparison {
     else if (after === 0) dropped.push(c);
     else changed.push(c);
   }
-  const bySize = (x: PlanChange, y: PlanChange) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.id.localeCompare(y.id);
+  const bySize = (x: PlanChange, y: PlanChange) =>
+    Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.id.localeCompare(y.id);
   return { rows, added: added.sort(bySize), dropped: dropped.sort(bySize), changed: changed.sort(bySize) };
 }

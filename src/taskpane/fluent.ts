@@ -2,9 +2,22 @@
 // registered once.
 
 import {
-  fluentAnchor, fluentButton, fluentOption, fluentProgress, fluentSelect, fluentTextField, provideFluentDesignSystem,
+  fluentAnchor,
+  fluentButton,
+  fluentOption,
+  fluentProgress,
+  fluentSelect,
+  fluentTextField,
+  provideFluentDesignSystem,
 } from "@fluentui/web-components";
 
 export function registerFluent(): void {
-  provideFluentDesignSystem().register(fluentButton(), fluentTextField(), fluentSelect(), fluentOption(), fluentProgress(), fluentAnchor());
+  provideFluentDesignSystem().register(
+    fluentButton(),
+    fluentTextField(),
+    fluentSelect(),
+    fluentOption(),
+    fluentProgress(),
+    fluentAnchor(),
+  );
 }

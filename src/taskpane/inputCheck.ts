@@ -33,17 +33,34 @@ export function checkInputs(values: InputValues): InputCheck {
   const products = values.products;
   if (!products) {
     return {
-      products: 0, links: 0, warnings: [],
-      problems: [{ message: "No Products found: name a table or range Products, select it and press Use selection, or insert the sample data." }],
+      products: 0,
+      links: 0,
+      warnings: [],
+      problems: [
+        {
+          message:
+            "No Products found: name a table or range Products, select it and press Use selection, or insert the sample data.",
+        },
+      ],
     };
   }
-  const addresses = { products: products.address, substitution: values.substitution?.address, options: values.options?.address };
+  const addresses = {
+    products: products.address,
+    substitution: values.substitution?.address,
+    options: values.options?.address,
+  };
   // Counts come from the readers alone, so they show even while problems remain.
   const read = readProducts(products.values, { origin: originOf(products.address) });
   const ids = read.rows.map((r) => r.id).filter((id): id is string => id !== undefined);
   const links = readSubstitution(values.substitution?.values, ids).links.length;
   try {
-    const sheet = readSheetInstance({ products: products.values, substitution: values.substitution?.values, options: values.options?.values, addresses, checkRules: true });
+    const sheet = readSheetInstance({
+      products: products.values,
+      substitution: values.substitution?.values,
+      options: values.options?.values,
+      addresses,
+      checkRules: true,
+    });
     return { products: sheet.model.n, links, problems: [], warnings: sheet.warnings, sheet };
   } catch (err) {
     if (!(err instanceof SheetInputError)) throw err;

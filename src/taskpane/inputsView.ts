@@ -15,7 +15,11 @@ const SHOWN_PROBLEMS = 20;
 export function renderAddresses(found: FoundInputs): void {
   for (const key of INPUT_KEYS) {
     const f = found[key];
-    byId(`address-${key}`).textContent = f ? `${f.address} (${SOURCE_WORDS[f.source]})` : key === "products" ? "not found" : "none";
+    byId(`address-${key}`).textContent = f
+      ? `${f.address} (${SOURCE_WORDS[f.source]})`
+      : key === "products"
+        ? "not found"
+        : "none";
     byId(`forget-${key}`).hidden = f?.source !== "saved";
   }
 }

@@ -13,7 +13,15 @@ import { insertSample } from "../excel/insertSample";
 import { planRecord } from "../excel/planRecord";
 import { planSheetData } from "../excel/planSheetData";
 import { readValues } from "../excel/readValues";
-import { CURRENT, PREVIOUS, loadScenarios, saveScenarios, withNamed, withNewPlan, type PlanRecord } from "../excel/scenarios";
+import {
+  CURRENT,
+  PREVIOUS,
+  loadScenarios,
+  saveScenarios,
+  withNamed,
+  withNewPlan,
+  type PlanRecord,
+} from "../excel/scenarios";
 import { selectCell } from "../excel/selectCell";
 import { selectedAddress } from "../excel/selection";
 import { BLANK_PARAMETERS, loadSetup, saveSetup, type Parameters, type Setup } from "../excel/setup";
@@ -169,7 +177,11 @@ export class Pane {
   private async insertSample(): Promise<void> {
     try {
       const outcome = await Excel.run((context) => insertSample(context));
-      this.say(outcome.inserted ? `Sample data inserted: sheets ${outcome.sheets.join(", ")}. Press Optimize.` : `Sample data not inserted: this workbook already has ${outcome.existing.join(", ")}.`);
+      this.say(
+        outcome.inserted
+          ? `Sample data inserted: sheets ${outcome.sheets.join(", ")}. Press Optimize.`
+          : `Sample data not inserted: this workbook already has ${outcome.existing.join(", ")}.`,
+      );
     } catch (err) {
       this.say(`Could not insert the sample data: ${message(err)}`);
     }
@@ -200,7 +212,8 @@ export class Pane {
       if (p.stage === lastStage && elapsed - lastText < TEXT_EVERY_MS) return;
       lastStage = p.stage;
       lastText = elapsed;
-      byId("stage").textContent = `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsed, limitMs, evaluationStart)}`;
+      byId("stage").textContent =
+        `${p.stage}: ${pct}%, ${remainingText(p.fraction, elapsed, limitMs, evaluationStart)}`;
     };
   }
 
@@ -222,7 +235,10 @@ export class Pane {
       const { input, model, options } = prepared.request;
       const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
       const timeoutMs = 2 * limitMs + TIMEOUT_MARGIN_MS;
-      this.job = engineClient().submit({ kind: "optimize", input, options }, { timeoutMs, onProgress: this.progressReporter(limitMs) }) as JobHandle<OptimizeResult>;
+      this.job = engineClient().submit(
+        { kind: "optimize", input, options },
+        { timeoutMs, onProgress: this.progressReporter(limitMs) },
+      ) as JobHandle<OptimizeResult>;
       const result = await this.job.result;
       this.job = undefined;
       setDisabled("cancel", true);
@@ -230,13 +246,22 @@ export class Pane {
       const time = new Date();
       const inputs: Partial<Record<InputKey, string>> = {};
       for (const key of INPUT_KEYS) inputs[key] = this.found[key]?.address;
-      const data = planSheetData(model, result, { time, inputs, parameters: describeParameters(params), version: VERSION });
+      const data = planSheetData(model, result, {
+        time,
+        inputs,
+        parameters: describeParameters(params),
+        version: VERSION,
+      });
       renderSummary(resultSummary(model, result));
       const written = await this.writeAsking(data);
       this.plans = withNewPlan(this.plans, planRecord(CURRENT, result, time));
       await Excel.run((context) => saveScenarios(context, this.plans));
       await this.refreshPlanSelects(PREVIOUS, CURRENT);
-      this.say(written.written ? `Plan written to ${written.table}.` : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.");
+      this.say(
+        written.written
+          ? `Plan written to ${written.table}.`
+          : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.",
+      );
     } catch (err) {
       // By name too: the engine client may come from the functions bundle, with its own copy of the class.
       const cancelled = err instanceof JobCancelled || (err instanceof Error && err.name === "JobCancelled");
@@ -254,7 +279,9 @@ export class Pane {
     const more = first.conflictCount - first.conflicts.length;
     byId("confirm-text").textContent =
       `The plan would overwrite ${first.conflictCount} non-empty cell${first.conflictCount === 1 ? "" : "s"} that Assort did not write: ` +
-      first.conflicts.join(", ") + (more > 0 ? ` and ${more} more` : "") + ". Overwrite them?";
+      first.conflicts.join(", ") +
+      (more > 0 ? ` and ${more} more` : "") +
+      ". Overwrite them?";
     byId("confirm").hidden = false;
     byId("confirm-keep").focus(); // the safe answer first, for keyboard and screen-reader users
     byId("stage").textContent = "Waiting for your answer…";
@@ -267,8 +294,10 @@ export class Pane {
 
   private async keepScenario(): Promise<void> {
     const name = valueOf("scenario-name").trim();
-    if (name === "" || name === CURRENT || name === PREVIOUS) return this.say(`Give the plan a name other than '${CURRENT}' or '${PREVIOUS}'.`);
-    if (!this.plans.some((p) => p.name === CURRENT)) return this.say("Optimize first: there is no current plan to keep.");
+    if (name === "" || name === CURRENT || name === PREVIOUS)
+      return this.say(`Give the plan a name other than '${CURRENT}' or '${PREVIOUS}'.`);
+    if (!this.plans.some((p) => p.name === CURRENT))
+      return this.say("Optimize first: there is no current plan to keep.");
     this.plans = withNamed(this.plans, name);
     try {
       await Excel.run((context) => saveScenarios(context, this.plans));

@@ -40,7 +40,10 @@ export function readParameters(p: Parameters): { overrides: Overrides; problems:
   if (p.maxProducts.trim() !== "") {
     const m = numberText(p.maxProducts);
     if (Number.isInteger(m) && m >= 1) o.maxProducts = m;
-    else problems.push(`Max products: '${p.maxProducts}' is not a number of products; give a whole number, 1 or more, or leave it blank for no limit.`);
+    else
+      problems.push(
+        `Max products: '${p.maxProducts}' is not a number of products; give a whole number, 1 or more, or leave it blank for no limit.`,
+      );
   }
   const method = p.method.trim().toLowerCase();
   if (method !== "") {
@@ -55,7 +58,10 @@ export function readParameters(p: Parameters): { overrides: Overrides; problems:
   if (p.timeLimit.trim() !== "") {
     const t = numberText(p.timeLimit);
     if (Number.isFinite(t) && t > 0 && t <= MAX_TIME_LIMIT_S) o.optimize.timeLimitMs = Math.round(t * 1000);
-    else problems.push(`Time limit: '${p.timeLimit}' is not a time limit; give seconds, above 0 and at most ${MAX_TIME_LIMIT_S}.`);
+    else
+      problems.push(
+        `Time limit: '${p.timeLimit}' is not a time limit; give seconds, above 0 and at most ${MAX_TIME_LIMIT_S}.`,
+      );
   }
   return { overrides: o, problems };
 }

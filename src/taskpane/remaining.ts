@@ -18,7 +18,12 @@ function seconds(ms: number): string {
  * @param limitMs the search's time limit
  * @param evaluationStartMs when the final evaluation started (undefined while searching)
  */
-export function remainingText(fraction: number, elapsedMs: number, limitMs: number, evaluationStartMs?: number): string {
+export function remainingText(
+  fraction: number,
+  elapsedMs: number,
+  limitMs: number,
+  evaluationStartMs?: number,
+): string {
   if (fraction >= 1) return "finishing…";
   if (fraction < EVALUATION_FROM || evaluationStartMs === undefined) {
     return `search: at most ${seconds(Math.max(0, limitMs - elapsedMs))} left`;

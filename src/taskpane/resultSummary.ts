@@ -25,16 +25,24 @@ export function resultSummary(model: Model, result: OptimizeResult): SummaryLine
   const lines: SummaryLine[] = [
     { label: "Expected profit", value: `${money(ev.expectedProfit)} ± ${money(half)}`, note: "95% interval" },
     { label: "Upper bound", value: money(result.bound.value), note: result.bound.label },
-    { label: "% of bound", value: Number.isFinite(result.shareOfBound) ? `${(100 * result.shareOfBound).toFixed(1)}%` : "–" },
+    {
+      label: "% of bound",
+      value: Number.isFinite(result.shareOfBound) ? `${(100 * result.shareOfBound).toFixed(1)}%` : "–",
+    },
     { label: "Products", value: `${carried} carried, ${model.n - carried} dropped` },
     { label: "Units", value: units.toLocaleString("en-US") },
   ];
   const budget = model.constraints.budget;
   lines.push(
     budget !== null && budget > 0
-      ? { label: "Budget used", value: `${money(ev.purchaseCost)} of ${money(budget)}`, note: `${((100 * ev.purchaseCost) / budget).toFixed(1)}%` }
+      ? {
+          label: "Budget used",
+          value: `${money(ev.purchaseCost)} of ${money(budget)}`,
+          note: `${((100 * ev.purchaseCost) / budget).toFixed(1)}%`,
+        }
       : { label: "Purchase cost", value: money(ev.purchaseCost), note: "no budget set" },
   );
-  if (result.stoppedEarly) lines.push({ label: "Stopped early", value: "best plan found so far", note: "time limit or cancel" });
+  if (result.stoppedEarly)
+    lines.push({ label: "Stopped early", value: "best plan found so far", note: "time limit or cancel" });
   return lines;
 }

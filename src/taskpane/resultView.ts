@@ -41,7 +41,8 @@ function changeList(title: string, changes: PlanChange[]): HTMLElement[] {
   if (changes.length === 0) return [];
   const list = element("ul");
   list.setAttribute("aria-label", title);
-  for (const c of changes.slice(0, SHOWN_CHANGES)) list.append(element("li", `${c.id}: ${c.before} → ${c.after} units`));
+  for (const c of changes.slice(0, SHOWN_CHANGES))
+    list.append(element("li", `${c.id}: ${c.before} → ${c.after} units`));
   if (changes.length > SHOWN_CHANGES) list.append(element("li", `and ${changes.length - SHOWN_CHANGES} more`));
   return [element("p", `${title} (${changes.length})`), list];
 }
@@ -71,6 +72,12 @@ export function renderComparison(a: PlanRecord | undefined, b: PlanRecord | unde
     table.append(tr);
   }
   const total = c.added.length + c.dropped.length + c.changed.length;
-  changes.append(element("p", total === 0 ? "The same products and units in both plans." : `${total} products changed:`));
-  changes.append(...changeList("Added in B", c.added), ...changeList("Dropped in B", c.dropped), ...changeList("Different units", c.changed));
+  changes.append(
+    element("p", total === 0 ? "The same products and units in both plans." : `${total} products changed:`),
+  );
+  changes.append(
+    ...changeList("Added in B", c.added),
+    ...changeList("Dropped in B", c.dropped),
+    ...changeList("Different units", c.changed),
+  );
 }

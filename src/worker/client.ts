@@ -27,7 +27,9 @@ export class JobCancelled extends Error {
 
 export class JobTimedOut extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`The calculation did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped; set a shorter time limit in Options (or run it from the task pane).`);
+    super(
+      `The calculation did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped; set a shorter time limit in Options (or run it from the task pane).`,
+    );
     this.name = "JobTimedOut";
   }
 }
@@ -111,7 +113,15 @@ export class EngineClient {
       resolve = res as (v: unknown) => void;
       reject = rej;
     });
-    const p: Pending = { id: this.nextId++, job, onProgress: options.onProgress, resolve, reject, settled: false, flag: { aborted: false } };
+    const p: Pending = {
+      id: this.nextId++,
+      job,
+      onProgress: options.onProgress,
+      resolve,
+      reject,
+      settled: false,
+      flag: { aborted: false },
+    };
     if (this.disposed) {
       this.settle(p, new JobCancelled("The engine was shut down."));
       return { id: p.id, result, cancel: () => undefined };
@@ -199,7 +209,13 @@ export class EngineClient {
     slot.worker.onerror = (ev) => {
       ev.preventDefault?.();
       const p = slot.running;
-      if (p) this.settle(p, new Error(`The engine worker stopped unexpectedly${ev.message ? `: ${ev.message}` : ""}. Recalculate to try again.`));
+      if (p)
+        this.settle(
+          p,
+          new Error(
+            `The engine worker stopped unexpectedly${ev.message ? `: ${ev.message}` : ""}. Recalculate to try again.`,
+          ),
+        );
       this.replaceWorker(slot);
     };
   }

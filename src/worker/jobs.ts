@@ -2,7 +2,14 @@
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
 import { InputError, optimize, simulate, validateInstance } from "../engine";
-import type { InstanceInput, OptimizeOptions, OptimizeProgress, OptimizeResult, Problem, SimulationResult } from "../engine";
+import type {
+  InstanceInput,
+  OptimizeOptions,
+  OptimizeProgress,
+  OptimizeResult,
+  Problem,
+  SimulationResult,
+} from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBound, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
@@ -66,13 +73,17 @@ export interface EvaluateOutcome {
   bound: SheetBound;
 }
 
-export type JobResult<J extends Job> =
-  J extends OptimizeJob ? OptimizeResult
-  : J extends EvaluateJob ? EvaluateOutcome
-  : J extends BoundJob ? SheetBound
-  : J extends FitJob ? SheetFit
-  : J extends SimilarityJob ? SheetSimilarity
-  : unknown[][];
+export type JobResult<J extends Job> = J extends OptimizeJob
+  ? OptimizeResult
+  : J extends EvaluateJob
+    ? EvaluateOutcome
+    : J extends BoundJob
+      ? SheetBound
+      : J extends FitJob
+        ? SheetFit
+        : J extends SimilarityJob
+          ? SheetSimilarity
+          : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -96,15 +107,28 @@ export function failureToError(f: JobFailure): Error {
 
 /** Row labels for a range whose header is on sheet row firstRow (functions cannot cross postMessage). */
 function rowsFrom(range: string, firstRow: number) {
-  return { rowLabel: (index: number) => `${range} row ${firstRow + index}`, rowNumber: (index: number) => firstRow + index };
+  return {
+    rowLabel: (index: number) => `${range} row ${firstRow + index}`,
+    rowNumber: (index: number) => firstRow + index,
+  };
 }
 
-export async function runJob(job: Job, onProgress: (p: OptimizeProgress) => void, signal: { readonly aborted: boolean }): Promise<JobResult<Job>> {
+export async function runJob(
+  job: Job,
+  onProgress: (p: OptimizeProgress) => void,
+  signal: { readonly aborted: boolean },
+): Promise<JobResult<Job>> {
   if (job.kind === "fit") {
     const { maxIterations, tolerance, minProbability } = job;
-    return fitFromSheet(job.history, job.productIds, { maxIterations, tolerance, minProbability, ...rowsFrom("History", job.firstRow) });
+    return fitFromSheet(job.history, job.productIds, {
+      maxIterations,
+      tolerance,
+      minProbability,
+      ...rowsFrom("History", job.firstRow),
+    });
   }
-  if (job.kind === "similarity") return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
+  if (job.kind === "similarity")
+    return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
   const model = validateInstance(job.input);
   if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
   if (job.kind === "bound") return sheetBound(model);

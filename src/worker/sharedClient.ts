@@ -12,7 +12,8 @@ function createWorker(): WorkerLike {
 
 /** Half the cores (at most 4): several ASSORT cells can compute at once without starving Excel. */
 function poolSize(): number {
-  const cores = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
+  const cores =
+    typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
   return Math.max(1, Math.min(4, Math.floor(cores / 2)));
 }
 

@@ -24,11 +24,15 @@ let functions: FunctionMeta[];
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), "assort-build-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ASSORT_PUBLIC_URL: "https://assort.example.com/app" },
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ASSORT_PUBLIC_URL: "https://assort.example.com/app" },
+    },
+  );
   functions = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")).functions;
 }, 90000);
 
@@ -44,8 +48,17 @@ test("error values in input ranges reach the functions, so they can say which ce
 
 test("functions.json lists the seven functions with their parameters", () => {
   const byId = new Map(functions.map((f) => [f.id, f]));
-  expect([...byId.keys()].sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "FIT", "OPTIMIZE", "SIMILARITY", "SUBSTITUTION"]);
-  const params = (id: string) => (byId.get(id) as FunctionMeta).parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+  expect([...byId.keys()].sort()).toEqual([
+    "BOUND",
+    "CHOICE",
+    "EVALUATE",
+    "FIT",
+    "OPTIMIZE",
+    "SIMILARITY",
+    "SUBSTITUTION",
+  ]);
+  const params = (id: string) =>
+    (byId.get(id) as FunctionMeta).parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
   expect(params("OPTIMIZE")).toEqual(["products", "substitution", "options?"]);
   expect(params("EVALUATE")).toEqual(["products", "substitution", "units?", "options?"]);
   expect(params("BOUND")).toEqual(["products", "substitution", "options?"]);
@@ -63,7 +76,8 @@ test("functions.json lists the seven functions with their parameters", () => {
       expect(p.description.length).toBeGreaterThan(10);
     }
   }
-  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "FIT", "SIMILARITY"]) expect(byId.get(id)?.options?.cancelable).toBe(true);
+  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "FIT", "SIMILARITY"])
+    expect(byId.get(id)?.options?.cancelable).toBe(true);
 });
 
 test("the functions bundle registers every function", () => {
@@ -103,14 +117,22 @@ test("manifest (with the public address) and icons are copied", () => {
 function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise<unknown[][]>> {
   const registered: Record<string, (...args: unknown[]) => Promise<unknown[][]>> = {};
   class CFError extends Error {
-    constructor(readonly code: string, message?: string) {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
       super(message);
     }
   }
   class BundleWorker {
     onmessage: ((ev: { data: unknown }) => void) | null = null;
     onerror: ((ev: unknown) => void) | null = null;
-    private readonly scope: { onmessage?: (ev: { data: unknown }) => void; postMessage(m: unknown): void; self?: unknown; location: { href: string } };
+    private readonly scope: {
+      onmessage?: (ev: { data: unknown }) => void;
+      postMessage(m: unknown): void;
+      self?: unknown;
+      location: { href: string };
+    };
     constructor(url: URL) {
       this.scope = {
         postMessage: (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }), 0),
@@ -126,12 +148,23 @@ function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise
     terminate() {}
   }
   const page: Record<string, unknown> = {
-    CustomFunctions: { associate: (id: string, f: (...args: unknown[]) => Promise<unknown[][]>) => (registered[id] = f), Error: CFError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
-    document: { currentScript: { src: "https://localhost:3000/functions.js", tagName: "SCRIPT" }, baseURI: "https://localhost:3000/taskpane.html" },
+    CustomFunctions: {
+      associate: (id: string, f: (...args: unknown[]) => Promise<unknown[][]>) => (registered[id] = f),
+      Error: CFError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    },
+    document: {
+      currentScript: { src: "https://localhost:3000/functions.js", tagName: "SCRIPT" },
+      baseURI: "https://localhost:3000/taskpane.html",
+    },
     location: { href: "https://localhost:3000/taskpane.html" },
     navigator: { hardwareConcurrency: 2 },
     Worker: BundleWorker,
-    setTimeout, clearTimeout, console, URL, structuredClone,
+    setTimeout,
+    clearTimeout,
+    console,
+    URL,
+    structuredClone,
   };
   page.self = page;
   runInContext(readFileSync(join(dir, "functions.js"), "utf8"), createContext(page));
@@ -140,14 +173,29 @@ function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise
 
 test("the built functions.js registers all seven and OPTIMIZE runs in the built worker chunk", async () => {
   const fns = loadBundle(out);
-  expect(Object.keys(fns).sort()).toEqual(["BOUND", "CHOICE", "EVALUATE", "FIT", "OPTIMIZE", "SIMILARITY", "SUBSTITUTION"]);
-  const products = [["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 12, 5, 20]];
+  expect(Object.keys(fns).sort()).toEqual([
+    "BOUND",
+    "CHOICE",
+    "EVALUATE",
+    "FIT",
+    "OPTIMIZE",
+    "SIMILARITY",
+    "SUBSTITUTION",
+  ]);
+  const products = [
+    ["Product", "Price", "Cost", "Demand"],
+    ["A", 10, 4, 30],
+    ["B", 12, 5, 20],
+  ];
   const invocation = { parameterAddresses: ["Sheet1!A1:D3"], onCanceled: null };
   const plan = JSON.parse(JSON.stringify(await fns.OPTIMIZE(products, [[null]], [["method", "fluid"]], invocation)));
   expect(plan[0]).toEqual(["Product", "Carry", "Units", "Expected sales", "Stock-out risk", "Decision reason"]);
   expect(plan.slice(1, 3).map((r: unknown[]) => r[0])).toEqual(["A", "B"]);
   expect(typeof invocation.onCanceled).toBe("function");
-  const bad = [["Product", "Price", "Cost", "Demand"], ["A", "ten", 4, 30]];
+  const bad = [
+    ["Product", "Price", "Cost", "Demand"],
+    ["A", "ten", 4, 30],
+  ];
   await expect(fns.BOUND(bad, [[null]], null, { parameterAddresses: ["Sheet1!A1:D2"] })).rejects.toMatchObject({
     code: "#VALUE!",
     message: "Products row 2 (A), column Price: 'ten' is not a number; the selling price must be a number above 0.",
@@ -156,20 +204,81 @@ test("the built functions.js registers all seven and OPTIMIZE runs in the built 
 
 test("FIT and SIMILARITY run in the built worker chunk; FIT's first three columns feed OPTIMIZE", async () => {
   const fns = loadBundle(out);
-  const history = [["Offered", "Purchased", "Count"], ["A;B", "A", 50], ["A;B", "B", 30], ["A;B", 0, 20], ["A", "A", 70], ["A", 0, 30], ["B", "B", 45], ["B", 0, 55]];
-  const products = [["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 12, 5, 20]];
+  const history = [
+    ["Offered", "Purchased", "Count"],
+    ["A;B", "A", 50],
+    ["A;B", "B", 30],
+    ["A;B", 0, 20],
+    ["A", "A", 70],
+    ["A", 0, 30],
+    ["B", "B", 45],
+    ["B", 0, 55],
+  ];
+  const products = [
+    ["Product", "Price", "Cost", "Demand"],
+    ["A", 10, 4, 30],
+    ["B", 12, 5, 20],
+  ];
   const invocation = { parameterAddresses: ["Sheet1!A1:C8"], onCanceled: null };
-  const fitted = JSON.parse(JSON.stringify(await fns.FIT(history, null, [["tolerance", 1e-13], ["max iterations", 50000]], invocation))) as unknown[][];
+  const fitted = JSON.parse(
+    JSON.stringify(
+      await fns.FIT(
+        history,
+        null,
+        [
+          ["tolerance", 1e-13],
+          ["max iterations", 50000],
+        ],
+        invocation,
+      ),
+    ),
+  ) as unknown[][];
   expect(typeof invocation.onCanceled).toBe("function");
   expect(fitted[0].slice(0, 3)).toEqual(["From", "To", "Probability"]);
   const ba = fitted.find((r) => r[0] === "B" && r[1] === "A") as unknown[];
   expect(ba[2]).toBeCloseTo(2 / 3, 5);
-  const plan = JSON.parse(JSON.stringify(await fns.OPTIMIZE(products, fitted.map((r) => r.slice(0, 3)), [["method", "fluid"]], { parameterAddresses: [], onCanceled: null })));
+  const plan = JSON.parse(
+    JSON.stringify(
+      await fns.OPTIMIZE(
+        products,
+        fitted.map((r) => r.slice(0, 3)),
+        [["method", "fluid"]],
+        { parameterAddresses: [], onCanceled: null },
+      ),
+    ),
+  );
   expect(plan[0][0]).toBe("Product");
-  await expect(fns.FIT([["Offered", "Purchased"], ["A", "B"]], null, null, { parameterAddresses: ["Sheet1!A4:B5"] })).rejects.toMatchObject({
+  await expect(
+    fns.FIT(
+      [
+        ["Offered", "Purchased"],
+        ["A", "B"],
+      ],
+      null,
+      null,
+      { parameterAddresses: ["Sheet1!A4:B5"] },
+    ),
+  ).rejects.toMatchObject({
     code: "#VALUE!",
     message: "History row 5, column Purchased: 'B' was bought but not offered to this customer (offered: A)",
   });
-  const matrix = JSON.parse(JSON.stringify(await fns.SIMILARITY(products, [["Product", "Category"], ["A", "Tee"], ["B", "Tee"]], [[0.4]], { parameterAddresses: [], onCanceled: null })));
-  expect(matrix).toEqual([["From \\ To", "A", "B"], ["A", 0, 0.4], ["B", 0.4, 0]]);
+  const matrix = JSON.parse(
+    JSON.stringify(
+      await fns.SIMILARITY(
+        products,
+        [
+          ["Product", "Category"],
+          ["A", "Tee"],
+          ["B", "Tee"],
+        ],
+        [[0.4]],
+        { parameterAddresses: [], onCanceled: null },
+      ),
+    ),
+  );
+  expect(matrix).toEqual([
+    ["From \\ To", "A", "B"],
+    ["A", 0, 0.4],
+    ["B", 0.4, 0],
+  ]);
 });

@@ -10,8 +10,14 @@ const ROOT = join(__dirname, "..", "..");
 const TEXT = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 type Node = Record<string, unknown>;
 // preserveOrder keeps element order (the XSD fixes it); attributes under ":@".
-const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", preserveOrder: true }).parse(TEXT) as Node[];
-const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["bt:Image", "bt:Url", "bt:String", "Set", "Runtime", "ExtensionPoint", "Host"].includes(name) }).parse(TEXT) as Node;
+const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", preserveOrder: true }).parse(
+  TEXT,
+) as Node[];
+const doc = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  isArray: (name) => ["bt:Image", "bt:Url", "bt:String", "Set", "Runtime", "ExtensionPoint", "Host"].includes(name),
+}).parse(TEXT) as Node;
 const app = doc.OfficeApp as Node;
 
 /** Every element carrying `attr`, anywhere below `node`. */
@@ -28,10 +34,13 @@ const resources = (app.VersionOverrides as Node).Resources as Node;
 const ids = new Map<string, string>();
 for (const group of ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]) {
   const g = resources[group] as Node;
-  for (const item of (g["bt:Image"] ?? g["bt:Url"] ?? g["bt:String"]) as Node[]) ids.set(item.id as string, item.DefaultValue as string);
+  for (const item of (g["bt:Image"] ?? g["bt:Url"] ?? g["bt:String"]) as Node[])
+    ids.set(item.id as string, item.DefaultValue as string);
 }
 const host = (((app.VersionOverrides as Node).Hosts as Node).Host as Node[])[0];
-const customFunctions = ((host.AllFormFactors as Node).ExtensionPoint as Node[]).find((e) => e["xsi:type"] === "CustomFunctions") as Node;
+const customFunctions = ((host.AllFormFactors as Node).ExtensionPoint as Node[]).find(
+  (e) => e["xsi:type"] === "CustomFunctions",
+) as Node;
 
 test("keeps the add-in Id (workbook settings are keyed to it)", () => {
   expect(app.Id).toBe("5f0c8a52-3a3e-4c1e-9a63-8b6d1f1b7a10");
@@ -58,8 +67,12 @@ test("one long-lived runtime, used by the functions page, the function file and 
 });
 
 test("functions script and metadata point at the built functions.js and functions.json", () => {
-  expect(ids.get(((customFunctions.Script as Node).SourceLocation as Node).resid as string)).toMatch(/\/functions\.js$/);
-  expect(ids.get(((customFunctions.Metadata as Node).SourceLocation as Node).resid as string)).toMatch(/\/functions\.json$/);
+  expect(ids.get(((customFunctions.Script as Node).SourceLocation as Node).resid as string)).toMatch(
+    /\/functions\.js$/,
+  );
+  expect(ids.get(((customFunctions.Metadata as Node).SourceLocation as Node).resid as string)).toMatch(
+    /\/functions\.json$/,
+  );
 });
 
 test("requires the SharedRuntime set", () => {
@@ -84,8 +97,27 @@ test("all URLs are https on one origin, and icons exist in assets/", () => {
 
 test("top-level elements in the order the XSD requires", () => {
   const root = ordered.find((n) => "OfficeApp" in n) as Node;
-  const names = (root.OfficeApp as Node[]).map((n) => Object.keys(n).find((k) => k !== ":@")).filter((k) => k !== "#comment");
-  const order = ["Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+  const names = (root.OfficeApp as Node[])
+    .map((n) => Object.keys(n).find((k) => k !== ":@"))
+    .filter((k) => k !== "#comment");
+  const order = [
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "VersionOverrides",
+  ];
   const positions = names.map((n) => order.indexOf(n as string));
   expect(positions.every((p) => p >= 0)).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -96,7 +128,11 @@ test("top-level elements in the order the XSD requires", () => {
 });
 
 test("office-addin-manifest reads it", () => {
-  const out = execFileSync(process.execPath, [join(ROOT, "node_modules", "office-addin-manifest", "cli.js"), "info", join(ROOT, "manifest.xml")], { encoding: "utf8", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" } });
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "office-addin-manifest", "cli.js"), "info", join(ROOT, "manifest.xml")],
+    { encoding: "utf8", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" } },
+  );
   expect(out).toContain("Id: 5f0c8a52-3a3e-4c1e-9a63-8b6d1f1b7a10");
   expect(out).toContain("Hosts: Workbook");
   expect(out).toContain("Source Location: https://localhost:3000/taskpane.html");

@@ -24,7 +24,15 @@ const seed = {
 };
 
 test("a range read through the mock gives sheet rows in messages", async () => {
-  const mock = new OfficeMockObject(seed) as unknown as { context: { workbook: { getRange(): { values: unknown[][]; address: string; load(p: string): void }; sync?: () => Promise<void> } }; sync(): Promise<void> };
+  const mock = new OfficeMockObject(seed) as unknown as {
+    context: {
+      workbook: {
+        getRange(): { values: unknown[][]; address: string; load(p: string): void };
+        sync?: () => Promise<void>;
+      };
+    };
+    sync(): Promise<void>;
+  };
   const range = mock.context.workbook.getRange();
   expect(range.values).toBe("Error, property was not loaded");
   range.load("values, address");

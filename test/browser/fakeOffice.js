@@ -20,8 +20,10 @@
     const r = ref.replace(/\$/g, "").trim();
     let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(r);
     if (m) {
-      const c1 = colNumber(m[1]), r1 = Number(m[2]) - 1;
-      const c2 = m[3] ? colNumber(m[3]) : c1, r2 = m[4] ? Number(m[4]) - 1 : r1;
+      const c1 = colNumber(m[1]),
+        r1 = Number(m[2]) - 1;
+      const c2 = m[3] ? colNumber(m[3]) : c1,
+        r2 = m[4] ? Number(m[4]) - 1 : r1;
       return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
     }
     m = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(r);
@@ -29,9 +31,23 @@
     throw new Error(`InvalidArgument: '${ref}' is not a range address`);
   }
 
-  const state = { sheets: [], tables: [], names: new Map(), settings: new Map(), selection: null, active: null, changeHandlers: [], calls: [] };
+  const state = {
+    sheets: [],
+    tables: [],
+    names: new Map(),
+    settings: new Map(),
+    selection: null,
+    active: null,
+    changeHandlers: [],
+    calls: [],
+  };
 
-  const nullObject = () => ({ isNullObject: true, load() { return this; } });
+  const nullObject = () => ({
+    isNullObject: true,
+    load() {
+      return this;
+    },
+  });
   const isEmpty = (v) => v === "" || v === null || v === undefined;
 
   class Sheet {
@@ -52,12 +68,22 @@
   function formatOf(range) {
     return {
       font: {
-        set color(v) { range.each((c) => (c.color = v)); },
-        get color() { return range.sheet.cell(range.row, range.col, true).color; },
-        set bold(v) { range.each((c) => (c.bold = v)); },
+        set color(v) {
+          range.each((c) => (c.color = v));
+        },
+        get color() {
+          return range.sheet.cell(range.row, range.col, true).color;
+        },
+        set bold(v) {
+          range.each((c) => (c.bold = v));
+        },
       },
-      set columnWidth(v) { for (let c = 0; c < range.cols; c++) range.sheet.columnWidths.set(range.col + c, v); },
-      autofitColumns() { state.calls.push("autofitColumns"); },
+      set columnWidth(v) {
+        for (let c = 0; c < range.cols; c++) range.sheet.columnWidths.set(range.col + c, v);
+      },
+      autofitColumns() {
+        state.calls.push("autofitColumns");
+      },
     };
   }
 
@@ -66,48 +92,85 @@
       Object.assign(this, { sheet, row, col, rows, cols, isNullObject: false });
       this.format = formatOf(this);
     }
-    load() { return this; }
+    load() {
+      return this;
+    }
     each(f) {
-      for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) f(this.sheet.cell(this.row + r, this.col + c, true), r, c);
+      for (let r = 0; r < this.rows; r++)
+        for (let c = 0; c < this.cols; c++) f(this.sheet.cell(this.row + r, this.col + c, true), r, c);
     }
     get address() {
       const first = `${letters(this.col)}${this.row + 1}`;
       const whole = this.rows === MAX_ROWS;
-      const ref = whole ? `${letters(this.col)}:${letters(this.col + this.cols - 1)}`
-        : this.rows === 1 && this.cols === 1 ? first : `${first}:${letters(this.col + this.cols - 1)}${this.row + this.rows}`;
+      const ref = whole
+        ? `${letters(this.col)}:${letters(this.col + this.cols - 1)}`
+        : this.rows === 1 && this.cols === 1
+          ? first
+          : `${first}:${letters(this.col + this.cols - 1)}${this.row + this.rows}`;
       return `${quote(this.sheet.name)}!${ref}`;
     }
-    get rowIndex() { return this.row; }
-    get columnIndex() { return this.col; }
-    get rowCount() { return this.rows; }
-    get columnCount() { return this.cols; }
+    get rowIndex() {
+      return this.row;
+    }
+    get columnIndex() {
+      return this.col;
+    }
+    get rowCount() {
+      return this.rows;
+    }
+    get columnCount() {
+      return this.cols;
+    }
     grid(f) {
       if (this.rows * this.cols > 5e6) throw new Error("ResponsePayloadSizeLimitExceeded");
-      return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.sheet.cell(this.row + r, this.col + c, false))));
+      return Array.from({ length: this.rows }, (_, r) =>
+        Array.from({ length: this.cols }, (_, c) => f(this.sheet.cell(this.row + r, this.col + c, false))),
+      );
     }
-    get values() { return this.grid((x) => (x ? x.value : "")); }
-    get numberFormat() { return this.grid((x) => (x ? x.numberFormat : "General")); }
+    get values() {
+      return this.grid((x) => (x ? x.value : ""));
+    }
+    get numberFormat() {
+      return this.grid((x) => (x ? x.numberFormat : "General"));
+    }
     setGrid(v, key) {
-      if (!Array.isArray(v) || v.length !== this.rows || v.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
+      if (
+        !Array.isArray(v) ||
+        v.length !== this.rows ||
+        v.some((row) => !Array.isArray(row) || row.length !== this.cols)
+      ) {
         throw new Error(`InvalidArgument: the ${key} array does not match the size of ${this.address}`);
       }
       const field = key === "values" ? "value" : key;
       this.each((x, r, c) => (x[field] = v[r][c] === null ? "" : v[r][c]));
       if (key === "values") for (const h of state.changeHandlers) setTimeout(() => h({ address: this.address }), 0);
     }
-    set values(v) { this.setGrid(v, "values"); }
-    set numberFormat(v) { this.setGrid(v, "numberFormat"); }
+    set values(v) {
+      this.setGrid(v, "values");
+    }
+    set numberFormat(v) {
+      this.setGrid(v, "numberFormat");
+    }
     clear() {
       this.each((x) => Object.assign(x, { value: "", numberFormat: "General", color: null, bold: false }));
     }
-    select() { state.selection = this; state.active = this.sheet; }
+    select() {
+      state.selection = this;
+      state.active = this.sheet;
+    }
     getUsedRangeOrNullObject() {
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      let r0 = Infinity,
+        c0 = Infinity,
+        r1 = -1,
+        c1 = -1;
       for (const [k, x] of this.sheet.cells) {
         if (isEmpty(x.value)) continue;
         const [r, c] = k.split(",").map(Number);
         if (r < this.row || r >= this.row + this.rows || c < this.col || c >= this.col + this.cols) continue;
-        r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
       }
       return r1 < 0 ? nullObject() : new Range(this.sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
     }
@@ -125,15 +188,26 @@
       this.style = "TableStyleMedium2";
       this.isNullObject = false;
     }
-    load() { return this; }
-    get name() { return this.tableName; }
+    load() {
+      return this;
+    }
+    get name() {
+      return this.tableName;
+    }
     set name(v) {
-      if (state.tables.some((t) => t !== this && t.tableName.toLowerCase() === String(v).toLowerCase())) throw new Error(`InvalidArgument: a table named ${v} already exists`);
+      if (state.tables.some((t) => t !== this && t.tableName.toLowerCase() === String(v).toLowerCase()))
+        throw new Error(`InvalidArgument: a table named ${v} already exists`);
       this.tableName = v;
     }
-    getRange() { return this.range; }
-    getHeaderRowRange() { return new Range(this.sheet, this.range.row, this.range.col, 1, this.range.cols); }
-    getDataBodyRange() { return new Range(this.sheet, this.range.row + 1, this.range.col, this.range.rows - 1, this.range.cols); }
+    getRange() {
+      return this.range;
+    }
+    getHeaderRowRange() {
+      return new Range(this.sheet, this.range.row, this.range.col, 1, this.range.cols);
+    }
+    getDataBodyRange() {
+      return new Range(this.sheet, this.range.row + 1, this.range.col, this.range.rows - 1, this.range.cols);
+    }
     delete() {
       this.range.clear();
       state.tables.splice(state.tables.indexOf(this), 1);
@@ -142,14 +216,27 @@
 
   class Chart {
     constructor(sheet, type, source, seriesBy) {
-      Object.assign(this, { sheet, type, source: source.address, seriesBy, name: `Chart ${sheet.charts.length + 1}`, isNullObject: false });
+      Object.assign(this, {
+        sheet,
+        type,
+        source: source.address,
+        seriesBy,
+        name: `Chart ${sheet.charts.length + 1}`,
+        isNullObject: false,
+      });
       this.title = { text: "" };
       this.axes = { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } };
       this.position = null;
     }
-    load() { return this; }
-    setPosition(start, end) { this.position = [start, end]; }
-    delete() { this.sheet.charts.splice(this.sheet.charts.indexOf(this), 1); }
+    load() {
+      return this;
+    }
+    setPosition(start, end) {
+      this.position = [start, end];
+    }
+    delete() {
+      this.sheet.charts.splice(this.sheet.charts.indexOf(this), 1);
+    }
   }
 
   class Worksheet {
@@ -160,18 +247,27 @@
         add: (ref, hasHeaders) => {
           // As in Excel: an address without a sheet means the active sheet, not this one.
           const bang = String(ref).lastIndexOf("!");
-          const named = bang < 0 ? null : String(ref).slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+          const named =
+            bang < 0
+              ? null
+              : String(ref)
+                  .slice(0, bang)
+                  .replace(/^'(.*)'$/, "$1")
+                  .replace(/''/g, "'");
           const target = named === null ? state.active : sheetByName(named);
           if (!target) throw new Error(`ItemNotFound: ${ref}`);
           const p = parseRef(String(ref).slice(bang + 1));
           const range = new Range(target, p.row, p.col, p.rows, p.cols);
-          if (state.tables.some((t) => t.sheet === target && overlaps(t.range, range))) throw new Error("InvalidArgument: tables cannot overlap");
+          if (state.tables.some((t) => t.sheet === target && overlaps(t.range, range)))
+            throw new Error("InvalidArgument: tables cannot overlap");
           if (!hasHeaders) throw new Error("the fake host only makes tables with headers");
           const t = new Table(target, range);
           state.tables.push(t);
           return t;
         },
-        getItemOrNullObject: (name) => state.tables.find((t) => t.sheet === sheet && t.tableName.toLowerCase() === name.toLowerCase()) ?? nullObject(),
+        getItemOrNullObject: (name) =>
+          state.tables.find((t) => t.sheet === sheet && t.tableName.toLowerCase() === name.toLowerCase()) ??
+          nullObject(),
       };
       this.charts = {
         add: (type, source, seriesBy) => {
@@ -182,20 +278,27 @@
         getItemOrNullObject: (name) => sheet.charts.find((c) => c.name === name) ?? nullObject(),
       };
     }
-    get name() { return this.sheet.name; }
-    load() { return this; }
+    get name() {
+      return this.sheet.name;
+    }
+    load() {
+      return this;
+    }
     getRange(ref) {
       const p = parseRef(ref ?? "A1");
       return new Range(this.sheet, p.row, p.col, p.rows, p.cols);
     }
     getRangeByIndexes(row, col, rows, cols) {
-      if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) throw new Error("InvalidArgument: getRangeByIndexes");
+      if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS)
+        throw new Error("InvalidArgument: getRangeByIndexes");
       return new Range(this.sheet, row, col, rows, cols);
     }
     getUsedRangeOrNullObject() {
       return new Range(this.sheet, 0, 0, MAX_ROWS, MAX_COLS).getUsedRangeOrNullObject();
     }
-    activate() { state.active = this.sheet; }
+    activate() {
+      state.active = this.sheet;
+    }
   }
 
   function overlaps(a, b) {
@@ -219,23 +322,49 @@
         state.sheets.push(s);
         return new Worksheet(s);
       },
-      getActiveWorksheet() { return new Worksheet(state.active ?? state.sheets[0]); },
-      onChanged: { add(h) { state.changeHandlers.push(h); return { remove() {} }; } },
+      getActiveWorksheet() {
+        return new Worksheet(state.active ?? state.sheets[0]);
+      },
+      onChanged: {
+        add(h) {
+          state.changeHandlers.push(h);
+          return { remove() {} };
+        },
+      },
     },
     tables: {
-      getItemOrNullObject: (name) => state.tables.find((t) => t.tableName.toLowerCase() === String(name).toLowerCase()) ?? nullObject(),
+      getItemOrNullObject: (name) =>
+        state.tables.find((t) => t.tableName.toLowerCase() === String(name).toLowerCase()) ?? nullObject(),
     },
     names: {
       getItemOrNullObject(name) {
         const n = state.names.get(String(name).toLowerCase());
         if (!n) return nullObject();
-        return { isNullObject: false, type: "Range", load() { return this; }, getRange: () => new Worksheet(sheetByName(n.sheet)).getRange(n.ref) };
+        return {
+          isNullObject: false,
+          type: "Range",
+          load() {
+            return this;
+          },
+          getRange: () => new Worksheet(sheetByName(n.sheet)).getRange(n.ref),
+        };
       },
     },
     settings: {
-      add(key, value) { state.settings.set(key, value); },
+      add(key, value) {
+        state.settings.set(key, value);
+      },
       getItemOrNullObject(key) {
-        return state.settings.has(key) ? { isNullObject: false, key, value: state.settings.get(key), load() { return this; } } : nullObject();
+        return state.settings.has(key)
+          ? {
+              isNullObject: false,
+              key,
+              value: state.settings.get(key),
+              load() {
+                return this;
+              },
+            }
+          : nullObject();
       },
     },
     getSelectedRange() {
@@ -269,14 +398,32 @@
     HostType: { Excel: "Excel" },
     onReady(callback) {
       const info = { host: "Excel", platform: "OfficeOnline" };
-      return new Promise((resolve) => setTimeout(() => { if (callback) callback(info); resolve(info); }, 0));
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          if (callback) callback(info);
+          resolve(info);
+        }, 0),
+      );
     },
   };
   // The functions bundle shares the page and registers the custom functions at load.
   window.CustomFunctions = {
-    associate(id) { state.calls.push(`associate ${id}`); },
-    Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
+    associate(id) {
+      state.calls.push(`associate ${id}`);
+    },
+    Error: class extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+      }
+    },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+    },
   };
 
   // What the test reads and does (as a user would in Excel).
@@ -295,9 +442,25 @@
     select: (sheet, ref) => new Worksheet(sheetByName(sheet)).getRange(ref).select(),
     table: (name) => {
       const t = state.tables.find((x) => x.tableName === name);
-      return t ? { sheet: t.sheet.name, address: t.range.address, style: t.style, values: t.range.values, numberFormat: t.getDataBodyRange().numberFormat } : null;
+      return t
+        ? {
+            sheet: t.sheet.name,
+            address: t.range.address,
+            style: t.style,
+            values: t.range.values,
+            numberFormat: t.getDataBodyRange().numberFormat,
+          }
+        : null;
     },
-    charts: (sheet) => sheetByName(sheet)?.charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title.text, position: c.position })) ?? [],
+    charts: (sheet) =>
+      sheetByName(sheet)?.charts.map((c) => ({
+        name: c.name,
+        type: c.type,
+        source: c.source,
+        seriesBy: c.seriesBy,
+        title: c.title.text,
+        position: c.position,
+      })) ?? [],
     settings: () => Object.fromEntries(state.settings),
     selection: () => (state.selection ? state.selection.address : null),
     calls: () => [...state.calls],

@@ -6,8 +6,12 @@ import type { AddressInfo } from "net";
 import { extname, join, normalize, sep } from "path";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".json": "application/json", ".png": "image/png",
-  ".xml": "application/xml", ".md": "text/markdown",
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".md": "text/markdown",
 };
 
 export async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {

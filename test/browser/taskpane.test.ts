@@ -16,9 +16,19 @@ import { serve } from "./staticServer";
 const ROOT = join(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
-const SAMPLE = JSON.parse(readFileSync(join(ROOT, "examples", "fashion.json"), "utf8")) as { products: { id: string }[] };
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, "examples", "fashion.json"), "utf8")) as {
+  products: { id: string }[];
+};
 
 interface FakeTable {
   address: string;
@@ -35,13 +45,24 @@ const pageErrors: string[] = [];
 
 /** Runs in the page: the fake workbook's inspection hooks. */
 function fake<T>(fn: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+  return page.evaluate(
+    ([f, a]) =>
+      (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](
+        ...(a as unknown[]),
+      ),
+    [fn, args] as const,
+  ) as Promise<T>;
 }
 
 const text = (selector: string) => page.locator(selector).innerText();
 
 async function waitForText(selector: string, pattern: RegExp, timeout = 45000): Promise<string> {
-  await page.waitForFunction(([s, p]) => new RegExp(p as string).test((document.querySelector(s as string) as HTMLElement | null)?.innerText ?? ""), [selector, pattern.source], { timeout });
+  await page.waitForFunction(
+    ([s, p]) =>
+      new RegExp(p as string).test((document.querySelector(s as string) as HTMLElement | null)?.innerText ?? ""),
+    [selector, pattern.source],
+    { timeout },
+  );
   return text(selector);
 }
 
@@ -52,14 +73,24 @@ async function setField(id: string, value: string): Promise<void> {
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "assort-pane-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8" });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", out],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   server = await serve(out);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   page.on("worker", (w) => workers.push(w.url()));
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
-    route.request().url().startsWith("https://appsforoffice.microsoft.com/") ? route.fulfill({ status: 200, contentType: "application/javascript", body: "// office.js: the test's fake host is already in place" }) : route.abort(),
+    route.request().url().startsWith("https://appsforoffice.microsoft.com/")
+      ? route.fulfill({
+          status: 200,
+          contentType: "application/javascript",
+          body: "// office.js: the test's fake host is already in place",
+        })
+      : route.abort(),
   );
   await page.addInitScript({ path: join(__dirname, "fakeOffice.js") });
   await page.goto(server.url + "taskpane.html");
@@ -76,7 +107,9 @@ test("an empty workbook: no inputs found, and Insert sample data makes the three
   // By keyboard, as a screen-reader user would.
   await page.focus("#sample");
   await page.keyboard.press("Enter");
-  expect(await waitForText("#check-summary", /Ready/)).toBe("300 products, 1,370 substitution links. Ready to optimize.");
+  expect(await waitForText("#check-summary", /Ready/)).toBe(
+    "300 products, 1,370 substitution links. Ready to optimize.",
+  );
   expect(await fake<string[]>("sheetNames")).toEqual(["Sheet1", "Products", "Substitution", "Options"]);
   const products = await fake<FakeTable>("table", "Products");
   expect(products.address).toBe("Products!A1:F301");
@@ -146,7 +179,7 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   const profit = at("Expected profit")?.[1] as number;
   expect(profit).toBeGreaterThan(0);
   expect(at("Products carried")?.[1]).toBe(carried);
-  expect((at("% of bound")?.[1] as number)).toBeLessThanOrEqual(100);
+  expect(at("% of bound")?.[1] as number).toBeLessThanOrEqual(100);
   expect(at("Products range")?.[1]).toBe("Products!A1:F301");
   expect(at("Substitution range")?.[1]).toBe("Substitution!A1:C1371");
   expect(at("Options range")?.[1]).toBe("Options!A1:C7");
@@ -156,8 +189,18 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(String(at("Run at")?.[1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   expect((await fake<{ numberFormat: string }>("cell", "Assort plan", "L1")).numberFormat).toBe("#,##0.00");
 
-  const charts = await fake<{ name: string; type: string; source: string; seriesBy: string; title: string }[]>("charts", "Assort plan");
-  expect(charts).toEqual([expect.objectContaining({ name: "AssortLongTail", type: "Line", source: "'Assort plan'!E1:F301", seriesBy: "Columns" })]);
+  const charts = await fake<{ name: string; type: string; source: string; seriesBy: string; title: string }[]>(
+    "charts",
+    "Assort plan",
+  );
+  expect(charts).toEqual([
+    expect.objectContaining({
+      name: "AssortLongTail",
+      type: "Line",
+      source: "'Assort plan'!E1:F301",
+      seriesBy: "Columns",
+    }),
+  ]);
   expect(charts[0].title).toMatch(/long tail/i);
 
   // The pane's summary agrees with the sheet.
@@ -192,7 +235,11 @@ test("a re-run replaces only its own cells, without asking, and the two plans ar
   const side = await fake<unknown[][]>("values", "Assort plan", "K1:M40");
   expect(side.find((r) => r[0] === "Method")?.[1]).toBe("fluid");
   // Plan A is the previous run (auto), plan B the current one (fluid), side by side.
-  const kept = JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as { name: string; profit: number; carried: number }[];
+  const kept = JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as {
+    name: string;
+    profit: number;
+    carried: number;
+  }[];
   const [current, previous] = kept;
   const n0 = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
   const profitRow = (await text("#compare-table")).split("\n").find((l) => l.startsWith("Expected profit")) ?? "";
@@ -204,7 +251,9 @@ test("a re-run replaces only its own cells, without asking, and the two plans ar
   await setField("scenario-name", "Fluid plan");
   await page.click("#keep");
   expect(await waitForText("#run-message", /Kept/)).toBe("Kept the current plan as 'Fluid plan'.");
-  const names = (JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as { name: string }[]).map((s) => s.name);
+  const names = (
+    JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as { name: string }[]
+  ).map((s) => s.name);
   expect(names).toEqual(["Current plan", "Previous run", "Fluid plan"]);
   // The kept plan is offered as plan A against the current one: the same plan, so nothing changed.
   expect(await page.locator("#compare-a").evaluate((el) => (el as HTMLSelectElement).value)).toBe("Fluid plan");
@@ -234,12 +283,18 @@ test("Cancel stops a long run at once and writes nothing", async () => {
 });
 
 test("Use selection makes the selected range an input, saved in the workbook", async () => {
-  await fake("setValues", "Sheet1", "B2:C4", [["Name", "Value"], ["seed", 5], ["time limit", 3]]);
+  await fake("setValues", "Sheet1", "B2:C4", [
+    ["Name", "Value"],
+    ["seed", 5],
+    ["time limit", 3],
+  ]);
   await fake("select", "Sheet1", "B2:C4");
   await page.click("#use-options");
   expect(await waitForText("#address-options", /chosen/)).toBe("Sheet1!B2:C4 (chosen)");
   expect(await text("#check-summary")).toMatch(/Ready/);
-  expect(JSON.parse((await fake<Record<string, string>>("settings"))["assort.setup"]).inputs).toEqual({ options: "Sheet1!B2:C4" });
+  expect(JSON.parse((await fake<Record<string, string>>("settings"))["assort.setup"]).inputs).toEqual({
+    options: "Sheet1!B2:C4",
+  });
   expect(await page.locator("#forget-options").isVisible()).toBe(true);
   expect(await page.locator("#forget-products").isVisible()).toBe(false);
 });
@@ -262,21 +317,30 @@ test("a colleague opening the saved workbook gets the same inputs and parameters
   const options = await fake<unknown[][]>("values", "Sheet1", "B2:C4");
   const other = await browser.newPage({ viewport: { width: 320, height: 900 } });
   try {
-    await other.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => (route.request().url().startsWith("https://appsforoffice.microsoft.com/") ? route.fulfill({ status: 200, body: "" }) : route.abort()));
+    await other.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+      route.request().url().startsWith("https://appsforoffice.microsoft.com/")
+        ? route.fulfill({ status: 200, body: "" })
+        : route.abort(),
+    );
     // Plain ranges this time (no tables): only the saved address can find Options.
     const sheet1 = [[], ["", ...options[0]], ["", ...options[1]], ["", ...options[2]]];
     // The colleague's copy keeps its products as a plain range at an address saved by the first user.
     const setup = JSON.parse(settings["assort.setup"]);
     setup.inputs.products = "Data!A1:F301";
     const shared = { ...settings, "assort.setup": JSON.stringify(setup) };
-    await other.addInitScript((seed) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = seed), { sheets: { Data: products, Sheet1: sheet1 }, settings: shared });
+    await other.addInitScript((seed) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = seed), {
+      sheets: { Data: products, Sheet1: sheet1 },
+      settings: shared,
+    });
     await other.addInitScript({ path: join(__dirname, "fakeOffice.js") });
     await other.goto(server.url + "taskpane.html");
     await other.waitForFunction(() => /chosen/.test(document.querySelector("#address-options")?.textContent ?? ""));
     expect(await other.locator("#address-options").innerText()).toBe("Sheet1!B2:C4 (chosen)");
     expect(await other.locator("#address-products").innerText()).toBe("Data!A1:F301 (chosen)");
     await other.waitForFunction(() => /Ready/.test(document.querySelector("#check-summary")?.textContent ?? ""));
-    expect(await other.locator("#check-summary").innerText()).toBe("300 products, 0 substitution links. Ready to optimize.");
+    expect(await other.locator("#check-summary").innerText()).toBe(
+      "300 products, 0 substitution links. Ready to optimize.",
+    );
     expect(await other.locator("#p-timeLimit").evaluate((el) => (el as HTMLInputElement).value)).toBe("120");
     expect(await other.locator("#p-method").evaluate((el) => (el as HTMLSelectElement).value)).toBe("auto");
     // Kept plans travel with the file too.
@@ -294,7 +358,9 @@ test("a problem in the inputs is listed with its cell, and clicking it selects t
   expect(problems).toContain("Products row 5");
   expect(await text("#check-summary")).toMatch(/1 problem to fix/);
   await page.locator("#problems fluent-anchor").first().click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection(): string } }).__fakeExcel.selection() === "Products!C5");
+  await page.waitForFunction(
+    () => (window as unknown as { __fakeExcel: { selection(): string } }).__fakeExcel.selection() === "Products!C5",
+  );
   expect(pageErrors).toEqual([]);
 });
 
@@ -304,7 +370,9 @@ test("opened outside Excel (office.js unreachable), the pane says so instead of 
     await other.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     await other.goto(server.url + "taskpane.html");
     await other.waitForFunction(() => (document.querySelector("#host-status")?.textContent ?? "") !== "");
-    expect(await other.locator("#host-status").innerText()).toBe("Office.js did not load: open Assort from Excel (Home > Assort), online.");
+    expect(await other.locator("#host-status").innerText()).toBe(
+      "Office.js did not load: open Assort from Excel (Home > Assort), online.",
+    );
   } finally {
     await other.close();
   }

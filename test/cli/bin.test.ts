@@ -36,7 +36,9 @@ test("assort evaluate --json: profit with its interval, reproducible across proc
   expect(out.ci95[1]).toBeGreaterThan(out.expectedProfit);
   expect(out.products[0]).toMatchObject({ id: "TEE-BLK-M", quantity: 190 });
   // Another process, same seed: the same bytes.
-  expect(assort("evaluate", SMALL, "--plan", SMALL_PLAN, "--reps", "400", "--seed", "9", "--json").stdout).toBe(a.stdout);
+  expect(assort("evaluate", SMALL, "--plan", SMALL_PLAN, "--reps", "400", "--seed", "9", "--json").stdout).toBe(
+    a.stdout,
+  );
 });
 
 test("a missing file: exit 1, a one-line message, no stack trace (stderr is a pipe: no progress bar either)", () => {

@@ -13,7 +13,10 @@ const HAND = JSON.stringify({
     { id: "B", price: 10, cost: 6, demand: 50 },
     { id: "C", price: 5, cost: 6, demand: 10 },
   ],
-  substitution: [{ from: "B", to: "A", probability: 0.6 }, { from: "C", to: "B", probability: 0.5 }],
+  substitution: [
+    { from: "B", to: "A", probability: 0.6 },
+    { from: "C", to: "B", probability: 0.5 },
+  ],
 });
 
 describe("--json", () => {
@@ -29,7 +32,9 @@ describe("--json", () => {
   });
 
   test("examples/small.json: every product has a positive margin and no product beats its own, so bound = Σ D·(p − c)", async () => {
-    const inst = JSON.parse(readFileSync(SMALL, "utf8")) as { products: { id: string; price: number; cost: number; demand: number }[] };
+    const inst = JSON.parse(readFileSync(SMALL, "utf8")) as {
+      products: { id: string; price: number; cost: number; demand: number }[];
+    };
     const r = await runCli(["bound", SMALL, "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -52,7 +57,9 @@ describe("--json", () => {
     const loose = JSON.parse((await runCli(["bound", "hand.json", "--json"], { files: { "hand.json": HAND } })).stdout);
     expect(out.bound).toBeLessThanOrEqual(loose.bound + 1e-9);
     const withLimit = JSON.stringify({ ...JSON.parse(HAND), constraints: { maxProducts: 1 } });
-    const limited = JSON.parse((await runCli(["bound", "m.json", "--json"], { files: { "m.json": withLimit } })).stdout);
+    const limited = JSON.parse(
+      (await runCli(["bound", "m.json", "--json"], { files: { "m.json": withLimit } })).stdout,
+    );
     expect(limited.ignoredConstraints).toEqual(["maxProducts"]);
     expect(limited.bound).toBeCloseTo(loose.bound, 9);
   });

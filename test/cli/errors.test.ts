@@ -17,12 +17,23 @@ describe("input files (exit 1)", () => {
   });
 
   test("missing plan file", async () => {
-    expectFailure(await runCli(["evaluate", SMALL, "--plan", "no-plan.json"]), 1, /plan file 'no-plan.json'/, /no such file/);
+    expectFailure(
+      await runCli(["evaluate", SMALL, "--plan", "no-plan.json"]),
+      1,
+      /plan file 'no-plan.json'/,
+      /no such file/,
+    );
   });
 
   test("invalid JSON: the file, line and column", async () => {
     const text = '{\n  "products": [\n    {"id": "A", "price": 10 "cost": 4}\n  ]\n}\n';
-    expectFailure(await runCli(["bound", "broken.json"], { files: { "broken.json": text } }), 1, "'broken.json'", /not valid JSON/, /line 3, column 29/);
+    expectFailure(
+      await runCli(["bound", "broken.json"], { files: { "broken.json": text } }),
+      1,
+      "'broken.json'",
+      /not valid JSON/,
+      /line 3, column 29/,
+    );
   });
 
   test("invalid instance: every problem, each naming the product and field", async () => {
@@ -39,24 +50,52 @@ describe("input files (exit 1)", () => {
 
   test("a closed substitution loop names its products", async () => {
     const loop = JSON.stringify({
-      products: [{ id: "X", price: 10, cost: 2, demand: 3 }, { id: "Y", price: 10, cost: 2, demand: 3 }],
-      substitution: [{ from: "X", to: "Y", probability: 1 }, { from: "Y", to: "X", probability: 1 }],
+      products: [
+        { id: "X", price: 10, cost: 2, demand: 3 },
+        { id: "Y", price: 10, cost: 2, demand: 3 },
+      ],
+      substitution: [
+        { from: "X", to: "Y", probability: 1 },
+        { from: "Y", to: "X", probability: 1 },
+      ],
     });
-    expectFailure(await runCli(["bound", "loop.json"], { files: { "loop.json": loop } }), 1, /X/, /Y/, /loop|way out|exit/i);
+    expectFailure(
+      await runCli(["bound", "loop.json"], { files: { "loop.json": loop } }),
+      1,
+      /X/,
+      /Y/,
+      /loop|way out|exit/i,
+    );
   });
 
   test("unknown product in the plan", async () => {
     const plan = '{"plan": [{"id": "TEE-BLK-M", "quantity": 3}, {"id": "TEE-PNK-XL", "quantity": 2}]}';
-    expectFailure(await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": plan } }), 1, "'p.json'", /'TEE-PNK-XL' is not in the instance/);
+    expectFailure(
+      await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": plan } }),
+      1,
+      "'p.json'",
+      /'TEE-PNK-XL' is not in the instance/,
+    );
   });
 
   test("a bad quantity in the plan", async () => {
     const plan = '{"plan": [{"id": "TEE-BLK-M", "quantity": 2.5}]}';
-    expectFailure(await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": plan } }), 1, /TEE-BLK-M/, /2\.5/, /whole number/);
+    expectFailure(
+      await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": plan } }),
+      1,
+      /TEE-BLK-M/,
+      /2\.5/,
+      /whole number/,
+    );
   });
 
   test("a plan that is not a plan", async () => {
-    expectFailure(await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": "[1, 2]" } }), 1, "'p.json'", /"plan"/);
+    expectFailure(
+      await runCli(["evaluate", SMALL, "--plan", "p.json"], { files: { "p.json": "[1, 2]" } }),
+      1,
+      "'p.json'",
+      /"plan"/,
+    );
   });
 });
 
@@ -89,7 +128,11 @@ describe("command line (exit 2, with a usage hint)", () => {
   });
 
   test("unknown command, with a suggestion", async () => {
-    expectFailure(await runCli(["bond", SMALL]), 2, /unknown command 'bond'; did you mean 'bound'\? Commands: optimize, evaluate, bound/);
+    expectFailure(
+      await runCli(["bond", SMALL]),
+      2,
+      /unknown command 'bond'; did you mean 'bound'\? Commands: optimize, evaluate, bound/,
+    );
     expectFailure(await runCli(["frobnicate"]), 2, /unknown command 'frobnicate'\. Commands:/);
   });
 

@@ -21,9 +21,12 @@ function expectedMin(mean: number, x: number): number {
 describe("--json", () => {
   test("one product, Poisson(6) customers, 5 units: sales = E[min(N, 5)], profit from it, ci95 = ±1.96 SE", async () => {
     const plan = JSON.stringify({ plan: [{ id: "A", quantity: 5 }] });
-    const r = await runCli(["evaluate", "one.json", "--plan", "plan.json", "--reps", "20000", "--seed", "3", "--json"], {
-      files: { "one.json": ONE, "plan.json": plan },
-    });
+    const r = await runCli(
+      ["evaluate", "one.json", "--plan", "plan.json", "--reps", "20000", "--seed", "3", "--json"],
+      {
+        files: { "one.json": ONE, "plan.json": plan },
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
@@ -55,7 +58,9 @@ describe("--json", () => {
       expect(p.expectedSales).toBeLessThanOrEqual(p.quantity);
     }
     // The output can be read back as a plan: it gives the same result.
-    const again = await runCli(["evaluate", SMALL, "--plan", "out.json", "--reps", "200", "--json"], { files: { "out.json": r.stdout } });
+    const again = await runCli(["evaluate", SMALL, "--plan", "out.json", "--reps", "200", "--json"], {
+      files: { "out.json": r.stdout },
+    });
     expect(JSON.parse(again.stdout).expectedProfit).toBe(out.expectedProfit);
   });
 
@@ -67,13 +72,21 @@ describe("--json", () => {
       files: { "explicit.json": JSON.stringify(explicit) },
     });
     const outA = JSON.parse(a.stdout);
-    expect(outA.products.find((p: { id: string }) => p.id === "TEE-OLV-L")).toMatchObject({ quantity: 0, expectedSales: 0 });
-    expect(outA.products.find((p: { id: string }) => p.id === "TEE-MUS-S")).toMatchObject({ quantity: 0, expectedSales: 0 });
+    expect(outA.products.find((p: { id: string }) => p.id === "TEE-OLV-L")).toMatchObject({
+      quantity: 0,
+      expectedSales: 0,
+    });
+    expect(outA.products.find((p: { id: string }) => p.id === "TEE-MUS-S")).toMatchObject({
+      quantity: 0,
+      expectedSales: 0,
+    });
     expect(outA.expectedProfit).toBe(JSON.parse(b.stdout).expectedProfit);
   });
 
   test("an empty plan: nothing sold, profit exactly 0, every customer lost", async () => {
-    const r = await runCli(["evaluate", SMALL, "--plan", "empty.json", "--reps", "50", "--json"], { files: { "empty.json": '{"plan": []}' } });
+    const r = await runCli(["evaluate", SMALL, "--plan", "empty.json", "--reps", "50", "--json"], {
+      files: { "empty.json": '{"plan": []}' },
+    });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.expectedProfit).toBe(0);
@@ -99,12 +112,16 @@ describe("human output", () => {
   test("the summary with the 95% interval, then one row per product", async () => {
     const r = await runCli(["evaluate", SMALL, "--plan", SMALL_PLAN, "--reps", "200", "--seed", "4"]);
     expect(r.code).toBe(0);
-    const json = JSON.parse((await runCli(["evaluate", SMALL, "--plan", SMALL_PLAN, "--reps", "200", "--seed", "4", "--json"])).stdout);
+    const json = JSON.parse(
+      (await runCli(["evaluate", SMALL, "--plan", SMALL_PLAN, "--reps", "200", "--seed", "4", "--json"])).stdout,
+    );
     expect(r.stdout).toMatch(/^Expected profit\s+[\d,]+\.\d\d ± [\d,.]+ \(95% interval [\d,.]+ to [\d,.]+\)$/m);
     const shown = Number(/^Expected profit\s+([\d,]+\.\d\d)/m.exec(r.stdout)?.[1].replace(/,/g, ""));
     expect(shown).toBeCloseTo(json.expectedProfit, 2);
     expect(r.stdout).toMatch(/^Simulated\s+200 seasons, seed 4$/m);
-    expect(r.stdout).toMatch(/^id\s+name\s+qty\s+sales\s+left over\s+sells out\s+first choice\s+fill rate\s+lost\s+from others$/m);
+    expect(r.stdout).toMatch(
+      /^id\s+name\s+qty\s+sales\s+left over\s+sells out\s+first choice\s+fill rate\s+lost\s+from others$/m,
+    );
     const rows = r.stdout.split("\n").filter((l) => /^TEE-/.test(l));
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatch(/^TEE-BLK-M\s+Crew tee, black, M\s+190\s/);

@@ -46,7 +46,9 @@ describe("assort optimize", () => {
     }
     const saved = JSON.parse(r.written.get("plan.json") as string);
     expect(saved.plan).toEqual(out.plan);
-    const e = await cli(["evaluate", SMALL, "--plan", "plan.json", "--json", "--seed", "99"], { "plan.json": r.written.get("plan.json") as string });
+    const e = await cli(["evaluate", SMALL, "--plan", "plan.json", "--json", "--seed", "99"], {
+      "plan.json": r.written.get("plan.json") as string,
+    });
     expect(e.code).toBe(0);
     const ev = JSON.parse(e.stdout);
     // Another sample of seasons: the same plan's profit agrees within the two intervals.
@@ -75,7 +77,9 @@ describe("assort optimize", () => {
     const r = await cli(["optimize", "tight.json"], { "tight.json": instance });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("tight.json");
-    expect(r.stderr).toContain("The must-offer products ('A') cost 100 at their minimum quantities, above the budget 50");
+    expect(r.stderr).toContain(
+      "The must-offer products ('A') cost 100 at their minimum quantities, above the budget 50",
+    );
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

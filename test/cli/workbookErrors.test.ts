@@ -6,7 +6,17 @@ import path from "node:path";
 import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { STACK_FRAME } from "./memoryIo";
-import { EXAMPLES, filesIn, FIXTURES, HEADER, productsBook, readBook, runOnDisk, tempFolder, values } from "./workbookHelpers";
+import {
+  EXAMPLES,
+  filesIn,
+  FIXTURES,
+  HEADER,
+  productsBook,
+  readBook,
+  runOnDisk,
+  tempFolder,
+  values,
+} from "./workbookHelpers";
 
 let folder: ReturnType<typeof tempFolder>;
 beforeAll(() => (folder = tempFolder()));
@@ -27,7 +37,8 @@ async function failsWith(file: string, ...messages: (string | RegExp)[]): Promis
   expect(r.stdout).toBe("");
   expect(r.stderr).not.toMatch(STACK_FRAME);
   expect(r.stderr).not.toContain("unexpected error");
-  for (const m of messages) expect(r.stderr).toMatch(typeof m === "string" ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : m);
+  for (const m of messages)
+    expect(r.stderr).toMatch(typeof m === "string" ? new RegExp(m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : m);
   expect(filesIn(folder.dir)).toEqual(before);
   return r.stderr;
 }
@@ -38,11 +49,20 @@ describe("sheets and headers", () => {
   test("no Products sheet: says so, names the sheets found and the likely one", async () => {
     const wb = productsBook(TEES);
     (wb.getWorksheet("Products") as Worksheet).name = "Produts";
-    await failsWith(await save(wb), "no Products sheet", "Is the sheet 'Produts' meant to be Products? Rename it.", "The workbook's sheets: 'Produts', 'Substitution'.");
+    await failsWith(
+      await save(wb),
+      "no Products sheet",
+      "Is the sheet 'Produts' meant to be Products? Rename it.",
+      "The workbook's sheets: 'Produts', 'Substitution'.",
+    );
   });
 
   test("no Substitution sheet: says how to add one, and that an empty one means no substitution", async () => {
-    await failsWith(await save(productsBook(TEES, null)), "no Substitution sheet: add a sheet named 'Substitution'", "if customers never substitute, leave that sheet empty");
+    await failsWith(
+      await save(productsBook(TEES, null)),
+      "no Substitution sheet: add a sheet named 'Substitution'",
+      "if customers never substitute, leave that sheet empty",
+    );
   });
 
   test("an empty Substitution sheet means customers never substitute", async () => {
@@ -54,16 +74,36 @@ describe("sheets and headers", () => {
   });
 
   test("a misspelt header is pointed out with its row", async () => {
-    await failsWith(await save(productsBook([["Product", "Prcie", "Cost", "Demand"], ["Tee-01", 20, 8, 30]])), "Products row 1: no Price column; is 'Prcie' meant to be Price?");
+    await failsWith(
+      await save(
+        productsBook([
+          ["Product", "Prcie", "Cost", "Demand"],
+          ["Tee-01", 20, 8, 30],
+        ]),
+      ),
+      "Products row 1: no Price column; is 'Prcie' meant to be Price?",
+    );
   });
 
   test("text in a number cell: sheet, row, product and column", async () => {
-    const rows = [HEADER, ["Tee-01", 20, 8, 30], ["Tee-02", 20, 8, 25], ["Tee-03", 22, 9, 12], ["Tee-04", 22, 9, 12], ["Tee-05", 22, 9, 12], ["Tee-42", "abc", 9, 12]];
+    const rows = [
+      HEADER,
+      ["Tee-01", 20, 8, 30],
+      ["Tee-02", 20, 8, 25],
+      ["Tee-03", 22, 9, 12],
+      ["Tee-04", 22, 9, 12],
+      ["Tee-05", 22, 9, 12],
+      ["Tee-42", "abc", 9, 12],
+    ];
     await failsWith(await save(productsBook(rows)), "Products row 7 (Tee-42), column Price: 'abc' is not a number");
   });
 
   test("a bad probability in the Substitution list names its row and column", async () => {
-    const wb = productsBook(TEES, [["From", "To", "Probability"], ["Tee-01", "Tee-02", 0.3], ["Tee-02", "Tee-01", 1.2]]);
+    const wb = productsBook(TEES, [
+      ["From", "To", "Probability"],
+      ["Tee-01", "Tee-02", 0.3],
+      ["Tee-02", "Tee-01", 1.2],
+    ]);
     await failsWith(await save(wb), /Substitution row 3 \(Tee-02\), column Probability: 1\.2 .*1/);
   });
 
@@ -71,7 +111,15 @@ describe("sheets and headers", () => {
     const wb = productsBook([["notes"]]);
     (wb.getWorksheet("Products") as Worksheet).name = "Cover";
     const ws = wb.addWorksheet("Data");
-    ws.addTable({ name: "Products", ref: "B3", columns: HEADER.map((name) => ({ name })), rows: [["Tee-01", 20, 8, 30], ["Tee-02", -5, 8, 25]] });
+    ws.addTable({
+      name: "Products",
+      ref: "B3",
+      columns: HEADER.map((name) => ({ name })),
+      rows: [
+        ["Tee-01", 20, 8, 30],
+        ["Tee-02", -5, 8, 25],
+      ],
+    });
     await failsWith(await save(wb), "Products (table Products on sheet 'Data') row 5 (Tee-02), column Price: ");
   });
 
@@ -81,14 +129,24 @@ describe("sheets and headers", () => {
     const data = wb.addWorksheet("Range 2027");
     const rows = [HEADER, ["Tee-01", 20, 8, 30], ["Tee-02", 20, 8, 25]];
     rows.forEach((r, k) => r.forEach((v, c) => (data.getCell(4 + k, 3 + c).value = v as string | number)));
-    [["From", "To", "Probability"], ["Tee-01", "Tee-02", 0.4], ["Tee-02", "Tee-09", 0.2]].forEach((r, k) => r.forEach((v, c) => (data.getCell(10 + k, 3 + c).value = v as string | number)));
+    [
+      ["From", "To", "Probability"],
+      ["Tee-01", "Tee-02", 0.4],
+      ["Tee-02", "Tee-09", 0.2],
+    ].forEach((r, k) => r.forEach((v, c) => (data.getCell(10 + k, 3 + c).value = v as string | number)));
     wb.definedNames.add("'Range 2027'!$C$4:$F$6", "Products");
     wb.definedNames.add("'Range 2027'!$C$10:$E$12", "Substitution");
-    await failsWith(await save(wb), "Substitution (sheet 'Range 2027') row 12 (Tee-02), column To: product 'Tee-09' is not among the products");
+    await failsWith(
+      await save(wb),
+      "Substitution (sheet 'Range 2027') row 12 (Tee-02), column To: product 'Tee-09' is not among the products",
+    );
     data.getCell("D12").value = "Tee-01";
     const r = await runOnDisk(["plan", await save(wb), "--method", "fluid", "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).inputs).toEqual({ Products: "'Range 2027'!C4:F6", Substitution: "'Range 2027'!C10:E12" });
+    expect(JSON.parse(r.stdout).inputs).toEqual({
+      Products: "'Range 2027'!C4:F6",
+      Substitution: "'Range 2027'!C10:E12",
+    });
   });
 });
 
@@ -119,12 +177,16 @@ describe("cells the layouts cannot read", () => {
     const file = await save(wb);
     const r = await runOnDisk(["plan", file, "--method", "fluid"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("note: Products: row 3 is hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row).");
+    expect(r.stderr).toContain(
+      "note: Products: row 3 is hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row).",
+    );
     (wb.getWorksheet("Products") as Worksheet).getColumn(3).hidden = true;
     const both = await runOnDisk(["plan", await save(wb), "--method", "fluid", "--json"]);
     expect(both.code).toBe(0);
     const json = JSON.parse(both.stdout);
-    expect(json.notes).toEqual(["Products: row 3 and column C are hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row)."]);
+    expect(json.notes).toEqual([
+      "Products: row 3 and column C are hidden; Assort reads hidden cells like any other (to leave a product out, mark it in Exclude or delete its row).",
+    ]);
     // The hidden Cost column is used: Tee-02's margin is 20 − 8.
     expect(json.products.find((p: { id: string }) => p.id === "Tee-02").quantity).toBeGreaterThan(0);
     const out = await readBook(file.replace(/\.xlsx$/, ".planned.xlsx"));
@@ -168,7 +230,10 @@ describe("files that are not readable workbooks", () => {
 
 test("parts exceljs cannot carry over (a chart here) are named in a warning; the input is untouched", async () => {
   const zip = await JSZip.loadAsync(readFileSync(path.join(EXAMPLES, "small.xlsx")));
-  zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+  zip.file(
+    "xl/charts/chart1.xml",
+    '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  );
   const file = path.join(folder.dir, "charted.xlsx");
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
   const before = readFileSync(file);

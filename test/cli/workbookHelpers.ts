@@ -15,7 +15,13 @@ export const FIXTURES = path.join(__dirname, "fixtures");
 export async function runOnDisk(argv: string[], terminal?: { now: () => number }): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
-  const code = await run(argv, { ...diskFiles, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: terminal !== undefined, now: terminal?.now });
+  const code = await run(argv, {
+    ...diskFiles,
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: terminal !== undefined,
+    now: terminal?.now,
+  });
   return { code, stdout, stderr };
 }
 
@@ -61,7 +67,10 @@ export function values(ws: Worksheet, top: number, left: number, bottom: number,
 }
 
 /** A workbook with a Products sheet (header and rows), an optional Substitution list and other sheets. */
-export function productsBook(products: unknown[][], substitution: unknown[][] | null = [["From", "To", "Probability"]]): Workbook {
+export function productsBook(
+  products: unknown[][],
+  substitution: unknown[][] | null = [["From", "To", "Probability"]],
+): Workbook {
   const wb = new Workbook();
   const ws = wb.addWorksheet("Products");
   for (const r of products) ws.addRow(r);

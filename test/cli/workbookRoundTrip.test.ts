@@ -11,7 +11,17 @@ import type { Method, OptimizeResult } from "../../src/engine/optimize/optimizeT
 import { validateInstance } from "../../src/engine/model/validate";
 import { cellMap, EXAMPLES, filesIn, readBook, runOnDisk, tempFolder, values } from "./workbookHelpers";
 
-const PLAN_HEADER = ["Rank", "Product", "Name", "Carry", "First-choice demand", "Units", "Expected sales", "Stock-out risk", "Decision reason"];
+const PLAN_HEADER = [
+  "Rank",
+  "Product",
+  "Name",
+  "Carry",
+  "First-choice demand",
+  "Units",
+  "Expected sales",
+  "Stock-out risk",
+  "Decision reason",
+];
 
 let folder: ReturnType<typeof tempFolder>;
 beforeAll(() => (folder = tempFolder()));
@@ -75,7 +85,9 @@ function expectSamePlan(ws: Worksheet, r: OptimizeResult): void {
 /** Every sheet but the plan: same cells (values, formulas, formats, fonts, fills), widths, tables, views. */
 function expectSheetsUnchanged(before: Workbook, after: Workbook): void {
   const names = before.worksheets.map((w) => w.name);
-  expect(after.worksheets.map((w) => w.name).filter((n) => n !== "Assort plan")).toEqual(names.filter((n) => n !== "Assort plan"));
+  expect(after.worksheets.map((w) => w.name).filter((n) => n !== "Assort plan")).toEqual(
+    names.filter((n) => n !== "Assort plan"),
+  );
   for (const name of names) {
     if (name === "Assort plan") continue;
     const a = before.getWorksheet(name) as Worksheet;
@@ -85,7 +97,11 @@ function expectSheetsUnchanged(before: Workbook, after: Workbook): void {
     expect(cellMap(b)).toEqual(cellsA);
     for (let c = 1; c <= a.columnCount; c++) expect(b.getColumn(c).width).toBe(a.getColumn(c).width);
     expect(b.views).toEqual(a.views);
-    const tables = (ws: Worksheet) => (ws.getTables() as unknown as { table: { name: string; tableRef: string } }[]).map((t) => [t.table.name, t.table.tableRef]);
+    const tables = (ws: Worksheet) =>
+      (ws.getTables() as unknown as { table: { name: string; tableRef: string } }[]).map((t) => [
+        t.table.name,
+        t.table.tableRef,
+      ]);
     expect(tables(b)).toEqual(tables(a));
   }
   expect(after.definedNames.model).toEqual(before.definedNames.model);
@@ -146,7 +162,9 @@ describe("the small workbook", () => {
     });
     expect(stamp.get("Products range")).toBe("Products!A1:G11");
     expect(stamp.get("Substitution range")).toBe("Substitution!A1:K11");
-    expect(stamp.get("Settings")).toBe("method auto (Options row 3); seed 1 (Options row 4); time limit 10 s (Options row 5)");
+    expect(stamp.get("Settings")).toBe(
+      "method auto (Options row 3); seed 1 (Options row 4); time limit 10 s (Options row 5)",
+    );
     expect(stamp.get("Command")).toBe("assort plan small.xlsx --method auto --seed 1 --time-limit 10");
     expect(stamp.get("Input SHA-256")).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -173,7 +191,9 @@ describe("the small workbook", () => {
 
   test("on a terminal a progress bar is drawn on stderr, and erased; stdout has only the summary", async () => {
     let t = 0;
-    const r = await runOnDisk(["plan", input(), "--out", path.join(folder.dir, "tty.xlsx"), "--method", "gk"], { now: () => (t += 150) });
+    const r = await runOnDisk(["plan", input(), "--out", path.join(folder.dir, "tty.xlsx"), "--method", "gk"], {
+      now: () => (t += 150),
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\r[A-Za-z ]+ \[#*-*\] \d+%/);
     expect(r.stderr.endsWith("\r\x1b[K")).toBe(true);
@@ -191,7 +211,14 @@ describe("the small workbook", () => {
     const self = await runOnDisk(["plan", input(), "--out", input(), "--force"]);
     expect(self.code).toBe(2);
     expect(self.stderr).toContain("is the input workbook; assort never writes over its input");
-    const nowhere = await runOnDisk(["plan", input(), "--out", path.join(folder.dir, "missing", "x.xlsx"), "--method", "fluid"]);
+    const nowhere = await runOnDisk([
+      "plan",
+      input(),
+      "--out",
+      path.join(folder.dir, "missing", "x.xlsx"),
+      "--method",
+      "fluid",
+    ]);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain("x.xlsx': its folder does not exist; nothing was written");
     const forced = await runOnDisk(["plan", input(), "--out", out, "--force", "--method", "fluid"]);
@@ -203,7 +230,13 @@ describe("the small workbook", () => {
   test("assort evaluate small.xlsx evaluates its Units column exactly as small.json with small.plan.json", async () => {
     const xlsx = await runOnDisk(["evaluate", input(), "--json"]);
     expect(xlsx.code).toBe(0);
-    const json = await runOnDisk(["evaluate", path.join(EXAMPLES, "small.json"), "--plan", path.join(EXAMPLES, "small.plan.json"), "--json"]);
+    const json = await runOnDisk([
+      "evaluate",
+      path.join(EXAMPLES, "small.json"),
+      "--plan",
+      path.join(EXAMPLES, "small.plan.json"),
+      "--json",
+    ]);
     const a = JSON.parse(xlsx.stdout);
     const b = JSON.parse(json.stdout);
     expect(a.unitsFrom).toBe("the Units column of Products (G2:G11)");
@@ -213,7 +246,9 @@ describe("the small workbook", () => {
     // --plan with a workbook: the plan file instead of the typed units.
     const zero = path.join(folder.dir, "zero.json");
     writeFileSync(zero, JSON.stringify({ plan: [{ id: "TEE-BLK-M", quantity: 5 }] }));
-    const withFile = JSON.parse((await runOnDisk(["evaluate", input(), "--plan", zero, "--json", "--reps", "50"])).stdout);
+    const withFile = JSON.parse(
+      (await runOnDisk(["evaluate", input(), "--plan", zero, "--json", "--reps", "50"])).stdout,
+    );
     expect(withFile.products.map((p: { quantity: number }) => p.quantity)).toEqual([5, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(withFile.unitsFrom).toBe(zero);
   });
@@ -239,21 +274,28 @@ describe("the small workbook", () => {
     expect(out.unitsFrom).toBe("the Units column of 'Assort plan' ('Assort plan'!A1:I11)");
     expect(out.products.find((p: { id: string }) => p.id === id).quantity).toBe(0);
     const units = new Map<string, number>();
-    for (let row = 2; row <= 11; row++) units.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
+    for (let row = 2; row <= 11; row++)
+      units.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
     for (const p of out.products) expect(p.quantity).toBe(units.get(p.id));
   });
 
   test("--units plan evaluates the plan sheet even when Products has a Units column; --units products insists on it", async () => {
     const planned = path.join(folder.dir, "units-choice.xlsx");
     expect((await runOnDisk(["plan", input(), "--out", planned, "--method", "fluid"])).code).toBe(0);
-    const fromPlan = JSON.parse((await runOnDisk(["evaluate", planned, "--units", "plan", "--json", "--reps", "100"])).stdout);
+    const fromPlan = JSON.parse(
+      (await runOnDisk(["evaluate", planned, "--units", "plan", "--json", "--reps", "100"])).stdout,
+    );
     const fromProducts = JSON.parse((await runOnDisk(["evaluate", planned, "--json", "--reps", "100"])).stdout);
     const plan = (await readBook(planned)).getWorksheet("Assort plan") as Worksheet;
     const sheetUnits = new Map<string, number>();
-    for (let row = 2; row <= 11; row++) sheetUnits.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
+    for (let row = 2; row <= 11; row++)
+      sheetUnits.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
     for (const p of fromPlan.products) expect(p.quantity).toBe(sheetUnits.get(p.id));
-    const typed = JSON.parse(readFileSync(path.join(EXAMPLES, "small.plan.json"), "utf8")) as { plan: { id: string; quantity: number }[] };
-    for (const p of typed.plan) expect(fromProducts.products.find((q: { id: string }) => q.id === p.id).quantity).toBe(p.quantity);
+    const typed = JSON.parse(readFileSync(path.join(EXAMPLES, "small.plan.json"), "utf8")) as {
+      plan: { id: string; quantity: number }[];
+    };
+    for (const p of typed.plan)
+      expect(fromProducts.products.find((q: { id: string }) => q.id === p.id).quantity).toBe(p.quantity);
     const bad = await runOnDisk(["evaluate", input(), "--units", "plan"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("there is no 'Assort plan' sheet; run assort plan first");
@@ -270,9 +312,14 @@ test("with a budget in Options the summary shows the budget used: Σ cost × uni
   expect(r.stdout).toMatch(/Limits +budget [\d,.]+ of 5,000\.00/);
   const out = await readBook(path.join(folder.dir, "budget.planned.xlsx"));
   const plan = out.getWorksheet("Assort plan") as Worksheet;
-  const cost = new Map((values(out.getWorksheet("Products") as Worksheet, 2, 1, 11, 4) as [string, string, number, number][]).map((row) => [row[0], row[3]]));
+  const cost = new Map(
+    (values(out.getWorksheet("Products") as Worksheet, 2, 1, 11, 4) as [string, string, number, number][]).map(
+      (row) => [row[0], row[3]],
+    ),
+  );
   let spend = 0;
-  for (const [id, units] of values(plan, 2, 2, 11, 6).map((row) => [row[0], row[4]] as [string, number])) spend += (cost.get(id) as number) * units;
+  for (const [id, units] of values(plan, 2, 2, 11, 6).map((row) => [row[0], row[4]] as [string, number]))
+    spend += (cost.get(id) as number) * units;
   const s = summary(plan);
   expect(s.get("Budget used")).toBeCloseTo(spend, 6);
   expect(spend).toBeLessThanOrEqual(5000);
@@ -306,7 +353,18 @@ test("what exceljs keeps of a workbook it did not make: validation, conditional 
   ws.getCell("A4").note = "target margin";
   ws.mergeCells("C1:E2");
   ws.getCell("C1").value = "merged title";
-  ws.addConditionalFormatting({ ref: "A4", rules: [{ type: "cellIs", operator: "greaterThan", priority: 1, formulae: ["0.2"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFFF00" } } } }] });
+  ws.addConditionalFormatting({
+    ref: "A4",
+    rules: [
+      {
+        type: "cellIs",
+        operator: "greaterThan",
+        priority: 1,
+        formulae: ["0.2"],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFFF00" } } },
+      },
+    ],
+  });
   wb.addWorksheet("Hidden", { state: "hidden" }).getCell("A1").value = 7;
   const input = path.join(folder.dir, "rich.xlsx");
   await wb.xlsx.writeFile(input);
@@ -317,11 +375,15 @@ test("what exceljs keeps of a workbook it did not make: validation, conditional 
   const notes = out.getWorksheet("Notes") as Worksheet;
   expect(notes.getCell("B1").dataValidation).toEqual({ type: "list", allowBlank: true, formulae: ['"Ana,Ben,Cy"'] });
   expect(notes.getCell("A2").value).toEqual({ text: "Range review", hyperlink: "https://example.com/review" });
-  expect(notes.getCell("A3").value).toEqual({ richText: [{ text: "Bold", font: { bold: true } }, { text: " and plain" }] });
+  expect(notes.getCell("A3").value).toEqual({
+    richText: [{ text: "Bold", font: { bold: true } }, { text: " and plain" }],
+  });
   expect(notes.getCell("A4").numFmt).toBe("0.0%");
   expect(notes.getCell("A4").note).toBe("target margin");
   expect(notes.model.merges).toEqual(["C1:E2"]);
   // exceljs keeps conditional formats on the sheet but does not declare the field in its types.
-  expect(JSON.stringify((notes as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain('"greaterThan"');
+  expect(JSON.stringify((notes as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain(
+    '"greaterThan"',
+  );
   expect((out.getWorksheet("Hidden") as Worksheet).state).toBe("hidden");
 });

@@ -31,8 +31,15 @@ export function solveDense(a: number[][], b: number[]): number[] {
 export function denseChoice(chain: DenseChain, offered: boolean[]): { purchase: number[]; noPurchase: number } {
   const out = offered.map((o, i) => (o ? -1 : i)).filter((i) => i >= 0);
   const a = out.map((i) => out.map((k) => (i === k ? 1 : 0) - chain.rho[k][i]));
-  const r = out.length ? solveDense(a, out.map((i) => chain.lambda[i])) : [];
-  const purchase = chain.lambda.map((l, j) => (offered[j] ? l + out.reduce((s, k, t) => s + r[t] * chain.rho[k][j], 0) : 0));
+  const r = out.length
+    ? solveDense(
+        a,
+        out.map((i) => chain.lambda[i]),
+      )
+    : [];
+  const purchase = chain.lambda.map((l, j) =>
+    offered[j] ? l + out.reduce((s, k, t) => s + r[t] * chain.rho[k][j], 0) : 0,
+  );
   return { purchase, noPurchase: 1 - purchase.reduce((s, x) => s + x, 0) };
 }
 
@@ -42,7 +49,12 @@ export interface SampledTransaction {
 }
 
 /** Customers facing random offered sets (each product offered with probability `offerShare`, never none). */
-export function sampleTransactions(rnd: TestRandom, chain: DenseChain, customers: number, offerShare: number): SampledTransaction[] {
+export function sampleTransactions(
+  rnd: TestRandom,
+  chain: DenseChain,
+  customers: number,
+  offerShare: number,
+): SampledTransaction[] {
   const n = chain.lambda.length;
   const out: SampledTransaction[] = [];
   const pick = (weights: number[], rest: number): number => {

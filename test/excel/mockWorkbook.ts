@@ -30,12 +30,26 @@ export interface MockLog {
 }
 
 /** A mock proxy: any property, plus the mock's own methods. */
-export type MockNode = Record<string, unknown> & { addMock(name: string): void; populate(data: object): void; load(p?: string): unknown };
+export type MockNode = Record<string, unknown> & {
+  addMock(name: string): void;
+  populate(data: object): void;
+  load(p?: string): unknown;
+};
 
 type Seed = Record<string, unknown>;
 
 /** Everything src/excel loads from a null object. */
-const NULL_OBJECT: Seed = { isNullObject: true, name: "", type: "", value: "", address: "", rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 };
+const NULL_OBJECT: Seed = {
+  isNullObject: true,
+  name: "",
+  type: "",
+  value: "",
+  address: "",
+  rowIndex: 0,
+  columnIndex: 0,
+  rowCount: 0,
+  columnCount: 0,
+};
 
 /** The address of each range proxy handed out (read without load, for the log). */
 const addressOf = new WeakMap<object, string>();
@@ -49,7 +63,15 @@ function child(node: MockNode, key: string, data: Seed): MockNode {
 }
 
 export function mockExcel(book: MockBook): { context: Excel.RequestContext; log: MockLog } {
-  const log: MockLog = { sheetsAdded: [], tablesAdded: [], tablesDeleted: [], charts: [], ranges: new Map(), selected: [], settings: { ...(book.settings ?? {}) } };
+  const log: MockLog = {
+    sheetsAdded: [],
+    tablesAdded: [],
+    tablesDeleted: [],
+    charts: [],
+    ranges: new Map(),
+    selected: [],
+    settings: { ...(book.settings ?? {}) },
+  };
   const tables = { ...(book.tables ?? {}) };
   const names = book.names ?? {};
   const cellsOf = (sheet: string) => (book.sheets[sheet] ??= []);
@@ -57,10 +79,19 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
   function rangeSeed(sheet: string, row: number, column: number, rows: number, columns: number): Seed {
     const grid = cellsOf(sheet);
     // Whole sheets and columns are only ever asked for their used part: no values to hold.
-    const values = rows * columns > 1e6 ? [] : Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[row + r]?.[column + c] ?? ""));
+    const values =
+      rows * columns > 1e6
+        ? []
+        : Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: columns }, (_, c) => grid[row + r]?.[column + c] ?? ""),
+          );
     return {
       address: sheetPrefix(sheet) + blockRef(row, column, rows, columns),
-      rowIndex: row, columnIndex: column, rowCount: rows, columnCount: columns, isNullObject: false,
+      rowIndex: row,
+      columnIndex: column,
+      rowCount: rows,
+      columnCount: columns,
+      isNullObject: false,
       values,
       numberFormat: values.map((r) => r.map(() => "General")),
       format: { font: { color: "", bold: false }, columnWidth: 0, autofitColumns() {} },
@@ -69,12 +100,20 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
         log.selected.push(sheetPrefix(sheet) + blockRef(row, column, rows, columns));
       },
       getUsedRangeOrNullObject(this: MockNode) {
-        let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-        grid.forEach((line, r) => line.forEach((v, c) => {
-          if (v === "" || v === null || v === undefined) return;
-          if (r < row || r >= row + rows || c < column || c >= column + columns) return;
-          r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
-        }));
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
+        grid.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (v === "" || v === null || v === undefined) return;
+            if (r < row || r >= row + rows || c < column || c >= column + columns) return;
+            r0 = Math.min(r0, r);
+            c0 = Math.min(c0, c);
+            r1 = Math.max(r1, r);
+            c1 = Math.max(c1, c);
+          }),
+        );
         if (r1 < 0) return child(this, "used", NULL_OBJECT);
         return child(this, "used", rangeSeed(sheet, r0, c0, r1 - r0 + 1, c1 - c0 + 1));
       },
@@ -92,7 +131,9 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
   function tableSeed(name: string): Seed {
     const t = tables[name];
     return {
-      isNullObject: false, name, style: "",
+      isNullObject: false,
+      name,
+      style: "",
       getRange(this: MockNode) {
         const b = parseBlock(t.ref);
         if (!b) throw new Error(`bad table ref ${t.ref}`);
@@ -106,7 +147,8 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
 
   function sheetSeed(name: string): Seed {
     return {
-      name, isNullObject: false,
+      name,
+      isNullObject: false,
       getRange(this: MockNode, ref = "A1") {
         const b = parseBlock(ref);
         if (b) return range(this, name, b.row, b.column, b.rows, b.columns);
@@ -130,13 +172,17 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
           return table;
         },
         getItemOrNullObject(this: MockNode, t: string) {
-          return tables[t]?.sheet === name ? child(this, `table ${t}`, tableSeed(t)) : child(this, "missing", NULL_OBJECT);
+          return tables[t]?.sheet === name
+            ? child(this, `table ${t}`, tableSeed(t))
+            : child(this, "missing", NULL_OBJECT);
         },
       },
       charts: {
         add(this: MockNode, type: string, source: MockNode, seriesBy: string) {
           const chart = child(this, `chart ${log.charts.length}`, {
-            name: "", title: { text: "" }, setPosition() {},
+            name: "",
+            title: { text: "" },
+            setPosition() {},
             axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
           });
           log.charts.push({ sheet: name, type, source: addressOf.get(source) ?? "?", seriesBy, chart });
@@ -154,7 +200,9 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
       workbook: {
         worksheets: {
           getItemOrNullObject(this: MockNode, name: string) {
-            return name in book.sheets ? child(this, `sheet ${name}`, sheetSeed(name)) : child(this, `missing ${name}`, NULL_OBJECT);
+            return name in book.sheets
+              ? child(this, `sheet ${name}`, sheetSeed(name))
+              : child(this, `missing ${name}`, NULL_OBJECT);
           },
           getItem(this: MockNode, name: string) {
             if (!(name in book.sheets)) throw new Error(`ItemNotFound: ${name}`);
@@ -177,7 +225,8 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
             const n = names[name];
             if (!n) return child(this, "missing", NULL_OBJECT);
             return child(this, `name ${name}`, {
-              isNullObject: false, type: n.type ?? "Range",
+              isNullObject: false,
+              type: n.type ?? "Range",
               getRange(this: MockNode) {
                 const b = parseBlock(n.ref) as { row: number; column: number; rows: number; columns: number };
                 return range(this, n.sheet, b.row, b.column, b.rows, b.columns);
@@ -192,7 +241,9 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
           getItemOrNullObject(this: MockNode, key: string) {
             // Read fresh each time: a setting added earlier in the test must be seen.
             const k = `setting ${key} ${Object.keys(log.settings).length} ${log.settings[key]?.length ?? -1}`;
-            return key in log.settings ? child(this, k, { isNullObject: false, value: log.settings[key] }) : child(this, k, NULL_OBJECT);
+            return key in log.settings
+              ? child(this, k, { isNullObject: false, value: log.settings[key] })
+              : child(this, k, NULL_OBJECT);
           },
         },
         getSelectedRange(this: MockNode) {

@@ -12,7 +12,10 @@ export const ErrorCode = {
 } as const;
 
 export class CustomFunctionsError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }

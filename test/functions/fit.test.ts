@@ -24,16 +24,23 @@ const NONE = null as unknown as unknown[][];
 /** {A,B}: 50 A, 30 B, 20 none; {A}: 70 A, 30 none; {B}: 45 B, 55 none ⇒ λ = (.5, .3), λ_0 = .2, ρ[B][A] = 2/3, ρ[A][B] = .3. */
 const HISTORY: unknown[][] = [
   ["Offered", "Purchased", "Count"],
-  ["A;B", "A", 50], ["A;B", "B", 30], ["A;B", "", 20],
-  ["A", "A", 70], ["A", "", 30],
-  ["B", "B", 45], ["B", "", 55],
+  ["A;B", "A", 50],
+  ["A;B", "B", 30],
+  ["A;B", "", 20],
+  ["A", "A", 70],
+  ["A", "", 30],
+  ["B", "B", 45],
+  ["B", "", 55],
 ];
 const PRODUCTS = [
   ["Product", "Price", "Cost", "Demand"],
   ["A", 30, 12, 50],
   ["B", 28, 12, 30],
 ];
-const EXACT = [["tolerance", 1e-13], ["max iterations", 50000]];
+const EXACT = [
+  ["tolerance", 1e-13],
+  ["max iterations", 50000],
+];
 
 async function errorOf(p: Promise<unknown>): Promise<CustomFunctionsError> {
   try {
@@ -48,7 +55,8 @@ async function errorOf(p: Promise<unknown>): Promise<CustomFunctionsError> {
 /** The Substitution range a user gives OPTIMIZE: the spill's first three columns (TAKE(H1#,,3)). */
 const listOf = (out: unknown[][]) => out.map((r) => r.slice(0, 3));
 /** The summary block's row whose label is `label`. */
-const summaryRow = (out: unknown[][], label: string) => out.find((r) => r[SUMMARY_COLUMN] === label)?.slice(SUMMARY_COLUMN);
+const summaryRow = (out: unknown[][], label: string) =>
+  out.find((r) => r[SUMMARY_COLUMN] === label)?.slice(SUMMARY_COLUMN);
 const probability = (out: unknown[][], from: string, to: string) => out.find((r) => r[0] === from && r[1] === to)?.[2];
 
 describe("ASSORT.FIT", () => {
@@ -75,7 +83,10 @@ describe("ASSORT.FIT", () => {
     const read = readSubstitution(list, ["A", "B"]);
     expect(read.problems).toEqual([]);
     expect(read.layout).toBe("list");
-    const links = out.slice(1).filter((r) => r[0] !== "").map((r) => ({ from: r[0], to: r[1], probability: r[2] }));
+    const links = out
+      .slice(1)
+      .filter((r) => r[0] !== "")
+      .map((r) => ({ from: r[0], to: r[1], probability: r[2] }));
     expect(read.links).toEqual(links);
     const plan = await optimize(PRODUCTS, list, [["method", "fluid"]], invocation());
     expect(plan[0]).toEqual(PLAN_HEADER);
@@ -97,9 +108,12 @@ describe("ASSORT.FIT", () => {
   test("per-period sales: Available 0 is FALSE, a period's Customers given on one row (the others 0)", async () => {
     const periods = [
       ["Week", "Product", "Available", "Sales", "Customers"],
-      [1, "A", 1, 50, 100], [1, "B", 1, 30, 0],
-      [2, "A", 1, 70, 100], [2, "B", 0, 0, 0],
-      [3, "A", 0, 0, 100], [3, "B", 1, 45, 0],
+      [1, "A", 1, 50, 100],
+      [1, "B", 1, 30, 0],
+      [2, "A", 1, 70, 100],
+      [2, "B", 0, 0, 0],
+      [3, "A", 0, 0, 100],
+      [3, "B", 1, 45, 0],
     ];
     const out = await fit(periods, NONE, EXACT, invocation());
     expect(summaryRow(out, "A")?.[1]).toBeCloseTo(0.5, 6);
@@ -108,7 +122,14 @@ describe("ASSORT.FIT", () => {
   });
 
   test("warnings: a product never unavailable has unknown substitutes, a product never offered is named", async () => {
-    const history = [["Offered", "Purchased"], ["A;B", "A"], ["A;B", "B"], ["A;B", ""], ["B", "B"], ["B", ""]];
+    const history = [
+      ["Offered", "Purchased"],
+      ["A;B", "A"],
+      ["A;B", "B"],
+      ["A;B", ""],
+      ["B", "B"],
+      ["B", ""],
+    ];
     const out = await fit(history, [["Product"], ["A"], ["B"], ["C"]], NONE, invocation());
     expect(summaryRow(out, "B")?.[2]).toBe("unknown");
     const warnings = out.filter((r) => r[SUMMARY_COLUMN] === "Warning").map((r) => r[SUMMARY_COLUMN + 1]);
@@ -134,10 +155,22 @@ describe("ASSORT.FIT", () => {
     const history: unknown[][] = HISTORY.map((r) => [...r]);
     history[2][1] = new CustomFunctionsError("#N/A");
     const e = await errorOf(fit(history, NONE, NONE, invocation(["Data!A10:C17"])));
-    expect(e.message).toBe("History row 12, column Purchased: holds the Excel error #N/A; fix the formula or the data it refers to");
+    expect(e.message).toBe(
+      "History row 12, column Purchased: holds the Excel error #N/A; fix the formula or the data it refers to",
+    );
     const p = await errorOf(fit(HISTORY, [["Product"], ["A"], ["A"]], NONE, invocation(["", "Sheet1!A1:A3"])));
     expect(p.message).toBe("Products row 3 (A): the id 'A' is already used by row 2; ids must be unique.");
-    const o = await errorOf(fit(HISTORY, NONE, [["tolerence", 1e-6], ["max iterations", 2.5]], invocation(["", "", "Sheet1!E1:F2"])));
+    const o = await errorOf(
+      fit(
+        HISTORY,
+        NONE,
+        [
+          ["tolerence", 1e-6],
+          ["max iterations", 2.5],
+        ],
+        invocation(["", "", "Sheet1!E1:F2"]),
+      ),
+    );
     expect(o.code).toBe("#VALUE!");
     expect(o.message).toBe(
       "Options row 1 (tolerence): 'tolerence' is not an option of ASSORT.FIT; did you mean 'tolerance'? | " +
@@ -161,13 +194,28 @@ describe("ASSORT.FIT", () => {
     history[1][0] = { type: "String", basicValue: "A;B" }; // a value object as allowCustomDataForDataTypeAny passes it
     expect(await fit(history, PRODUCTS, EXACT, invocation())).toEqual(inThread);
     expect(worker.usesWorkers).toBe(true);
-    const bad = await errorOf(fit([["Offered", "Purchased"], ["A", "B"]], NONE, NONE, invocation(["S!A1:B2"])));
-    expect(bad.message).toBe("History row 2, column Purchased: 'B' was bought but not offered to this customer (offered: A)");
+    const bad = await errorOf(
+      fit(
+        [
+          ["Offered", "Purchased"],
+          ["A", "B"],
+        ],
+        NONE,
+        NONE,
+        invocation(["S!A1:B2"]),
+      ),
+    );
+    expect(bad.message).toBe(
+      "History row 2, column Purchased: 'B' was bought but not offered to this customer (offered: A)",
+    );
     worker.dispose();
   });
 
   test("cancelled by Excel (in-thread and in a worker): the promise settles with #N/A", async () => {
-    for (const client of [new EngineClient({ createWorker: null }), new EngineClient({ createWorker: inProcessWorker, cancelGraceMs: 10 })]) {
+    for (const client of [
+      new EngineClient({ createWorker: null }),
+      new EngineClient({ createWorker: inProcessWorker, cancelGraceMs: 10 }),
+    ]) {
       mockEngine.client = client;
       const inv = invocation();
       const p = fit(HISTORY, NONE, NONE, inv);
@@ -187,16 +235,27 @@ describe("ASSORT.FIT", () => {
     mockEngine.client = handle(Promise.reject(new JobTimedOut(600000)));
     const t = await errorOf(fit(HISTORY, NONE, NONE, invocation()));
     expect(t.code).toBe("#N/A");
-    expect(t.message).toMatch(/^The estimate did not finish within 600 s and was stopped; lower max iterations in Options/);
+    expect(t.message).toMatch(
+      /^The estimate did not finish within 600 s and was stopped; lower max iterations in Options/,
+    );
     const ids = Array.from({ length: 400 }, (_, i) => `PRODUCT-${i}`);
     const huge: SheetFit = {
-      noPurchaseShare: 0.1, products: ids.map((id) => ({ id, demandShare: 0.9 / 400 })),
+      noPurchaseShare: 0.1,
+      products: ids.map((id) => ({ id, demandShare: 0.9 / 400 })),
       links: ids.flatMap((from) => ids.slice(0, 300).map((to) => ({ from, to, probability: 0.002 }))),
-      logLikelihood: -1, iterations: 1, converged: true, customers: 1, customersPerPeriod: NaN, warnings: [], problems: [],
+      logLikelihood: -1,
+      iterations: 1,
+      converged: true,
+      customers: 1,
+      customersPerPeriod: NaN,
+      warnings: [],
+      problems: [],
     };
     mockEngine.client = handle(Promise.resolve(huge));
     const big = await errorOf(fit(HISTORY, NONE, NONE, invocation()));
     expect(big.code).toBe("#VALUE!");
-    expect(big.message).toMatch(/^History: the estimate has 120,000 substitution links, more than Excel takes back from a function; raise min probability/);
+    expect(big.message).toMatch(
+      /^History: the estimate has 120,000 substitution links, more than Excel takes back from a function; raise min probability/,
+    );
   });
 });

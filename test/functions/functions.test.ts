@@ -60,15 +60,21 @@ describe("ASSORT.OPTIMIZE", () => {
   test("bad input: #VALUE! naming the sheet row and column", async () => {
     const products = PRODUCTS.map((r) => [...r]);
     products[2][1] = "abc";
-    const e = await errorOf(optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!B4:F9", "Plan!H4:J6", ""])));
+    const e = await errorOf(
+      optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!B4:F9", "Plan!H4:J6", ""])),
+    );
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toBe("Products row 6 (Tee-02), column Price: 'abc' is not a number; the selling price must be a number above 0.");
+    expect(e.message).toBe(
+      "Products row 6 (Tee-02), column Price: 'abc' is not a number; the selling price must be a number above 0.",
+    );
   });
   test("error values in the ranges (allowErrorForDataTypeAny) are named with their cell", async () => {
     const products: unknown[][] = PRODUCTS.map((r) => [...r]);
     products[1][3] = new CustomFunctionsError("#DIV/0!");
     products[3][2] = { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
-    const e = await errorOf(optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!A1:E6"])));
+    const e = await errorOf(
+      optimize(products, SUBSTITUTION, null as unknown as unknown[][], invocation(["Plan!A1:E6"])),
+    );
     expect(e.message).toBe(
       "Products row 2 (Tee-01), column Demand: holds the Excel error #DIV/0!; fix the formula or the data it refers to. | " +
         "Products row 4 (Tee-03), column Cost: holds the Excel error #N/A; fix the formula or the data it refers to.",
@@ -76,16 +82,32 @@ describe("ASSORT.OPTIMIZE", () => {
   });
   test("cancelled by Excel: the promise settles with #N/A", async () => {
     const inv = invocation();
-    const p = optimize(PRODUCTS, SUBSTITUTION, [["method", "auto"], ["time limit", 60]], inv);
+    const p = optimize(
+      PRODUCTS,
+      SUBSTITUTION,
+      [
+        ["method", "auto"],
+        ["time limit", 60],
+      ],
+      inv,
+    );
     (inv.onCanceled as () => void)();
     const e = await errorOf(p);
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/cancelled/);
   });
   test("several problems: the first ones and a count", async () => {
-    const products = [["Product", "Price", "Cost", "Demand"], ["A", -1, 1, 1], ["B", "x", 1, 1], ["C", 2, "#N/A", 1], ["D", 2, 1, -4]];
+    const products = [
+      ["Product", "Price", "Cost", "Demand"],
+      ["A", -1, 1, 1],
+      ["B", "x", 1, 1],
+      ["C", 2, "#N/A", 1],
+      ["D", 2, 1, -4],
+    ];
     const e = await errorOf(optimize(products, [[null]], [["budgett", 3]], invocation()));
-    expect(e.message).toMatch(/^Products row 2 \(A\), column Price: -1 is too small.* \| Products row 3 \(B\).* \| Products row 4 \(C\), column Cost: holds the Excel error #N\/A.* \| and 2 more problems$/);
+    expect(e.message).toMatch(
+      /^Products row 2 \(A\), column Price: -1 is too small.* \| Products row 3 \(B\).* \| Products row 4 \(C\), column Cost: holds the Excel error #N\/A.* \| and 2 more problems$/,
+    );
   });
 });
 
@@ -106,7 +128,15 @@ describe("ASSORT.EVALUATE", () => {
     expect(out.slice(1, 4).map((r) => r[1])).toEqual(plan.slice(1, 4).map((r) => r[2]));
   });
   test("a bad unit names its row", async () => {
-    const e = await errorOf(evaluate(PRODUCTS, SUBSTITUTION, [[1], [2.5], [3]], null as unknown as unknown[][], invocation(["", "", "Sheet1!K2:K4"])));
+    const e = await errorOf(
+      evaluate(
+        PRODUCTS,
+        SUBSTITUTION,
+        [[1], [2.5], [3]],
+        null as unknown as unknown[][],
+        invocation(["", "", "Sheet1!K2:K4"]),
+      ),
+    );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("Units row 3 (Tee-02): 2.5 is not a whole number; give a whole number of units, 0 or more.");
   });

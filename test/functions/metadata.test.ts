@@ -6,12 +6,26 @@ import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
 test("metadata generates without errors for the seven functions", async () => {
-  const { metadataJson, errors } = await generateCustomFunctionsMetadata([join(__dirname, "..", "..", "src", "functions", "functions.ts")], true);
+  const { metadataJson, errors } = await generateCustomFunctionsMetadata(
+    [join(__dirname, "..", "..", "src", "functions", "functions.ts")],
+    true,
+  );
   expect(errors).toEqual([]);
-  const { functions } = JSON.parse(metadataJson) as { functions: { id: string; parameters: { name: string; dimensionality?: string; description?: string }[] }[] };
-  expect(functions.map((f) => f.id)).toEqual(["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "SUBSTITUTION", "FIT", "SIMILARITY"]);
+  const { functions } = JSON.parse(metadataJson) as {
+    functions: { id: string; parameters: { name: string; dimensionality?: string; description?: string }[] }[];
+  };
+  expect(functions.map((f) => f.id)).toEqual([
+    "OPTIMIZE",
+    "EVALUATE",
+    "BOUND",
+    "CHOICE",
+    "SUBSTITUTION",
+    "FIT",
+    "SIMILARITY",
+  ]);
   for (const f of functions) {
     expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
-    for (const p of f.parameters) expect(p).toMatchObject({ dimensionality: "matrix", description: expect.stringMatching(/\w{3}/) });
+    for (const p of f.parameters)
+      expect(p).toMatchObject({ dimensionality: "matrix", description: expect.stringMatching(/\w{3}/) });
   }
 });

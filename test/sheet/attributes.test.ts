@@ -63,8 +63,14 @@ describe("similarityFromSheet", () => {
   });
 
   test("strength 1 for products that only lead to each other is refused with their ids", () => {
-    const cells = [["Product", "Category"], ["T1", "Tee"], ["T2", "Tee"]];
+    const cells = [
+      ["Product", "Category"],
+      ["T1", "Tee"],
+      ["T2", "Tee"],
+    ];
     const res = similarityFromSheet(["T1", "T2"], cells, 1);
-    expect(res.problems[0].message).toMatch(/^Strength: with a strength of 1, customers of 'T1', 'T2' would pass among them forever/);
+    expect(res.problems[0].message).toMatch(
+      /^Strength: with a strength of 1, customers of 'T1', 'T2' would pass among them forever/,
+    );
   });
 });

@@ -1,7 +1,17 @@
 // Cell conversions every layout relies on: blanks in all their forms, Excel errors, numbers from text,
 // yes/no words, trimming of whole-column ranges, and formula-safe text.
 
-import { booleanOf, excelError, isBlank, normalizeName, numberOf, padLine, plain, textOf, trimRange } from "../../src/sheet/cells";
+import {
+  booleanOf,
+  excelError,
+  isBlank,
+  normalizeName,
+  numberOf,
+  padLine,
+  plain,
+  textOf,
+  trimRange,
+} from "../../src/sheet/cells";
 import { escapeCells, escapeText, unescapeText } from "../../src/sheet/escape";
 import { columnLetter, originOf } from "../../src/sheet/location";
 
@@ -10,9 +20,12 @@ describe("blanks and Excel errors", () => {
     for (const v of [null, undefined, "", "   "]) expect(isBlank(v)).toBe(true);
     for (const v of [0, "0", false, "x"]) expect(isBlank(v)).toBe(false);
   });
-  test.each(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", " #n/a "])("%s is an Excel error", (v) => {
-    expect(excelError(v)).toBe(v.trim().toUpperCase());
-  });
+  test.each(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", " #n/a "])(
+    "%s is an Excel error",
+    (v) => {
+      expect(excelError(v)).toBe(v.trim().toUpperCase());
+    },
+  );
   test("ordinary text and numbers are not errors", () => {
     for (const v of ["N/A", "#1", "abc", 3, null]) expect(excelError(v)).toBeUndefined();
   });
@@ -34,8 +47,23 @@ describe("numbers, booleans, names", () => {
     expect(numberOf(7)).toBe(7);
   });
   test.each([
-    [true, true], [false, false], ["TRUE", true], ["false", false], ["Yes", true], ["no", false], ["Y", true], ["n", false],
-    [1, true], [0, false], ["1", true], ["0", false], ["x", true], ["X", true], ["", false], [null, false], [undefined, false],
+    [true, true],
+    [false, false],
+    ["TRUE", true],
+    ["false", false],
+    ["Yes", true],
+    ["no", false],
+    ["Y", true],
+    ["n", false],
+    [1, true],
+    [0, false],
+    ["1", true],
+    ["0", false],
+    ["x", true],
+    ["X", true],
+    ["", false],
+    [null, false],
+    [undefined, false],
   ])("%p reads as %p", (v, b) => expect(booleanOf(v)).toBe(b));
   test.each(["maybe", 2, -1, "ja", 0.5])("%p is not a yes/no value", (v) => expect(booleanOf(v)).toBeUndefined());
   test("names ignore case, spaces, punctuation and a unit in brackets", () => {
@@ -59,14 +87,26 @@ describe("trimming whole ranges", () => {
       [null, "", 0, ""],
       [0, 0, 0, 0],
     ];
-    expect(trimRange(cells)).toEqual([["a", 1], ["b", 2]]);
+    expect(trimRange(cells)).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
   });
   test("inner blanks stay, ragged rows are padded", () => {
-    expect(trimRange([["a"], [null, null], ["b", 3]])).toEqual([["a", null], [null, null], ["b", 3]]);
+    expect(trimRange([["a"], [null, null], ["b", 3]])).toEqual([
+      ["a", null],
+      [null, null],
+      ["b", 3],
+    ]);
   });
   test("nothing at all is an empty range", () => {
     expect(trimRange(null)).toEqual([]);
-    expect(trimRange([[null, ""], [0, null]])).toEqual([]);
+    expect(
+      trimRange([
+        [null, ""],
+        [0, null],
+      ]),
+    ).toEqual([]);
   });
   test("a trimmed column is padded back when the range itself was long enough", () => {
     expect(padLine([1, 2], [[1], [2], [null], [null]], 4)).toEqual([1, 2, null, null]);

@@ -65,18 +65,36 @@ describe("readHistory", () => {
       "History row 8, column Count: '-2' is not a number of customers; use a number above 0 (blank = 1)",
     ]);
     // A row with nothing in it is skipped, not an empty offered set; but a purchase with nothing offered is one.
-    const empty = readHistory([["Offered", "Purchased"], ["", "A"]], { productIds: IDS });
-    expect(empty.problems.map((p) => p.message)).toEqual(["History row 2, column Offered: nothing was offered to this customer; list the available product ids separated by semicolons"]);
+    const empty = readHistory(
+      [
+        ["Offered", "Purchased"],
+        ["", "A"],
+      ],
+      { productIds: IDS },
+    );
+    expect(empty.problems.map((p) => p.message)).toEqual([
+      "History row 2, column Offered: nothing was offered to this customer; list the available product ids separated by semicolons",
+    ]);
     expect(h.problems[0]).toMatchObject({ row: 2, column: "Purchased", value: "C" });
     expect(h.transactions).toEqual([]);
   });
 
   test("sheet row numbers and a missing header", () => {
-    const h = readHistory([["Offered", "Purchased"], ["A", "B"]], { productIds: IDS, rowNumber: (r) => r + 5, rowLabel: (r) => `History row ${r + 5}` });
-    expect(h.problems[0].message).toBe("History row 6, column Purchased: 'B' was bought but not offered to this customer (offered: A)");
+    const h = readHistory(
+      [
+        ["Offered", "Purchased"],
+        ["A", "B"],
+      ],
+      { productIds: IDS, rowNumber: (r) => r + 5, rowLabel: (r) => `History row ${r + 5}` },
+    );
+    expect(h.problems[0].message).toBe(
+      "History row 6, column Purchased: 'B' was bought but not offered to this customer (offered: A)",
+    );
     expect(h.problems[0].row).toBe(6);
     const noHeader = readHistory([["A;B", "A"]]);
-    expect(noHeader.problems[0].message).toMatch(/^History row 1: no Offered and Purchased column in the header \(found 'A;B', 'A'\)/);
+    expect(noHeader.problems[0].message).toMatch(
+      /^History row 1: no Offered and Purchased column in the header \(found 'A;B', 'A'\)/,
+    );
     expect(readHistory([]).problems[0].message).toMatch(/the history is empty/);
     expect(readHistory([["Offered", "Purchased"]]).problems[0].message).toMatch(/a header but no customers/);
   });

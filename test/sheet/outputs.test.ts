@@ -9,7 +9,13 @@ import { sheetBound } from "../../src/sheet/bound";
 import { CHOICE_HEADER } from "../../src/sheet/choiceTable";
 import { evaluationTable, EVALUATION_HEADER } from "../../src/sheet/evaluationTable";
 import { PLAN_HEADER, planTable } from "../../src/sheet/planTable";
-import { boundFromSheet, choiceFromSheet, prepareEvaluate, prepareOptimize, substitutionFromSheet } from "../../src/sheet/requests";
+import {
+  boundFromSheet,
+  choiceFromSheet,
+  prepareEvaluate,
+  prepareOptimize,
+  substitutionFromSheet,
+} from "../../src/sheet/requests";
 import { readSheetInstance } from "../../src/sheet/sheetInstance";
 import { readUnits } from "../../src/sheet/units";
 import { MATRIX, PRODUCTS, messagesOf } from "./helpers";
@@ -17,7 +23,9 @@ import { MATRIX, PRODUCTS, messagesOf } from "./helpers";
 function expectRectangular(rows: unknown[][]): void {
   expect(rows.length).toBeGreaterThan(0);
   for (const r of rows) expect(r).toHaveLength(rows[0].length);
-  for (const r of rows) for (const v of r) expect(v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))).toBe(false);
+  for (const r of rows)
+    for (const v of r)
+      expect(v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v))).toBe(false);
 }
 
 /** The label/value pairs of a summary block (first column → second column). */
@@ -34,7 +42,14 @@ const FORMULA_PRODUCTS = [
 
 describe("OPTIMIZE plan table", () => {
   test("header, one row per product, blank row, summary; round-trips to the same units", async () => {
-    const req = prepareOptimize({ products: PRODUCTS, substitution: MATRIX, options: [["method", "fluid"], ["seed", 3]] });
+    const req = prepareOptimize({
+      products: PRODUCTS,
+      substitution: MATRIX,
+      options: [
+        ["method", "fluid"],
+        ["seed", 3],
+      ],
+    });
     const result = await optimize(req.sheet.model, req.options);
     const table = planTable(req.sheet.model, result);
     expectRectangular(table);
@@ -69,13 +84,20 @@ describe("OPTIMIZE plan table", () => {
     const table = planTable(req.sheet.model, result);
     expect(table.slice(1, 4).map((r) => r[0])).toEqual(["'=A", "'+B", "'@C"]);
     for (const r of table) for (const v of r) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
-    expect(Array.from(readUnits(table, req.sheet.products, req.sheet.model.ids).units)).toEqual(Array.from(result.units));
+    expect(Array.from(readUnits(table, req.sheet.products, req.sheet.model.ids).units)).toEqual(
+      Array.from(result.units),
+    );
   });
 });
 
 describe("EVALUATE table", () => {
   test("per-product outcomes and a summary equal to the simulation's", () => {
-    const req = prepareEvaluate({ products: PRODUCTS, substitution: MATRIX, units: [["Units"], [30], [0], [12]], options: [["seed", 5]] });
+    const req = prepareEvaluate({
+      products: PRODUCTS,
+      substitution: MATRIX,
+      units: [["Units"], [30], [0], [12]],
+      options: [["seed", 5]],
+    });
     expect(Array.from(req.units)).toEqual([30, 0, 12]);
     const sim = simulate(req.sheet.model, req.units, { seed: req.seed });
     const bound = sheetBound(req.sheet.model);
@@ -91,7 +113,12 @@ describe("EVALUATE table", () => {
     expect(s.get("Seed")).toBe(5);
   });
   test("rules the plan breaks come back as warnings with the product's row", () => {
-    const products = [["Product", "Price", "Cost", "Demand", "Pack", "Units"], ["A", 10, 4, 30, 6, 7], ["B", 12, 5, 20, "", 3], ["C", 8, 3, 10, "", ""]];
+    const products = [
+      ["Product", "Price", "Cost", "Demand", "Pack", "Units"],
+      ["A", 10, 4, 30, 6, 7],
+      ["B", 12, 5, 20, "", 3],
+      ["C", 8, 3, 10, "", ""],
+    ];
     const req = prepareEvaluate({ products, options: [["budget", 40]] });
     expect(Array.from(req.units)).toEqual([7, 3, 0]);
     expect(req.warnings).toEqual([
@@ -106,18 +133,50 @@ describe("EVALUATE table", () => {
     expect(Array.from(readUnits([[5], [6], [7]], s.products, ids).units)).toEqual([5, 6, 7]);
     expect(Array.from(readUnits([[5, 6, 7]], s.products, ids).units)).toEqual([5, 6, 7]);
     expect(Array.from(readUnits([[5], [null], [null]], s.products, ids).units)).toEqual([5, 0, 0]);
-    expect(Array.from(readUnits([["SKU", "Note", "Quantity"], ["C", "x", 9], ["A", "", 1]], s.products, ids).units)).toEqual([1, 0, 9]);
-    expect(Array.from(readUnits([["B", 3], ["C", 4]], s.products, ids).units)).toEqual([0, 3, 4]);
+    expect(
+      Array.from(
+        readUnits(
+          [
+            ["SKU", "Note", "Quantity"],
+            ["C", "x", 9],
+            ["A", "", 1],
+          ],
+          s.products,
+          ids,
+        ).units,
+      ),
+    ).toEqual([1, 0, 9]);
+    expect(
+      Array.from(
+        readUnits(
+          [
+            ["B", 3],
+            ["C", 4],
+          ],
+          s.products,
+          ids,
+        ).units,
+      ),
+    ).toEqual([0, 3, 4]);
   });
   test("unit problems are located", () => {
     const s = readSheetInstance({ products: PRODUCTS });
-    const msgs = (cells: unknown[][] | null) => readUnits(cells, s.products, s.model.ids).problems.map((p) => p.message);
+    const msgs = (cells: unknown[][] | null) =>
+      readUnits(cells, s.products, s.model.ids).problems.map((p) => p.message);
     expect(msgs([[5], [2.5], ["#N/A"]])).toEqual([
       "Units row 2 (B): 2.5 is not a whole number; give a whole number of units, 0 or more.",
       "Units row 3 (C): holds the Excel error #N/A; give a whole number of units, 0 or more.",
     ]);
     expect(msgs([[5], [6]])).toEqual([expect.stringMatching(/^Units: 2 values for 3 products/)]);
-    expect(msgs([["Product", "Units"], ["A", 1], ["Dd", 2], ["A", 3], ["B", -1]])).toEqual([
+    expect(
+      msgs([
+        ["Product", "Units"],
+        ["A", 1],
+        ["Dd", 2],
+        ["A", 3],
+        ["B", -1],
+      ]),
+    ).toEqual([
       "Units row 3: 'Dd' is not among the products; list only products of the Products range.",
       "Units row 4 (A): already given in row 2; list each product once.",
       "Units row 5 (B), column Units: -1 is negative; give a whole number of units, 0 or more.",
@@ -144,7 +203,12 @@ describe("BOUND table", () => {
     expect(model.n).toBe(3);
   });
   test("a budget is priced in and the label says what is ignored", () => {
-    const products = [["Product", "Price", "Cost", "Demand", "Max"], ["A", 10, 4, 30, 20], ["B", 12, 5, 20, ""], ["C", 8, 3, 10, ""]];
+    const products = [
+      ["Product", "Price", "Cost", "Demand", "Max"],
+      ["A", 10, 4, 30, 20],
+      ["B", 12, 5, 20, ""],
+      ["C", 8, 3, 10, ""],
+    ];
     const { bound, table } = boundFromSheet({ products, substitution: MATRIX, options: [["budget", 50]] });
     const free = boundFromSheet({ products: PRODUCTS, substitution: MATRIX }).bound;
     expect(bound.value).toBeLessThan(free.value);
@@ -177,13 +241,23 @@ describe("CHOICE table", () => {
     expect(all.slice(1, 4).map((r) => r[3])).toEqual([0.5, 1 / 3, 1 / 6]);
   });
   test("problems", () => {
-    expect(messagesOf(() => choiceFromSheet({ products: PRODUCTS, available: [["A", "Dx"]] }))).toEqual(["Available: 'Dx' is not among the products; list ids from the Products range."]);
-    expect(messagesOf(() => choiceFromSheet({ products: PRODUCTS, available: [[true], [false]] }))[0]).toMatch(/^Available: 2 yes\/no values for 3 products/);
+    expect(messagesOf(() => choiceFromSheet({ products: PRODUCTS, available: [["A", "Dx"]] }))).toEqual([
+      "Available: 'Dx' is not among the products; list ids from the Products range.",
+    ]);
+    expect(messagesOf(() => choiceFromSheet({ products: PRODUCTS, available: [[true], [false]] }))[0]).toMatch(
+      /^Available: 2 yes\/no values for 3 products/,
+    );
   });
 });
 
 describe("SUBSTITUTION matrix", () => {
-  const weights = [["Product", "Weight"], ["A", 3], ["B", 2], ["C", 1], ["No purchase", 4]];
+  const weights = [
+    ["Product", "Weight"],
+    ["A", 3],
+    ["B", 2],
+    ["C", 1],
+    ["No purchase", 4],
+  ];
   test("equals the MNL chain and reads back as a Substitution range", () => {
     const table = substitutionFromSheet(PRODUCTS, weights);
     expectRectangular(table);
@@ -194,13 +268,41 @@ describe("SUBSTITUTION matrix", () => {
     expect(m.substitution.rowSum[0]).toBeCloseTo(chain.rho[0][1] + chain.rho[0][2], 14);
   });
   test("a single number is the no-purchase weight, products weighted by demand", () => {
-    expect(substitutionFromSheet(PRODUCTS, 60)).toEqual(substitutionFromSheet(PRODUCTS, [["A", 30], ["B", 20], ["C", 10], ["none", 60]]));
+    expect(substitutionFromSheet(PRODUCTS, 60)).toEqual(
+      substitutionFromSheet(PRODUCTS, [
+        ["A", 30],
+        ["B", 20],
+        ["C", 10],
+        ["none", 60],
+      ]),
+    );
   });
   test("only the id column is needed", () => {
-    expect(substitutionFromSheet([["SKU"], ["A"], ["B"]], [["A", 1], ["B", 1], ["No purchase", 2]])).toEqual([["From \\ To", "A", "B"], ["A", 0, 1 / 3], ["B", 1 / 3, 0]]);
+    expect(
+      substitutionFromSheet(
+        [["SKU"], ["A"], ["B"]],
+        [
+          ["A", 1],
+          ["B", 1],
+          ["No purchase", 2],
+        ],
+      ),
+    ).toEqual([
+      ["From \\ To", "A", "B"],
+      ["A", 0, 1 / 3],
+      ["B", 1 / 3, 0],
+    ]);
   });
   test("problems", () => {
-    expect(messagesOf(() => substitutionFromSheet(PRODUCTS, [["A", 3], ["B", -2], ["Cx", 1]]))).toEqual([
+    expect(
+      messagesOf(() =>
+        substitutionFromSheet(PRODUCTS, [
+          ["A", 3],
+          ["B", -2],
+          ["Cx", 1],
+        ]),
+      ),
+    ).toEqual([
       "Weights: no weight for 'C'; give every product of the Products range a weight (0 if customers never pick it).",
       "Weights: no 'No purchase' row; add one with the weight of leaving without buying (above 0).",
       "Weights row 2 (B): the weight -2 is negative; give an attraction weight, 0 or more.",
@@ -208,7 +310,11 @@ describe("SUBSTITUTION matrix", () => {
     ]);
     expect(messagesOf(() => substitutionFromSheet(PRODUCTS, 0))[0]).toMatch(/^Weights: 0 is not a no-purchase weight/);
     const many = [["SKU"], ...Array.from({ length: 501 }, (_, i) => [`P${i}`])];
-    expect(messagesOf(() => substitutionFromSheet(many, 1))[0]).toMatch(/^Products: 501 products would make a 502 × 502 matrix \(252,004 cells\)/);
-    expect(messagesOf(() => substitutionFromSheet([["SKU"], ["A"], ["A"]], 1))).toEqual(["Products row 3 (A): the id 'A' is already used by row 2; ids must be unique."]);
+    expect(messagesOf(() => substitutionFromSheet(many, 1))[0]).toMatch(
+      /^Products: 501 products would make a 502 × 502 matrix \(252,004 cells\)/,
+    );
+    expect(messagesOf(() => substitutionFromSheet([["SKU"], ["A"], ["A"]], 1))).toEqual([
+      "Products row 3 (A): the id 'A' is already used by row 2; ids must be unique.",
+    ]);
   });
 });

@@ -5,13 +5,23 @@ import { validateInstance } from "../../src/engine/model/validate";
 import { readSheetInstance } from "../../src/sheet/sheetInstance";
 import { LIST, MATRIX, PRODUCTS, messagesOf, problemsOf } from "./helpers";
 
-const read = (products: unknown[][], substitution: unknown[][] | null = null, options: unknown[][] | null = null, addresses = {}) =>
-  readSheetInstance({ products, substitution, options, addresses });
+const read = (
+  products: unknown[][],
+  substitution: unknown[][] | null = null,
+  options: unknown[][] | null = null,
+  addresses = {},
+) => readSheetInstance({ products, substitution, options, addresses });
 
 describe("Products columns", () => {
   test("the plain layout gives the same model as the engine's JSON form", () => {
     const m = read(PRODUCTS).model;
-    const j = validateInstance({ products: [{ id: "A", price: 10, cost: 4, demand: 30 }, { id: "B", price: 12, cost: 5, demand: 20 }, { id: "C", price: 8, cost: 3, demand: 10 }] });
+    const j = validateInstance({
+      products: [
+        { id: "A", price: 10, cost: 4, demand: 30 },
+        { id: "B", price: 12, cost: 5, demand: 20 },
+        { id: "C", price: 8, cost: 3, demand: 10 },
+      ],
+    });
     expect(m.ids).toEqual(j.ids);
     expect(Array.from(m.price)).toEqual(Array.from(j.price));
     expect(Array.from(m.demand)).toEqual(Array.from(j.demand));
@@ -70,33 +80,68 @@ describe("Products columns", () => {
   });
 
   test("numeric ids become text; an id written escaped reads back without the apostrophe", () => {
-    const m = read([["Product", "Price", "Cost", "Demand"], [1001, 10, 4, 30], ["'=X", 10, 4, 5]]).model;
+    const m = read([
+      ["Product", "Price", "Cost", "Demand"],
+      [1001, 10, 4, 30],
+      ["'=X", 10, 4, 5],
+    ]).model;
     expect(m.ids).toEqual(["1001", "=X"]);
   });
 
   test("a missing required column is named, with what was found", () => {
-    const msgs = messagesOf(() => read([["Product", "Price", "Demand", "Colour"], ["A", 10, 30, "red"]]));
-    expect(msgs).toEqual([expect.stringMatching(/^Products row 1: no Cost column \(also accepted: unitcost.*'Product', 'Price', 'Demand', 'Colour'/)]);
+    const msgs = messagesOf(() =>
+      read([
+        ["Product", "Price", "Demand", "Colour"],
+        ["A", 10, 30, "red"],
+      ]),
+    );
+    expect(msgs).toEqual([
+      expect.stringMatching(
+        /^Products row 1: no Cost column \(also accepted: unitcost.*'Product', 'Price', 'Demand', 'Colour'/,
+      ),
+    ]);
   });
 
   test("a typo of a missing column is pointed out", () => {
-    const msgs = messagesOf(() => read([["Product", "Prcie", "Cost", "Demand"], ["A", 10, 4, 30]]));
+    const msgs = messagesOf(() =>
+      read([
+        ["Product", "Prcie", "Cost", "Demand"],
+        ["A", 10, 4, 30],
+      ]),
+    );
     expect(msgs).toEqual(["Products row 1: no Price column; is 'Prcie' meant to be Price?."]);
   });
 
   test("a table passed without its header row is recognised", () => {
-    const msgs = messagesOf(() => read([["A", 10, 4, 30], ["B", 12, 5, 20]]));
+    const msgs = messagesOf(() =>
+      read([
+        ["A", 10, 4, 30],
+        ["B", 12, 5, 20],
+      ]),
+    );
     expect(msgs[0]).toContain("the first row must be the header");
     expect(msgs[0]).toContain("Table1[#All]");
   });
 
   test("two columns for one field", () => {
-    const msgs = messagesOf(() => read([["Product", "SKU", "Price", "Cost", "Demand"], ["Red tee", "A", 10, 4, 30]]));
+    const msgs = messagesOf(() =>
+      read([
+        ["Product", "SKU", "Price", "Cost", "Demand"],
+        ["Red tee", "A", 10, 4, 30],
+      ]),
+    );
     expect(msgs[0]).toMatch(/columns 'Product' and 'SKU' both give the product id; keep one/);
   });
 
   test("empty range", () => {
-    expect(messagesOf(() => read([[null, ""], ["", null]]))[0]).toMatch(/^Products: the range is empty/);
+    expect(
+      messagesOf(() =>
+        read([
+          [null, ""],
+          ["", null],
+        ]),
+      )[0],
+    ).toMatch(/^Products: the range is empty/);
     expect(messagesOf(() => read([["Product", "Price", "Cost", "Demand"]]))[0]).toMatch(/^Products: the list is empty/);
   });
 });
@@ -135,13 +180,25 @@ describe("Products problems name the row, product and column as the user wrote t
   });
 
   test("Excel errors in the id column are reported as such", () => {
-    const msgs = messagesOf(() => read([["Product", "Price", "Cost", "Demand"], ["#N/A", 10, 4, 30], ["B", 10, 4, 30]]));
+    const msgs = messagesOf(() =>
+      read([
+        ["Product", "Price", "Cost", "Demand"],
+        ["#N/A", 10, 4, 30],
+        ["B", 10, 4, 30],
+      ]),
+    );
     expect(msgs).toEqual(["Products row 2, column Product: holds the Excel error #N/A; give the product's id."]);
   });
 
   test("price not above cost is a warning, located", () => {
-    const s = read([["Product", "Price", "Cost", "Demand"], ["A", 10, 4, 30], ["B", 5, 6, 10]]);
-    expect(s.warnings).toEqual(["Products row 3 (B), column Price: the price 5 does not exceed the cost 6, so carrying it never pays."]);
+    const s = read([
+      ["Product", "Price", "Cost", "Demand"],
+      ["A", 10, 4, 30],
+      ["B", 5, 6, 10],
+    ]);
+    expect(s.warnings).toEqual([
+      "Products row 3 (B), column Price: the price 5 does not exceed the cost 6, so carrying it never pays.",
+    ]);
   });
 });
 
@@ -150,7 +207,8 @@ describe("Substitution layouts", () => {
     const m = read(products, sub).model;
     const dense = m.ids.map(() => new Array(m.n).fill(0));
     const s = m.substitution;
-    for (let i = 0; i < m.n; i++) for (let e = s.rowStart[i]; e < s.rowStart[i + 1]; e++) dense[i][s.col[e]] = s.prob[e];
+    for (let i = 0; i < m.n; i++)
+      for (let e = s.rowStart[i]; e < s.rowStart[i + 1]; e++) dense[i][s.col[e]] = s.prob[e];
     return dense;
   };
   const expected = [
@@ -165,31 +223,82 @@ describe("Substitution layouts", () => {
   });
   test("a list without header, a matrix with a corner label and columns in another order", () => {
     expect(rho(PRODUCTS, LIST.slice(1))).toEqual(expected);
-    const reordered = [["From \\ To", "C", "A", "B"], ["B", "", 0.4, ""], ["A", 0.2, "", 0.3], ["C", "", "", 0.5]];
+    const reordered = [
+      ["From \\ To", "C", "A", "B"],
+      ["B", "", 0.4, ""],
+      ["A", 0.2, "", 0.3],
+      ["C", "", "", 0.5],
+    ];
     expect(rho(PRODUCTS, reordered)).toEqual(expected);
   });
   test("a list with its header in another order and extra columns", () => {
-    const sub = [["Note", "Probability", "To", "From"], ["x", 0.3, "B", "A"], ["", 0.2, "C", "A"], ["", 0.4, "A", "B"], ["", 0.5, "B", "C"]];
+    const sub = [
+      ["Note", "Probability", "To", "From"],
+      ["x", 0.3, "B", "A"],
+      ["", 0.2, "C", "A"],
+      ["", 0.4, "A", "B"],
+      ["", 0.5, "B", "C"],
+    ];
     expect(rho(PRODUCTS, sub)).toEqual(expected);
   });
   test("no substitution at all: omitted or blank", () => {
-    expect(rho(PRODUCTS, null)).toEqual([[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
-    expect(rho(PRODUCTS, [[null, ""], [0, 0]])).toEqual([[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+    expect(rho(PRODUCTS, null)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(
+      rho(PRODUCTS, [
+        [null, ""],
+        [0, 0],
+      ]),
+    ).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
   });
   test("whole-column ranges with trailing zeros (blanks reaching a custom function)", () => {
     const padded = [...MATRIX.map((r) => [...r, 0, 0]), [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]];
     expect(rho(PRODUCTS, padded)).toEqual(expected);
   });
   test("numeric product ids in a matrix", () => {
-    const products = [["Product", "Price", "Cost", "Demand"], [1, 10, 4, 30], [2, 12, 5, 20]];
-    expect(rho(products, [[null, 1, 2], [1, 0, 0.5], [2, 0.25, 0]])).toEqual([[0, 0.5], [0.25, 0]]);
-    expect(rho(products, [[1, 2, 0.5], [2, 1, 0.25]])).toEqual([[0, 0.5], [0.25, 0]]);
+    const products = [
+      ["Product", "Price", "Cost", "Demand"],
+      [1, 10, 4, 30],
+      [2, 12, 5, 20],
+    ];
+    expect(
+      rho(products, [
+        [null, 1, 2],
+        [1, 0, 0.5],
+        [2, 0.25, 0],
+      ]),
+    ).toEqual([
+      [0, 0.5],
+      [0.25, 0],
+    ]);
+    expect(
+      rho(products, [
+        [1, 2, 0.5],
+        [2, 1, 0.25],
+      ]),
+    ).toEqual([
+      [0, 0.5],
+      [0.25, 0],
+    ]);
   });
 });
 
 describe("Substitution problems", () => {
   test("matrix: unknown ids, values and Excel errors located by row and column id", () => {
-    const sub = [["", "A", "B", "Zed"], ["A", "", "0.3x", 0.1], ["B", 1.2, "", ""], ["C", "#REF!", 0.5, ""], ["Tee", 0.1, "", ""]];
+    const sub = [
+      ["", "A", "B", "Zed"],
+      ["A", "", "0.3x", 0.1],
+      ["B", 1.2, "", ""],
+      ["C", "#REF!", 0.5, ""],
+      ["Tee", 0.1, "", ""],
+    ];
     expect(messagesOf(() => read(PRODUCTS, sub))).toEqual([
       "Substitution row 1, column 4: 'Zed' is not among the products; the matrix may only name listed products.",
       "Substitution row 2 (A), column B: '0.3x' is not a number; a probability between 0 and 1.",
@@ -199,13 +308,23 @@ describe("Substitution problems", () => {
     ]);
   });
   test("matrix: a row summing above 1 names its row", () => {
-    const sub = [["", "A", "B", "C"], ["A", "", 0.6, 0.6]];
+    const sub = [
+      ["", "A", "B", "C"],
+      ["A", "", 0.6, 0.6],
+    ];
     expect(messagesOf(() => read(PRODUCTS, sub))).toEqual([
       "Substitution row 2 (A): the probabilities sum to 1.2, above 1; a customer moves on with total probability at most 1 (the rest leave).",
     ]);
   });
   test("list: problems name the row and the column header", () => {
-    const sub = [["From", "To", "Probability"], ["A", "Cc", 0.3], ["A", "C", -0.1], ["A", "C", 0.2], ["A", "C", 0.1], ["B", "B", 0.2]];
+    const sub = [
+      ["From", "To", "Probability"],
+      ["A", "Cc", 0.3],
+      ["A", "C", -0.1],
+      ["A", "C", 0.2],
+      ["A", "C", 0.1],
+      ["B", "B", 0.2],
+    ];
     expect(messagesOf(() => read(PRODUCTS, sub))).toEqual([
       "Substitution row 2 (A), column To: product 'Cc' is not among the products; did you mean 'C'?",
       "Substitution row 3 (A), column Probability: -0.1 is negative; a probability between 0 and 1.",
@@ -214,11 +333,18 @@ describe("Substitution problems", () => {
     ]);
   });
   test("a closed loop is named", () => {
-    const sub = [["From", "To", "Probability"], ["A", "B", 1], ["B", "A", 1]];
+    const sub = [
+      ["From", "To", "Probability"],
+      ["A", "B", 1],
+      ["B", "A", 1],
+    ];
     expect(messagesOf(() => read(PRODUCTS, sub))[0]).toMatch(/'A' and 'B' form a closed loop/);
   });
   test("neither layout", () => {
-    const sub = [["A", "B", 0.3, 7], ["B", "A", 0.1, 8]];
+    const sub = [
+      ["A", "B", 0.3, 7],
+      ["B", "A", 0.1, 8],
+    ];
     expect(messagesOf(() => read(PRODUCTS, sub))[0]).toMatch(/^Substitution: not a layout Assort reads/);
   });
 });
@@ -227,25 +353,64 @@ describe("Options", () => {
   const opts = (rows: unknown[][]) => read(PRODUCTS, null, rows);
 
   test("names and values, with or without a header, any case and spacing", () => {
-    const s = opts([["Name", "Value"], ["Customers", "NegBin"], ["CV", 0.3], ["Budget", 500], ["Capacity", "80"], ["Max products", 2], ["Method", "Pooled"], ["Seed", 7], ["Time limit", 5], ["Precision", "1%"]]);
+    const s = opts([
+      ["Name", "Value"],
+      ["Customers", "NegBin"],
+      ["CV", 0.3],
+      ["Budget", 500],
+      ["Capacity", "80"],
+      ["Max products", 2],
+      ["Method", "Pooled"],
+      ["Seed", 7],
+      ["Time limit", 5],
+      ["Precision", "1%"],
+    ]);
     expect(s.model.customers).toEqual({ distribution: "negbin", cv: 0.3 });
     expect(s.model.constraints).toEqual({ budget: 500, capacity: 80, maxProducts: 2 });
     expect(s.options.optimize).toEqual({ method: "pooled", seed: 7, timeLimitMs: 5000, targetRelativeError: 0.01 });
   });
   test("0 is how a blank value reaches a function: not set (except the seed)", () => {
-    const s = opts([["customers", 0], ["budget", 0], ["maxProducts", 0], ["time limit", 0], ["method", 0], ["seed", 0]]);
+    const s = opts([
+      ["customers", 0],
+      ["budget", 0],
+      ["maxProducts", 0],
+      ["time limit", 0],
+      ["method", 0],
+      ["seed", 0],
+    ]);
     expect(s.model.customers.distribution).toBe("poisson");
     expect(s.model.constraints).toEqual({ budget: null, capacity: null, maxProducts: null });
     expect(s.options.optimize).toEqual({ seed: 0 });
   });
   test("a cv alone means negbin; blank values keep the default; names across the top are read too", () => {
-    expect(opts([["cv", 0.4], ["budget", ""]]).model.customers).toEqual({ distribution: "negbin", cv: 0.4 });
-    const s = opts([["Budget", "Seed", "maxProducts"], [100, "abc", 2]]);
+    expect(
+      opts([
+        ["cv", 0.4],
+        ["budget", ""],
+      ]).model.customers,
+    ).toEqual({ distribution: "negbin", cv: 0.4 });
+    const s = opts([
+      ["Budget", "Seed", "maxProducts"],
+      [100, "abc", 2],
+    ]);
     expect(s.model.constraints.budget).toBe(100);
     expect(s.options.optimize.seed).toBe("abc");
   });
   test("problems: unknown names (with a suggestion), bad values, duplicates, engine rules", () => {
-    expect(messagesOf(() => opts([["Budgett", 5], ["method", "best"], ["time limit", -1], ["seed", 1.5], ["budget", 1], ["Budget", 2], ["customers", "gauss"], ["maxProducts", 2.5]]))).toEqual([
+    expect(
+      messagesOf(() =>
+        opts([
+          ["Budgett", 5],
+          ["method", "best"],
+          ["time limit", -1],
+          ["seed", 1.5],
+          ["budget", 1],
+          ["Budget", 2],
+          ["customers", "gauss"],
+          ["maxProducts", 2.5],
+        ]),
+      ),
+    ).toEqual([
       "Options row 1 (Budgett): 'Budgett' is not an option; did you mean 'budget'?",
       "Options row 2 (method): 'best' is not a method; use one of auto, fluid, newsvendor, gk, pooled.",
       "Options row 3 (time limit): -1 is not a time limit; give the search time in seconds, above 0 and at most 3600.",
@@ -256,17 +421,37 @@ describe("Options", () => {
     ]);
   });
   test("cv with poisson, and the engine's cv floor", () => {
-    expect(messagesOf(() => opts([["customers", "poisson"], ["cv", 0.3]]))).toEqual([
+    expect(
+      messagesOf(() =>
+        opts([
+          ["customers", "poisson"],
+          ["cv", 0.3],
+        ]),
+      ),
+    ).toEqual([
       "Options row 2 (cv): a coefficient of variation applies only to negbin, not to poisson; remove it or set distribution to negbin.",
     ]);
-    expect(messagesOf(() => opts([["cv", 0.01]]))[0]).toMatch(/^Options row 1 \(cv\): 0.01 is not above the Poisson's own variability/);
+    expect(messagesOf(() => opts([["cv", 0.01]]))[0]).toMatch(
+      /^Options row 1 \(cv\): 0.01 is not above the Poisson's own variability/,
+    );
   });
   test("Excel errors in option values", () => {
-    expect(messagesOf(() => opts([["budget", "#NAME?"]]))).toEqual(["Options row 1 (budget): holds the Excel error #NAME?; fix the formula or the data it refers to."]);
+    expect(messagesOf(() => opts([["budget", "#NAME?"]]))).toEqual([
+      "Options row 1 (budget): holds the Excel error #NAME?; fix the formula or the data it refers to.",
+    ]);
   });
   test("rules that cannot all hold are reported when OPTIMIZE asks for the check", () => {
-    const products = [["Product", "Price", "Cost", "Demand", "Must offer"], ["A", 10, 4, 30, "x"], ["B", 12, 5, 20, "x"], ["C", 8, 3, 10, ""]];
+    const products = [
+      ["Product", "Price", "Cost", "Demand", "Must offer"],
+      ["A", 10, 4, 30, "x"],
+      ["B", 12, 5, 20, "x"],
+      ["C", 8, 3, 10, ""],
+    ];
     const msgs = messagesOf(() => readSheetInstance({ products, options: [["maxProducts", 1]], checkRules: true }));
-    expect(msgs).toEqual([expect.stringMatching(/^Options row 1 \(maxProducts\): 2 products must be offered \('A', 'B'\), more than maxProducts 1/)]);
+    expect(msgs).toEqual([
+      expect.stringMatching(
+        /^Options row 1 \(maxProducts\): 2 products must be offered \('A', 'B'\), more than maxProducts 1/,
+      ),
+    ]);
   });
 });

@@ -23,32 +23,67 @@ const PRODUCTS = [
   ["B", 12, 5, 50, ""],
   ["=C", 8, 3, 20, ""],
 ];
-const SUBSTITUTION = [["From", "To", "Probability"], ["A", "B", 0.3], ["B", "A", 0.4]];
+const SUBSTITUTION = [
+  ["From", "To", "Probability"],
+  ["A", "B", 0.3],
+  ["B", "A", 0.4],
+];
 
 describe("parameters", () => {
   test("blank fields override nothing; filled ones are read leniently", () => {
     expect(readParameters(BLANK_PARAMETERS)).toEqual({ overrides: { optimize: {} }, problems: [] });
     const p = { customers: "Negbin", budget: "50,000", maxProducts: "120", method: "GK", seed: "42", timeLimit: "5" };
     expect(readParameters(p)).toEqual({
-      overrides: { distribution: "negbin", budget: 50000, maxProducts: 120, optimize: { method: "gk", seed: 42, timeLimitMs: 5000 } },
+      overrides: {
+        distribution: "negbin",
+        budget: 50000,
+        maxProducts: 120,
+        optimize: { method: "gk", seed: 42, timeLimitMs: 5000 },
+      },
       problems: [],
     });
     expect(readParameters({ ...BLANK_PARAMETERS, seed: "spring 26" }).overrides.optimize.seed).toBe("spring 26");
-    expect(describeParameters({ ...BLANK_PARAMETERS, budget: " 5000 ", timeLimit: "2" })).toBe("budget 5000; time limit 2");
+    expect(describeParameters({ ...BLANK_PARAMETERS, budget: " 5000 ", timeLimit: "2" })).toBe(
+      "budget 5000; time limit 2",
+    );
   });
 
   test("a blank field shows what it stands for: the Options value, else the default", () => {
     expect(parameterHints(undefined)).toEqual({
-      customers: "From Options (default poisson)", budget: "no budget", maxProducts: "no limit", method: "From Options (default auto)", seed: "1", timeLimit: "20",
+      customers: "From Options (default poisson)",
+      budget: "no budget",
+      maxProducts: "no limit",
+      method: "From Options (default auto)",
+      seed: "1",
+      timeLimit: "20",
     });
-    const options = readOptions([["budget", 60500], ["customers", "negbin"], ["cv", 0.3], ["method", "gk"], ["seed", 0], ["time limit", 10]]);
+    const options = readOptions([
+      ["budget", 60500],
+      ["customers", "negbin"],
+      ["cv", 0.3],
+      ["method", "gk"],
+      ["seed", 0],
+      ["time limit", 10],
+    ]);
     expect(parameterHints(options)).toEqual({
-      customers: "From Options (negbin)", budget: "60,500 from Options", maxProducts: "no limit", method: "From Options (gk)", seed: "0 from Options", timeLimit: "10 from Options",
+      customers: "From Options (negbin)",
+      budget: "60,500 from Options",
+      maxProducts: "no limit",
+      method: "From Options (gk)",
+      seed: "0 from Options",
+      timeLimit: "10 from Options",
     });
   });
 
   test("each bad field gets a sentence naming it", () => {
-    const { problems } = readParameters({ customers: "lots", budget: "-5", maxProducts: "2.5", method: "fastest", seed: "", timeLimit: "99999" });
+    const { problems } = readParameters({
+      customers: "lots",
+      budget: "-5",
+      maxProducts: "2.5",
+      method: "fastest",
+      seed: "",
+      timeLimit: "99999",
+    });
     expect(problems).toEqual([
       "Customers: 'lots' is not a model; use poisson, fixed or negbin.",
       "Budget: '-5' is not a budget; give an amount above 0, or leave it blank for none.",
@@ -59,7 +94,16 @@ describe("parameters", () => {
   });
 
   test("the pane's values override the Options range, and the whole is checked again", () => {
-    const sheet = readSheetInstance({ products: PRODUCTS, substitution: SUBSTITUTION, options: [["budget", 900], ["method", "fluid"], ["seed", 3]], checkRules: true });
+    const sheet = readSheetInstance({
+      products: PRODUCTS,
+      substitution: SUBSTITUTION,
+      options: [
+        ["budget", 900],
+        ["method", "fluid"],
+        ["seed", 3],
+      ],
+      checkRules: true,
+    });
     const ok = runRequest(sheet, { budget: 2000, maxProducts: 2, optimize: { seed: 9 } });
     expect(ok.problems).toEqual([]);
     expect(ok.request?.input.constraints).toEqual({ budget: 2000, maxProducts: 2 });
@@ -73,8 +117,11 @@ describe("parameters", () => {
 
   test("a setup stored by hand or by an older version is read defensively", () => {
     expect(parseSetup("{not json")).toEqual({ inputs: {}, parameters: BLANK_PARAMETERS });
-    expect(parseSetup({ inputs: { products: "P!A1:D5", options: 7 }, parameters: { budget: 5000, method: null } })).toEqual({
-      inputs: { products: "P!A1:D5" }, parameters: { ...BLANK_PARAMETERS, budget: "5000" },
+    expect(
+      parseSetup({ inputs: { products: "P!A1:D5", options: 7 }, parameters: { budget: 5000, method: null } }),
+    ).toEqual({
+      inputs: { products: "P!A1:D5" },
+      parameters: { ...BLANK_PARAMETERS, budget: "5000" },
     });
   });
 });
@@ -86,7 +133,13 @@ describe("the live check", () => {
     const check = checkInputs({
       products: { address: "Data!B3:F6", values: products },
       substitution: { address: "Data!H3:J5", values: SUBSTITUTION },
-      options: { address: "Data!L3:M4", values: [["budget", "lots"], ["seed", 1]] },
+      options: {
+        address: "Data!L3:M4",
+        values: [
+          ["budget", "lots"],
+          ["seed", 1],
+        ],
+      },
     });
     expect([check.products, check.links, check.sheet]).toEqual([3, 2, undefined]);
     expect(check.problems.map((p) => p.cell)).toEqual(["Data!C5", "Data!M3"]);
@@ -101,9 +154,19 @@ describe("the live check", () => {
   });
 
   test("a problem cell found by header, by option name, by letter, or only by row", () => {
-    const values = [["Product", "Price"], ["A", "x"]];
-    expect(problemCell({ range: "Products", row: 8, column: "Price", message: "" }, "'My data'!C7:D8", values)).toBe("'My data'!D8");
-    expect(problemCell({ range: "Options", row: 2, column: "budget", message: "" }, "O!A1:B2", [["seed", 1], ["budget", "x"]])).toBe("O!B2");
+    const values = [
+      ["Product", "Price"],
+      ["A", "x"],
+    ];
+    expect(problemCell({ range: "Products", row: 8, column: "Price", message: "" }, "'My data'!C7:D8", values)).toBe(
+      "'My data'!D8",
+    );
+    expect(
+      problemCell({ range: "Options", row: 2, column: "budget", message: "" }, "O!A1:B2", [
+        ["seed", 1],
+        ["budget", "x"],
+      ]),
+    ).toBe("O!B2");
     expect(problemCell({ range: "Substitution", row: 4, column: "C", message: "" }, "S!A1:C9", [])).toBe("S!C4");
     expect(problemCell({ range: "Products", row: 4, message: "" }, "P!B2:F9", values)).toBe("P!B4");
     expect(problemCell({ range: "Products", message: "" }, undefined, values)).toBeUndefined();
@@ -113,7 +176,13 @@ describe("the live check", () => {
 describe("plan sheet content and kept plans", () => {
   let result: Awaited<ReturnType<typeof optimize>>;
   const model = validateInstance({
-    products: PRODUCTS.slice(1).map(([id, price, cost, demand, must]) => ({ id, price, cost, demand, mustOffer: must === "yes" })),
+    products: PRODUCTS.slice(1).map(([id, price, cost, demand, must]) => ({
+      id,
+      price,
+      cost,
+      demand,
+      mustOffer: must === "yes",
+    })),
     substitution: SUBSTITUTION.slice(1).map(([from, to, probability]) => ({ from, to, probability })),
     constraints: { maxProducts: 2 },
   });
@@ -122,17 +191,31 @@ describe("plan sheet content and kept plans", () => {
   });
 
   test("the table is ranked by first-choice demand, ids are escaped, the stamp says how it was made", () => {
-    const data = planSheetData(model, result, { time: new Date("2026-01-02T03:04:05Z"), inputs: { products: "P!A1:E4" }, parameters: "", version: "1.2.3" });
+    const data = planSheetData(model, result, {
+      time: new Date("2026-01-02T03:04:05Z"),
+      inputs: { products: "P!A1:E4" },
+      parameters: "",
+      version: "1.2.3",
+    });
     expect(data.table[0]).toEqual(TABLE_HEADER);
-    expect(data.table.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([[1, "A", 100], [2, "B", 50], [3, "'=C", 20]]);
+    expect(data.table.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+      [1, "A", 100],
+      [2, "B", 50],
+      [3, "'=C", 20],
+    ]);
     expect(data.droppedRows).toEqual(data.table.slice(1).flatMap((r, k) => (r[3] === false ? [k] : [])));
     expect(data.droppedRows.length).toBe(1); // maxProducts 2 of 3
     expect(data.summary[0][0]).toBe("Expected profit");
     expect(data.summary[0][1]).toBeCloseTo(result.evaluation.expectedProfit, 6);
     const stamp = Object.fromEntries(data.stamp.map((r) => [r[0], r[1]]));
     expect(stamp).toMatchObject({
-      "Run at": "2026-01-02 03:04:05 UTC", Method: "newsvendor", Seed: 1, "Products range": "P!A1:E4", "Substitution range": "(none)",
-      "Pane settings": "(defaults)", "Assort version": "1.2.3",
+      "Run at": "2026-01-02 03:04:05 UTC",
+      Method: "newsvendor",
+      Seed: 1,
+      "Products range": "P!A1:E4",
+      "Substitution range": "(none)",
+      "Pane settings": "(defaults)",
+      "Assort version": "1.2.3",
     });
   });
 
@@ -144,12 +227,33 @@ describe("plan sheet content and kept plans", () => {
     expect(list.map((p) => p.name)).toEqual([CURRENT]);
     list = withNamed(list, "Base");
     list = withNewPlan(list, { ...r1, profit: 1 });
-    expect(list.map((p) => [p.name, p.profit])).toEqual([[CURRENT, 1], [PREVIOUS, r1.profit], ["Base", r1.profit]]);
+    expect(list.map((p) => [p.name, p.profit])).toEqual([
+      [CURRENT, 1],
+      [PREVIOUS, r1.profit],
+      ["Base", r1.profit],
+    ]);
   });
 
   test("the comparison lists added, dropped and changed products, largest first", () => {
-    const base: PlanRecord = { name: "A", time: "", profit: 1000, interval: 10, bound: 1200, carried: 3, units: 60, purchaseCost: 300, plan: { x: 10, y: 20, z: 30 } };
-    const c = comparePlans(base, { ...base, name: "B", profit: 1100, carried: 3, units: 71, plan: { x: 10, y: 25, w: 36 } });
+    const base: PlanRecord = {
+      name: "A",
+      time: "",
+      profit: 1000,
+      interval: 10,
+      bound: 1200,
+      carried: 3,
+      units: 60,
+      purchaseCost: 300,
+      plan: { x: 10, y: 20, z: 30 },
+    };
+    const c = comparePlans(base, {
+      ...base,
+      name: "B",
+      profit: 1100,
+      carried: 3,
+      units: 71,
+      plan: { x: 10, y: 25, w: 36 },
+    });
     expect(c.rows[0]).toEqual({ label: "Expected profit", a: "1,000 ± 10", b: "1,100 ± 10", difference: "+100" });
     expect(c.added).toEqual([{ id: "w", before: 0, after: 36 }]);
     expect(c.dropped).toEqual([{ id: "z", before: 30, after: 0 }]);

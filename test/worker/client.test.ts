@@ -66,7 +66,11 @@ function realWorker(): WorkerLike & { log: FromWorker[] } {
   return worker;
 }
 
-const settleOf = (p: Promise<unknown>) => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+const settleOf = (p: Promise<unknown>) =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
 
 describe("in-thread fallback", () => {
   test("gives exactly what the job runner gives", async () => {
@@ -92,7 +96,11 @@ describe("in-thread fallback", () => {
     expect((r as { e: InputError }).e.problems[0].message).toMatch(/price/);
   });
   test("a worker factory that throws means in-thread", async () => {
-    const client = new EngineClient({ createWorker: () => { throw new Error("no workers here"); } });
+    const client = new EngineClient({
+      createWorker: () => {
+        throw new Error("no workers here");
+      },
+    });
     const got = (await client.submit(EVALUATE).result) as EvaluateOutcome;
     expect(got.simulation.reps).toBeGreaterThan(0);
     expect(client.usesWorkers).toBe(false);
@@ -108,7 +116,8 @@ describe("with the real worker script", () => {
   test("evaluate: same answer as in-thread, progress reported", async () => {
     const client = new EngineClient({ createWorker: realWorker });
     const progress: number[] = [];
-    const got = (await client.submit(EVALUATE, { onProgress: (p) => progress.push(p.fraction) }).result) as EvaluateOutcome;
+    const got = (await client.submit(EVALUATE, { onProgress: (p) => progress.push(p.fraction) })
+      .result) as EvaluateOutcome;
     const direct = (await runJob(EVALUATE, () => undefined, { aborted: false })) as EvaluateOutcome;
     expect(got.simulation.expectedProfit).toBe(direct.simulation.expectedProfit);
     expect(Object.prototype.toString.call(got.simulation.products.expectedSales)).toBe("[object Float64Array]");
@@ -123,7 +132,10 @@ describe("with the real worker script", () => {
   });
   test("a cancelled optimisation stops in the worker, and the worker takes the next job", async () => {
     const workers: ReturnType<typeof realWorker>[] = [];
-    const client = new EngineClient({ createWorker: () => (workers.push(realWorker()), workers[workers.length - 1]), cancelGraceMs: 5000 });
+    const client = new EngineClient({
+      createWorker: () => (workers.push(realWorker()), workers[workers.length - 1]),
+      cancelGraceMs: 5000,
+    });
     const long = client.submit({ kind: "optimize", input: INPUT, options: { method: "auto", timeLimitMs: 60000 } });
     await new Promise((r) => setTimeout(r, 30));
     long.cancel();
@@ -131,7 +143,10 @@ describe("with the real worker script", () => {
     const next = (await client.submit(EVALUATE).result) as EvaluateOutcome;
     expect(next.simulation.reps).toBeGreaterThan(0);
     expect(workers).toHaveLength(1); // it stopped when asked: no need to kill it
-    expect(workers[0].log.find((m) => m.id === long.id && m.type !== "progress")).toMatchObject({ type: "failed", failure: { name: "OptimizeAborted" } });
+    expect(workers[0].log.find((m) => m.id === long.id && m.type !== "progress")).toMatchObject({
+      type: "failed",
+      failure: { name: "OptimizeAborted" },
+    });
   });
   test("bound and choice jobs", async () => {
     const client = new EngineClient({ createWorker: realWorker });
@@ -151,7 +166,10 @@ describe("with the real worker script", () => {
 describe("with a scripted worker", () => {
   function setup(options: { cancelGraceMs?: number; poolSize?: number } = {}) {
     const workers: ScriptedWorker[] = [];
-    const client = new EngineClient({ createWorker: () => (workers.push(new ScriptedWorker()), workers[workers.length - 1]), ...options });
+    const client = new EngineClient({
+      createWorker: () => (workers.push(new ScriptedWorker()), workers[workers.length - 1]),
+      ...options,
+    });
     return { client, workers };
   }
 
@@ -236,7 +254,9 @@ describe("with a scripted worker", () => {
     const a = client.submit(EVALUATE);
     const b = client.submit(EVALUATE);
     workers[0].onerror?.({ message: "out of memory" });
-    await expect(a.result).rejects.toThrow("The engine worker stopped unexpectedly: out of memory. Recalculate to try again.");
+    await expect(a.result).rejects.toThrow(
+      "The engine worker stopped unexpectedly: out of memory. Recalculate to try again.",
+    );
     expect(workers).toHaveLength(2);
     workers[1].reply({ type: "done", id: b.id, result: 2 });
     expect(await b.result).toBe(2);
@@ -244,7 +264,11 @@ describe("with a scripted worker", () => {
   test("failures other than input errors keep their message", async () => {
     const { client, workers } = setup();
     const a = client.submit(EVALUATE);
-    workers[0].reply({ type: "failed", id: a.id, failure: { name: "RangeError", message: "units of A must be a whole number" } });
+    workers[0].reply({
+      type: "failed",
+      id: a.id,
+      failure: { name: "RangeError", message: "units of A must be a whole number" },
+    });
     await expect(a.result).rejects.toThrow("units of A must be a whole number");
   });
   test("pool of two runs two jobs at once", () => {

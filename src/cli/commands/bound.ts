@@ -28,7 +28,13 @@ export interface BoundReport {
 
 export function boundReport(model: Model): BoundReport {
   const b = planBound(model);
-  return { bound: b.value, boundKind: b.kind, boundLabel: b.label, ignoredConstraints: b.ignoredConstraints, fluid: b.fluid };
+  return {
+    bound: b.value,
+    boundKind: b.kind,
+    boundLabel: b.label,
+    ignoredConstraints: b.ignoredConstraints,
+    fluid: b.fluid,
+  };
 }
 
 /** The note printed under a bound when the instance has rules it leaves out. */
@@ -63,7 +69,9 @@ function human(model: Model, report: BoundReport, top: number): string {
   const withNames = model.names.some((s) => s.length > 0);
   const columns: Column<number>[] = [
     { header: "id", align: "left", cell: (i) => model.ids[i], maxWidth: 24 },
-    ...(withNames ? [{ header: "name", align: "left" as const, cell: (i: number) => model.names[i], maxWidth: 28 }] : []),
+    ...(withNames
+      ? [{ header: "name", align: "left" as const, cell: (i: number) => model.names[i], maxWidth: 28 }]
+      : []),
     { header: "fluid sales", align: "right", cell: (i) => formatNumber(fluid.sales[i], 1) },
     { header: "first choice", align: "right", cell: (i) => formatNumber(model.demand[i], 1) },
     { header: "margin", align: "right", cell: (i) => formatNumber(margin(i)) },

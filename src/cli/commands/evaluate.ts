@@ -47,17 +47,29 @@ interface Loaded {
 }
 
 /** A workbook: Products, Substitution and Options sheets, and the plan typed in it (or --plan). */
-async function loadWorkbook(io: Io, path: string, planPath: string | undefined, from: UnitsSource | undefined): Promise<Loaded> {
+async function loadWorkbook(
+  io: Io,
+  path: string,
+  planPath: string | undefined,
+  from: UnitsSource | undefined,
+): Promise<Loaded> {
   const opened = await readWorkbook(io, path);
   const inputs = readWorkbookInputs(opened.workbook, { path, checkRules: false, skipSheet: PLAN_SHEET });
   const model = inputs.sheet.model;
   const typed = planPath === undefined ? readWorkbookUnits(opened.workbook, inputs, path, from) : undefined;
   const units = typed?.units ?? loadPlan(io, planPath as string, model);
   // Rules the plan breaks, located at the product's row as the add-in's EVALUATE says them.
-  const ruleWarnings = planWarnings(model, units).map((p) => ({ ...p, message: relocateProductProblem(p, inputs.sheet.products)?.message ?? p.message }));
+  const ruleWarnings = planWarnings(model, units).map((p) => ({
+    ...p,
+    message: relocateProductProblem(p, inputs.sheet.products)?.message ?? p.message,
+  }));
   const o = inputs.sheet.options.optimize;
   return {
-    model, units, seed: o.seed, targetRelativeError: o.targetRelativeError, unitsFrom: typed?.source ?? planPath,
+    model,
+    units,
+    seed: o.seed,
+    targetRelativeError: o.targetRelativeError,
+    unitsFrom: typed?.source ?? planPath,
     warnings: [...inputs.notes.map((message) => ({ section: "instance" as const, message })), ...ruleWarnings],
   };
 }
@@ -126,13 +138,19 @@ function human(e: Evaluation, top: number): string {
   const customers = sim.expectedCustomers;
   const buyers = customers - sim.expectedLostCustomers;
   let out = renderSummary([
-    ["Expected profit", `${formatNumber(sim.expectedProfit)} ± ${formatNumber(halfWidth)} (95% interval ${formatNumber(sim.ci95[0])} to ${formatNumber(sim.ci95[1])})`],
+    [
+      "Expected profit",
+      `${formatNumber(sim.expectedProfit)} ± ${formatNumber(halfWidth)} (95% interval ${formatNumber(sim.ci95[0])} to ${formatNumber(sim.ci95[1])})`,
+    ],
     ["Simulated", `${plural(sim.reps, "season")}, seed ${e.seed}`],
     [
       "Fluid bound",
       `${formatNumber(e.report.bound)} (${e.report.boundLabel}); this plan reaches ${formatPercent(shareOfBound(e))} of it`,
     ],
-    ["Revenue", `${formatNumber(sim.expectedRevenue)}, purchase cost ${formatNumber(sim.purchaseCost)}, salvage ${formatNumber(sim.expectedSalvage)}`],
+    [
+      "Revenue",
+      `${formatNumber(sim.expectedRevenue)}, purchase cost ${formatNumber(sim.purchaseCost)}, salvage ${formatNumber(sim.expectedSalvage)}`,
+    ],
     [
       "Stock",
       `${plural(totalUnits, "unit")} of ${plural(stocked, "product")}: ${formatNumber(sim.expectedUnitsSold, 1)} sold, ${formatNumber(totalUnits - sim.expectedUnitsSold, 1)} left over`,
@@ -146,7 +164,9 @@ function human(e: Evaluation, top: number): string {
   const withNames = model.names.some((s) => s.length > 0);
   const columns: Column<number>[] = [
     { header: "id", align: "left", cell: (i) => model.ids[i], maxWidth: 24 },
-    ...(withNames ? [{ header: "name", align: "left" as const, cell: (i: number) => model.names[i], maxWidth: 28 }] : []),
+    ...(withNames
+      ? [{ header: "name", align: "left" as const, cell: (i: number) => model.names[i], maxWidth: 28 }]
+      : []),
     { header: "qty", align: "right", cell: (i) => formatNumber(units[i], 0) },
     { header: "sales", align: "right", cell: (i) => formatNumber(p.expectedSales[i], 1) },
     { header: "left over", align: "right", cell: (i) => formatNumber(p.expectedLeftover[i], 1) },
@@ -159,12 +179,13 @@ function human(e: Evaluation, top: number): string {
   const all = model.ids.map((_, i) => i);
   const { rows, truncated } = chooseRows(all, top, (i) => p.expectedSales[i] + 1e-9 * p.firstChoiceDemand[i]);
   out += "\n" + renderTable(columns, rows);
-  out += [
-    "",
-    "sales: expected units sold; sells out: chance of selling out; first choice: customers who want it first;",
-    "fill rate: share of those served from its own stock; lost: of those, how many leave without buying;",
-    "from others: sales to customers who wanted another product first.",
-  ].join("\n") + "\n";
+  out +=
+    [
+      "",
+      "sales: expected units sold; sells out: chance of selling out; first choice: customers who want it first;",
+      "fill rate: share of those served from its own stock; lost: of those, how many leave without buying;",
+      "from others: sales to customers who wanted another product first.",
+    ].join("\n") + "\n";
   if (truncated) {
     out += `\nShowing the ${rows.length} best-selling of ${plural(model.n, "product")}; --top all shows every one, --json gives machine-readable output.\n`;
   }
@@ -174,7 +195,8 @@ function human(e: Evaluation, top: number): string {
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "simulate a plan: expected profit with a 95% interval, and what happens to each product",
-  usage: "assort evaluate <instance.json> --plan <plan.json> [options]\n       assort evaluate <book.xlsx> [--plan <plan.json>] [options]",
+  usage:
+    "assort evaluate <instance.json> --plan <plan.json> [options]\n       assort evaluate <book.xlsx> [--plan <plan.json>] [options]",
   description: [
     "Simulates many seasons of the plan (customers arrive, buy their first choice or a substitute that is",
     "in stock, or leave) and reports the expected profit with its 95% interval, per-product outcomes and",
@@ -190,9 +212,21 @@ export const evaluateCommand: Command = {
     "unless --plan gives one. The seed and precision of its Options sheet apply unless --seed or --reps is given.",
   ].join("\n"),
   options: [
-    { name: "plan", value: "plan.json", description: "the plan to evaluate (required for a JSON instance; a workbook's own Units otherwise)" },
-    { name: "units", value: "products|plan", description: `a workbook's plan: the Units column of Products or of the '${PLAN_SHEET}' sheet (default: Products when it has one)` },
-    { name: "reps", value: "R", description: "simulate exactly R seasons (at least 2) instead of running to the precision target" },
+    {
+      name: "plan",
+      value: "plan.json",
+      description: "the plan to evaluate (required for a JSON instance; a workbook's own Units otherwise)",
+    },
+    {
+      name: "units",
+      value: "products|plan",
+      description: `a workbook's plan: the Units column of Products or of the '${PLAN_SHEET}' sheet (default: Products when it has one)`,
+    },
+    {
+      name: "reps",
+      value: "R",
+      description: "simulate exactly R seasons (at least 2) instead of running to the precision target",
+    },
     { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED})` },
     TOP_OPTION,
     JSON_OPTION,
@@ -207,22 +241,43 @@ export const evaluateCommand: Command = {
     const asJson = args.options.has("json");
 
     const from = stringOption(args, "units");
-    if (from !== undefined && from !== "products" && from !== "plan") throw new UsageError(`--units '${from}' is not a source; use products or plan`, "evaluate");
-    if (from !== undefined && (planPath !== undefined || !isWorkbookPath(instancePath))) throw new UsageError("--units picks a workbook's own plan; it goes with a .xlsx file and without --plan", "evaluate");
-    const loaded = isWorkbookPath(instancePath) ? await loadWorkbook(io, instancePath, planPath, from) : loadJson(io, instancePath, planPath);
+    if (from !== undefined && from !== "products" && from !== "plan")
+      throw new UsageError(`--units '${from}' is not a source; use products or plan`, "evaluate");
+    if (from !== undefined && (planPath !== undefined || !isWorkbookPath(instancePath)))
+      throw new UsageError(
+        "--units picks a workbook's own plan; it goes with a .xlsx file and without --plan",
+        "evaluate",
+      );
+    const loaded = isWorkbookPath(instancePath)
+      ? await loadWorkbook(io, instancePath, planPath, from)
+      : loadJson(io, instancePath, planPath);
     const { model, units, warnings } = loaded;
     const seed = seedOption ?? loaded.seed ?? DEFAULT_SEED;
     if (!asJson) printWarnings(io, warnings);
-    if (!asJson && loaded.unitsFrom !== undefined && planPath === undefined) io.stderr(`note: evaluating ${loaded.unitsFrom}\n`);
+    if (!asJson && loaded.unitsFrom !== undefined && planPath === undefined)
+      io.stderr(`note: evaluating ${loaded.unitsFrom}\n`);
 
     const bar = progressBar(io, reps === undefined ? "Simulating" : `Simulating ${formatNumber(reps, 0)} seasons`);
     let sim: SimulationResult;
     try {
-      sim = simulate(model, units, { reps, seed, targetRelativeError: loaded.targetRelativeError, onProgress: (f) => bar.update(f) });
+      sim = simulate(model, units, {
+        reps,
+        seed,
+        targetRelativeError: loaded.targetRelativeError,
+        onProgress: (f) => bar.update(f),
+      });
     } finally {
       bar.done();
     }
-    const evaluation: Evaluation = { model, units, seed, sim, report: boundReport(model), warnings, unitsFrom: loaded.unitsFrom };
+    const evaluation: Evaluation = {
+      model,
+      units,
+      seed,
+      sim,
+      report: boundReport(model),
+      warnings,
+      unitsFrom: loaded.unitsFrom,
+    };
     io.stdout(asJson ? json(evaluation) : human(evaluation, top));
     return EXIT_OK;
   },

@@ -42,10 +42,28 @@ function human(f: Fit, top: number, path: string): string {
     best[i].push({ to: l.to, p: l.probability });
   }
   let out = renderSummary([
-    ["History", `${plural(Math.round(r.customers), "customer")} in ${plural(history.records, history.periods.length ? "period" : "record")} from '${path}'`],
-    ["Log-likelihood", `${formatNumber(r.logLikelihood, 2)} after ${plural(r.iterations, "iteration")} (${r.converged ? "converged" : "not converged"})`],
-    ["No-purchase share", r.noPurchaseEstimated ? `${formatPercent(r.noPurchaseShare)} of customers want none of the products` : "not estimable from sales alone (set to 0)"],
-    ...(Number.isFinite(r.arrivalRate) ? [["Customers per period", `${formatNumber(r.arrivalRate, 1)} who want a product (per unit of exposure)`] as [string, string]] : []),
+    [
+      "History",
+      `${plural(Math.round(r.customers), "customer")} in ${plural(history.records, history.periods.length ? "period" : "record")} from '${path}'`,
+    ],
+    [
+      "Log-likelihood",
+      `${formatNumber(r.logLikelihood, 2)} after ${plural(r.iterations, "iteration")} (${r.converged ? "converged" : "not converged"})`,
+    ],
+    [
+      "No-purchase share",
+      r.noPurchaseEstimated
+        ? `${formatPercent(r.noPurchaseShare)} of customers want none of the products`
+        : "not estimable from sales alone (set to 0)",
+    ],
+    ...(Number.isFinite(r.arrivalRate)
+      ? [
+          ["Customers per period", `${formatNumber(r.arrivalRate, 1)} who want a product (per unit of exposure)`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
   ]);
   const unknown = new Set(r.diagnostics.unidentifiedRows);
   const columns: Column<number>[] = [
@@ -55,16 +73,28 @@ function human(f: Fit, top: number, path: string): string {
     { header: "first choice", align: "right", cell: (i) => formatNumber(lambda[i] * r.customers, 1) },
     { header: "substitutes", align: "right", cell: (i) => (unknown.has(i) ? "unknown" : formatPercent(rowSum[i], 1)) },
     {
-      header: "main substitutes", align: "left",
-      cell: (i) => best[i].filter((s) => s.p >= 0.005).sort((a, b) => b.p - a.p).slice(0, 3).map((s) => `${s.to} ${formatPercent(s.p, 0)}`).join(", "),
+      header: "main substitutes",
+      align: "left",
+      cell: (i) =>
+        best[i]
+          .filter((s) => s.p >= 0.005)
+          .sort((a, b) => b.p - a.p)
+          .slice(0, 3)
+          .map((s) => `${s.to} ${formatPercent(s.p, 0)}`)
+          .join(", "),
     },
   ];
-  const { rows, truncated } = chooseRows(ids.map((_, i) => i), top, (i) => lambda[i]);
+  const { rows, truncated } = chooseRows(
+    ids.map((_, i) => i),
+    top,
+    (i) => lambda[i],
+  );
   out += "\n" + renderTable(columns, rows);
   out += "\ndemand share: share of arriving customers whose first choice it is; first choice: how many customers of\n";
   out += "this history that is (scale it to a season for the Demand column); substitutes: share of those who accept\n";
   out += "another product when it is missing (the rest leave).\n";
-  if (truncated) out += `Showing the ${rows.length} products with the largest demand share; --top all shows every one.\n`;
+  if (truncated)
+    out += `Showing the ${rows.length} products with the largest demand share; --top all shows every one.\n`;
   out += `\nSubstitution (${plural(f.links.length, "link")} of probability ${f.minProbability} or more; paste as the Substitution range):\n`;
   out += "From,To,Probability\n";
   for (const l of f.links) out += `${csvField(l.from)},${csvField(l.to)},${round(l.probability, 4)}\n`;
@@ -105,35 +135,65 @@ export const fitCommand: Command = {
     "",
     "History CSV: one row per customer, columns Offered (the ids available to her, separated by semicolons)",
     "and Purchased (the id she bought; blank = no purchase); an optional Count column stands for that many",
-    "identical customers. History JSON: a list of {\"offered\": [ids], \"purchased\": id|null}, or",
-    "{\"periods\": [{\"available\": [ids], \"sales\": {id: units}, \"customers\": n}]} (customers optional: without",
+    'identical customers. History JSON: a list of {"offered": [ids], "purchased": id|null}, or',
+    '{"periods": [{"available": [ids], "sales": {id: units}, "customers": n}]} (customers optional: without',
     "it, arrivals are taken as Poisson and the no-purchase share cannot be estimated). A CSV with columns",
     "Period, Product, Available, Sales[, Customers] (one row per period and product) is read the same way.",
     "A workbook is read from its History sheet (either layout); its Products sheet, if any, lists the products.",
     "With --products, every id must be one of its products (an instance JSON or a CSV with a Product column).",
   ].join("\n"),
   options: [
-    { name: "products", value: "file", description: "the products the history must refer to (instance.json or products.csv)" },
-    { name: "links", value: "file", description: "estimate only these From, To links (an instance's substitution, or a CSV with From and To); others stay 0" },
-    { name: "max-iterations", value: "N", description: `stop EM after N iterations (default ${DEFAULT_MAX_ITERATIONS})` },
-    { name: "tolerance", value: "T", description: `converged when the log-likelihood per customer gains less than T (default ${DEFAULT_TOLERANCE})` },
-    { name: "min-probability", value: "P", description: `leave out substitution links below P (default ${DEFAULT_MIN_PROBABILITY})` },
+    {
+      name: "products",
+      value: "file",
+      description: "the products the history must refer to (instance.json or products.csv)",
+    },
+    {
+      name: "links",
+      value: "file",
+      description:
+        "estimate only these From, To links (an instance's substitution, or a CSV with From and To); others stay 0",
+    },
+    {
+      name: "max-iterations",
+      value: "N",
+      description: `stop EM after N iterations (default ${DEFAULT_MAX_ITERATIONS})`,
+    },
+    {
+      name: "tolerance",
+      value: "T",
+      description: `converged when the log-likelihood per customer gains less than T (default ${DEFAULT_TOLERANCE})`,
+    },
+    {
+      name: "min-probability",
+      value: "P",
+      description: `leave out substitution links below P (default ${DEFAULT_MIN_PROBABILITY})`,
+    },
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [historyPath] = expectPositionals(args, ["<history.csv|history.json|book.xlsx>"], "fit");
-    const maxIterations = integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ?? DEFAULT_MAX_ITERATIONS;
+    const maxIterations =
+      integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ??
+      DEFAULT_MAX_ITERATIONS;
     const tolerance = decimalOption(args, "tolerance", "fit", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
-    const minProbability = decimalOption(args, "min-probability", "fit", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
+    const minProbability =
+      decimalOption(args, "min-probability", "fit", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
     const top = topOption(args, "fit");
     const productsPath = stringOption(args, "products");
     const productIds = productsPath === undefined ? undefined : loadProductIds(io, productsPath);
-    const history = isWorkbookPath(historyPath) ? await loadWorkbookHistory(io, historyPath, productIds) : loadHistory(io, historyPath, productIds);
+    const history = isWorkbookPath(historyPath)
+      ? await loadWorkbookHistory(io, historyPath, productIds)
+      : loadHistory(io, historyPath, productIds);
     const linksPath = stringOption(args, "links");
     const support = linksPath === undefined ? undefined : loadLinks(io, linksPath, history.ids);
-    const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, { maxIterations, tolerance, support });
+    const result = fitMarkovChain(history.ids.length, history.transactions, history.periods, {
+      maxIterations,
+      tolerance,
+      support,
+    });
     const links = result.links
       .filter((l) => l.probability >= minProbability && l.probability > 0)
       .map((l) => ({ from: history.ids[l.from], to: history.ids[l.to], probability: l.probability }));

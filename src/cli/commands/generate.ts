@@ -21,10 +21,18 @@ export const generateCommand: Command = {
   options: [
     { name: "products", value: "N", description: "number of products (required)" },
     { name: "demand-per-product", value: "D", description: "expected customers per product, ΣD/N (default 20)" },
-    { name: "tail", value: "S", description: "Zipf exponent of demand by rank: 0.8 long tail, 1.2 steeper (default 1)" },
+    {
+      name: "tail",
+      value: "S",
+      description: "Zipf exponent of demand by rank: 0.8 long tail, 1.2 steeper (default 1)",
+    },
     { name: "substitutes", value: "K", description: "substitutes per product (default 10)" },
     { name: "margin", value: "low|high", description: "gross margin range (default high)" },
-    { name: "category-size", value: "C", description: "products per category; substitution stays mostly inside (default 25)" },
+    {
+      name: "category-size",
+      value: "C",
+      description: "products per category; substitution stays mostly inside (default 25)",
+    },
     { name: "seed", value: "S", description: "random seed, a whole number (default 1)" },
     { name: "out", value: "file.json", description: "write the instance to this file" },
     HELP_OPTION,
@@ -33,14 +41,26 @@ export const generateCommand: Command = {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`, "generate");
     const n = integerOption(args, "products", "generate", { min: 1, max: 1_000_000, what: "number of products" });
     if (n === undefined) throw new UsageError("missing --products <N>", "generate");
-    const perProduct = decimalOption(args, "demand-per-product", "generate", { min: 0, max: 1e7, what: "demand per product" }) ?? 20;
+    const perProduct =
+      decimalOption(args, "demand-per-product", "generate", { min: 0, max: 1e7, what: "demand per product" }) ?? 20;
     const tail = decimalOption(args, "tail", "generate", { min: 0, max: 5, what: "tail exponent" }) ?? 1;
-    const substitutes = integerOption(args, "substitutes", "generate", { min: 0, max: 1000, what: "number of substitutes" }) ?? 10;
-    const categorySize = integerOption(args, "category-size", "generate", { min: 2, max: 1_000_000, what: "category size" }) ?? 25;
+    const substitutes =
+      integerOption(args, "substitutes", "generate", { min: 0, max: 1000, what: "number of substitutes" }) ?? 10;
+    const categorySize =
+      integerOption(args, "category-size", "generate", { min: 2, max: 1_000_000, what: "category size" }) ?? 25;
     const marginRaw = stringOption(args, "margin") ?? "high";
-    if (marginRaw !== "low" && marginRaw !== "high") throw new UsageError(`--margin '${marginRaw}' must be low or high`, "generate");
+    if (marginRaw !== "low" && marginRaw !== "high")
+      throw new UsageError(`--margin '${marginRaw}' must be low or high`, "generate");
     const seed = integerOption(args, "seed", "generate", { min: 0, what: "seed" }) ?? 1;
-    const { instance } = generateInstance({ n, totalDemand: perProduct * n, tailExponent: tail, substitutes, margin: marginRaw, categorySize, seed });
+    const { instance } = generateInstance({
+      n,
+      totalDemand: perProduct * n,
+      tailExponent: tail,
+      substitutes,
+      margin: marginRaw,
+      categorySize,
+      seed,
+    });
     const text = toJson(instance);
     const out = stringOption(args, "out");
     if (out === undefined) {

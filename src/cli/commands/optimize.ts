@@ -81,7 +81,8 @@ function human(model: Model, r: OptimizeResult, top: number, outPath: string | u
   if (chosen.truncated) {
     out += `\nShowing the ${chosen.rows.length} best-selling of ${plural(model.n, "product")}; --top all shows every one, --json gives machine-readable output.\n`;
   }
-  if (outPath !== undefined) out += `\nPlan written to ${outPath} (edit it and run: assort evaluate <instance.json> --plan ${outPath}).\n`;
+  if (outPath !== undefined)
+    out += `\nPlan written to ${outPath} (edit it and run: assort evaluate <instance.json> --plan ${outPath}).\n`;
   return out;
 }
 
@@ -113,9 +114,21 @@ export const optimizeCommand: Command = {
   ].join("\n"),
   options: [
     { name: "method", value: "M", description: `one of ${METHODS.join(", ")} (default auto)` },
-    { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same plan` },
-    { name: "time-limit", value: "SECONDS", description: `stop searching after this long and keep the best plan so far (default ${DEFAULT_TIME_LIMIT_S})` },
-    { name: "out", value: "plan.json", description: "also write the plan as {\"plan\": [{\"id\", \"quantity\"}]} for assort evaluate --plan" },
+    {
+      name: "seed",
+      value: "S",
+      description: `random seed, a whole number (default ${DEFAULT_SEED}); the same seed gives the same plan`,
+    },
+    {
+      name: "time-limit",
+      value: "SECONDS",
+      description: `stop searching after this long and keep the best plan so far (default ${DEFAULT_TIME_LIMIT_S})`,
+    },
+    {
+      name: "out",
+      value: "plan.json",
+      description: 'also write the plan as {"plan": [{"id", "quantity"}]} for assort evaluate --plan',
+    },
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
@@ -124,7 +137,9 @@ export const optimizeCommand: Command = {
     const [instancePath] = expectPositionals(args, ["<instance.json>"], "optimize");
     const method = methodOption(args, "optimize") ?? "auto";
     const seed = integerOption(args, "seed", "optimize", { min: 0, what: "seed" }) ?? DEFAULT_SEED;
-    const limit = integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ?? DEFAULT_TIME_LIMIT_S;
+    const limit =
+      integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ??
+      DEFAULT_TIME_LIMIT_S;
     const outPath = stringOption(args, "out");
     if (outPath !== undefined && !io.writeFile) throw new UsageError("--out is not available here", "optimize");
     const top = topOption(args, "optimize");

@@ -66,7 +66,7 @@ function settings(cli: CommandLineSettings, inputs: WorkbookInputs): Settings {
   return {
     method: cli.method ?? o.optimize.method ?? "auto",
     seed: cli.seed ?? o.optimize.seed ?? DEFAULT_SEED,
-    timeLimitMs: cli.limitS !== undefined ? cli.limitS * 1000 : o.optimize.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    timeLimitMs: cli.limitS !== undefined ? cli.limitS * 1000 : (o.optimize.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS),
     targetRelativeError: o.optimize.targetRelativeError,
     sources: {
       method: source("--method", cli.method, "method", o.optimize.method),
@@ -90,7 +90,10 @@ function reproduceCommand(input: string, s: Settings): string {
 function human(model: Model, r: OptimizeResult, inputs: WorkbookInputs, input: string, output: string): string {
   const sub = inputs.sheet.substitution;
   const rows: [string, string][] = [
-    ["Read", `${input}: ${plural(model.n, "product")} (${describePlace(inputs.places.Products)}), substitution ${sub.layout === "none" ? "none" : `${sub.layout} of ${plural(sub.links.length, "link")}`} (${describePlace(inputs.places.Substitution)})`],
+    [
+      "Read",
+      `${input}: ${plural(model.n, "product")} (${describePlace(inputs.places.Products)}), substitution ${sub.layout === "none" ? "none" : `${sub.layout} of ${plural(sub.links.length, "link")}`} (${describePlace(inputs.places.Substitution)})`,
+    ],
     ...planSummaryRows(model, r),
   ];
   let out = renderSummary(rows);
@@ -113,9 +116,17 @@ export const planCommand: Command = {
     "command line, else from the Options sheet, else the defaults (auto, 1, 20 s).",
   ].join("\n"),
   options: [
-    { name: "out", value: "planned.xlsx", description: "where to write the planned copy (default <book>.planned.xlsx beside the input)" },
+    {
+      name: "out",
+      value: "planned.xlsx",
+      description: "where to write the planned copy (default <book>.planned.xlsx beside the input)",
+    },
     { name: "force", description: "replace the output file if it exists (never the input)" },
-    { name: "method", value: "M", description: "auto, fluid, newsvendor, gk or pooled (default: Options sheet, else auto)" },
+    {
+      name: "method",
+      value: "M",
+      description: "auto, fluid, newsvendor, gk or pooled (default: Options sheet, else auto)",
+    },
     { name: "seed", value: "S", description: "random seed, a whole number (default: Options sheet, else 1)" },
     { name: "time-limit", value: "SECONDS", description: "search time (default: Options sheet, else 20)" },
     JSON_OPTION,
@@ -125,12 +136,20 @@ export const planCommand: Command = {
     const [input] = expectPositionals(args, ["<book.xlsx>"], "plan");
     const cli = commandLineSettings(args);
     const output = stringOption(args, "out") ?? defaultOutput(input);
-    if (!/\.xlsx$/i.test(output)) throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
+    if (!/\.xlsx$/i.test(output))
+      throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
     // Compared without case: on Windows and macOS Book.xlsx and book.xlsx are one file.
-    if (resolve(output).toLowerCase() === resolve(input).toLowerCase()) throw new UsageError(`--out '${output}' is the input workbook; assort never writes over its input, name another file`, "plan");
+    if (resolve(output).toLowerCase() === resolve(input).toLowerCase())
+      throw new UsageError(
+        `--out '${output}' is the input workbook; assort never writes over its input, name another file`,
+        "plan",
+      );
     if (!io.writeBinary) throw new UsageError("writing workbooks is not available here", "plan");
     if (!args.options.has("force") && io.exists?.(output)) {
-      throw new UsageError(`'${output}' already exists; pass --force to replace it, or --out to write elsewhere`, "plan");
+      throw new UsageError(
+        `'${output}' already exists; pass --force to replace it, or --out to write elsewhere`,
+        "plan",
+      );
     }
     const asJson = args.options.has("json");
     const opened = await readWorkbook(io, input);
@@ -142,7 +161,11 @@ export const planCommand: Command = {
     const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(model, { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError }, (p) => progress.update(p));
+      result = await optimize(
+        model,
+        { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError },
+        (p) => progress.update(p),
+      );
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);
       throw err;
@@ -151,7 +174,8 @@ export const planCommand: Command = {
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
 
-    const address = (role: "Products" | "Substitution" | "Options") => (inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined);
+    const address = (role: "Products" | "Substitution" | "Options") =>
+      inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined;
     const { replaced } = writePlanSheet(opened.workbook, model, result, {
       version: VERSION,
       madeAt: new Date(),
@@ -168,26 +192,41 @@ export const planCommand: Command = {
     } catch (err) {
       // exceljs cannot write back some constructs it read (a known case: shared formulas without their master).
       const why = err instanceof Error ? err.message : String(err);
-      throw new FileError(`cannot write a copy of '${input}' (exceljs: ${why}); nothing was written. Saving the workbook again in Excel often clears this.`);
+      throw new FileError(
+        `cannot write a copy of '${input}' (exceljs: ${why}); nothing was written. Saving the workbook again in Excel often clears this.`,
+      );
     }
     const lost = lostFeatures(opened.parts, zipEntries(bytes) ?? []);
     if (lost.length > 0 && !asJson) {
-      io.stderr(`warning: the copy lacks ${lost.join(", ")} of ${basename(input)}: exceljs, the library assort writes workbooks with, cannot carry them over. ${basename(input)} itself is unchanged; copy the 'Assort plan' sheet into it if you need them together.\n`);
+      io.stderr(
+        `warning: the copy lacks ${lost.join(", ")} of ${basename(input)}: exceljs, the library assort writes workbooks with, cannot carry them over. ${basename(input)} itself is unchanged; copy the 'Assort plan' sheet into it if you need them together.\n`,
+      );
     }
     try {
       io.writeBinary(output, bytes);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      const why = code === "ENOENT" ? "its folder does not exist" : typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : err instanceof Error ? err.message : String(err);
+      const why =
+        code === "ENOENT"
+          ? "its folder does not exist"
+          : typeof code === "string" && READ_ERRORS[code]
+            ? READ_ERRORS[code]
+            : err instanceof Error
+              ? err.message
+              : String(err);
       throw new FileError(`cannot write the planned workbook '${output}': ${why}; nothing was written`);
     }
     if (asJson) {
-      io.stdout(toJson({
-        output, sheet: PLAN_SHEET,
-        inputs: Object.fromEntries(Object.entries(inputs.places).map(([role, p]) => [role, describePlace(p)])),
-        notes: inputs.notes, lostFeatures: lost,
-        ...resultFields(model, result),
-      }));
+      io.stdout(
+        toJson({
+          output,
+          sheet: PLAN_SHEET,
+          inputs: Object.fromEntries(Object.entries(inputs.places).map(([role, p]) => [role, describePlace(p)])),
+          notes: inputs.notes,
+          lostFeatures: lost,
+          ...resultFields(model, result),
+        }),
+      );
     } else {
       io.stdout(human(model, result, inputs, input, output));
     }

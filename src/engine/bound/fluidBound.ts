@@ -24,7 +24,12 @@ export interface FluidSolution {
 }
 
 /** Solves the fluid LP for margins m, demand D and substitution ρ; `allowed` (optional) limits the assortment. */
-export function solveFluid(margin: Float64Array, demand: Float64Array, sub: SparseSubstitution, allowed?: Uint8Array): FluidSolution {
+export function solveFluid(
+  margin: Float64Array,
+  demand: Float64Array,
+  sub: SparseSubstitution,
+  allowed?: Uint8Array,
+): FluidSolution {
   const n = margin.length;
   let mMax = 0;
   for (let i = 0; i < n; i++) mMax = Math.max(mMax, Math.abs(margin[i]));

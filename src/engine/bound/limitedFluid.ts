@@ -49,7 +49,8 @@ export function limitedFluid(model: Model, rounds = 3, evaluations = 36): Limite
   const { budget, capacity } = model.constraints;
   const margin = new Float64Array(n);
   const evaluate = (lambda: number, kappa: number) => {
-    for (let i = 0; i < n; i++) margin[i] = model.price[i] - model.cost[i] - lambda * model.cost[i] - kappa * model.size[i];
+    for (let i = 0; i < n; i++)
+      margin[i] = model.price[i] - model.cost[i] - lambda * model.cost[i] - kappa * model.size[i];
     const fluid = solveFluid(margin, model.demand, model.substitution, allowed);
     return { value: fluid.value + lambda * (budget ?? 0) + kappa * (capacity ?? 0), fluid };
   };
@@ -99,5 +100,11 @@ export function limitedFluid(model: Model, rounds = 3, evaluations = 36): Limite
       if (capacity !== null) search("capacity");
     }
   }
-  return { value: best.value, fluid: best.fluid, budgetPrice: lambda, capacityPrice: kappa, ignored: ignoredByBound(model) };
+  return {
+    value: best.value,
+    fluid: best.fluid,
+    budgetPrice: lambda,
+    capacityPrice: kappa,
+    ignored: ignoredByBound(model),
+  };
 }

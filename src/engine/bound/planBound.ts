@@ -26,7 +26,12 @@ export function boundLabel(model: Model, ignored: string[]): string {
 
 export function planBound(model: Model, lf: LimitedFluid = limitedFluid(model)): PlanBoundWithFluid {
   return {
-    value: lf.value, kind: "fluid", ignoredConstraints: lf.ignored, label: boundLabel(model, lf.ignored),
-    fluid: lf.fluid, budgetPrice: lf.budgetPrice, capacityPrice: lf.capacityPrice,
+    value: lf.value,
+    kind: "fluid",
+    ignoredConstraints: lf.ignored,
+    label: boundLabel(model, lf.ignored),
+    fluid: lf.fluid,
+    budgetPrice: lf.budgetPrice,
+    capacityPrice: lf.capacityPrice,
   };
 }

@@ -44,7 +44,8 @@ function sampleCounts(model: Model, rng: Rng, table: ReturnType<typeof aliasTabl
     for (let i = 0; i < n; i++) d[i] = samplePoisson(rng, model.demand[i]);
     return d;
   }
-  const total = distribution === "fixed" ? Math.round(model.totalDemand) : sampleNegativeBinomial(rng, model.totalDemand, cv);
+  const total =
+    distribution === "fixed" ? Math.round(model.totalDemand) : sampleNegativeBinomial(rng, model.totalDemand, cv);
   for (let c = 0; c < total; c++) d[aliasDraw(table, rng.next())]++;
   return d;
 }

@@ -16,7 +16,11 @@ export interface ChoiceProbabilities {
  * @param firstChoice λ (any non-negative weights; normalised here)
  * @param available 1 where the product can be bought
  */
-export function choiceProbabilities(firstChoice: ArrayLike<number>, sub: SparseSubstitution, available: ArrayLike<number | boolean>): ChoiceProbabilities {
+export function choiceProbabilities(
+  firstChoice: ArrayLike<number>,
+  sub: SparseSubstitution,
+  available: ArrayLike<number | boolean>,
+): ChoiceProbabilities {
   const n = firstChoice.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += firstChoice[i];

@@ -12,10 +12,12 @@ export function mnlToMarkovChain(weights: ArrayLike<number>, noPurchaseWeight: n
   const n = weights.length;
   let total = noPurchaseWeight;
   for (let i = 0; i < n; i++) {
-    if (!(weights[i] >= 0) || !Number.isFinite(weights[i])) throw new RangeError(`MNL weight ${i + 1} is ${weights[i]}; weights must be finite and 0 or more`);
+    if (!(weights[i] >= 0) || !Number.isFinite(weights[i]))
+      throw new RangeError(`MNL weight ${i + 1} is ${weights[i]}; weights must be finite and 0 or more`);
     total += weights[i];
   }
-  if (!(noPurchaseWeight > 0)) throw new RangeError("the no-purchase weight must be above 0 (otherwise every customer buys something, always)");
+  if (!(noPurchaseWeight > 0))
+    throw new RangeError("the no-purchase weight must be above 0 (otherwise every customer buys something, always)");
   const lambda = new Float64Array(n);
   for (let i = 0; i < n; i++) lambda[i] = weights[i] / total;
   const rho: Float64Array[] = [];

@@ -158,7 +158,10 @@ export interface MultiStepProbabilities {
 }
 
 /** Exact purchase probabilities of one customer facing the available products (1 = available). */
-export function multiStepProbabilities(model: MultiStepModel, available: ArrayLike<number | boolean>): MultiStepProbabilities {
+export function multiStepProbabilities(
+  model: MultiStepModel,
+  available: ArrayLike<number | boolean>,
+): MultiStepProbabilities {
   const purchase = new Float64Array(model.n);
   const L = model.attention.length;
   const shown: number[] = [];
@@ -194,7 +197,8 @@ export function multiStepProbabilities(model: MultiStepModel, available: ArrayLi
       const wj = model.weights[shown[m]];
       let integral = 0;
       // Her own factor is replaced by e^{−t·w_j}: she examined j, so it is in the denominator for sure.
-      for (let k = 0; k < K; k++) integral += NODES.w[k] * Math.exp(-NODES.t[k] * (1 + wj) + logProd[k] - logF[m * K + k]);
+      for (let k = 0; k < K; k++)
+        integral += NODES.w[k] * Math.exp(-NODES.t[k] * (1 + wj) + logProd[k] - logF[m * K + k]);
       purchase[shown[m]] += q.share * a[m] * wj * integral;
     }
   }
@@ -248,8 +252,17 @@ export function multiStepToMarkovChain(model: MultiStepModel, minProbability = 1
 }
 
 /** Purchase probabilities of the chain including its no-purchase share λ_0. */
-export function chainProbabilities(chain: ConvertedChain, n: number, available: ArrayLike<number | boolean>): MultiStepProbabilities {
-  const sub = sparseSubstitution(n, chain.links.map((l) => l.from), chain.links.map((l) => l.to), chain.links.map((l) => l.probability));
+export function chainProbabilities(
+  chain: ConvertedChain,
+  n: number,
+  available: ArrayLike<number | boolean>,
+): MultiStepProbabilities {
+  const sub = sparseSubstitution(
+    n,
+    chain.links.map((l) => l.from),
+    chain.links.map((l) => l.to),
+    chain.links.map((l) => l.probability),
+  );
   const p = choiceProbabilities(chain.lambda, sub, available);
   // choiceProbabilities normalises λ to customers who want a product; the λ_0 customers simply leave.
   const scale = 1 - chain.noPurchaseShare;
@@ -282,7 +295,11 @@ export interface ApproximationReport {
 }
 
 /** How well the chain reproduces the multi-step model's choice probabilities on random offered sets. */
-export function measureChainApproximation(model: MultiStepModel, chain: ConvertedChain, options: ApproximationOptions = {}): ApproximationReport {
+export function measureChainApproximation(
+  model: MultiStepModel,
+  chain: ConvertedChain,
+  options: ApproximationOptions = {},
+): ApproximationReport {
   const n = model.n;
   const sets = options.sets ?? 200;
   const rng = new Rng(seedKey(options.seed ?? 7));
@@ -341,7 +358,11 @@ export interface MultiStepInstanceOptions extends MultiStepOptions {
 }
 
 /** A planning instance whose demand and substitution come from the multi-step customer (via its chain). */
-export function generateMultiStepInstance(options: MultiStepInstanceOptions): { instance: InstanceInput; generated: GeneratedMultiStep; chain: ConvertedChain } {
+export function generateMultiStepInstance(options: MultiStepInstanceOptions): {
+  instance: InstanceInput;
+  generated: GeneratedMultiStep;
+  chain: ConvertedChain;
+} {
   const generated = generateMultiStepModel(options);
   const chain = multiStepToMarkovChain(generated.model);
   const rng = new Rng(seedKey(`${options.seed ?? 1}/prices`));
@@ -349,11 +370,18 @@ export function generateMultiStepInstance(options: MultiStepInstanceOptions): { 
   const products: ProductInput[] = generated.products.map((p, i) => {
     const cost = Math.round(p.price * (1 - (lo + (hi - lo) * rng.next())) * 100) / 100;
     return {
-      id: p.id, price: p.price, cost, salvage: Math.round(cost * (options.salvageShare ?? 0.3) * 100) / 100,
+      id: p.id,
+      price: p.price,
+      cost,
+      salvage: Math.round(cost * (options.salvageShare ?? 0.3) * 100) / 100,
       // D_i: the season's customers whose first choice is i (the no-purchase share never buys).
       demand: Math.round(options.traffic * chain.lambda[i] * 1e4) / 1e4,
     };
   });
-  const substitution: SubstitutionLink[] = chain.links.map((l) => ({ from: generated.products[l.from].id, to: generated.products[l.to].id, probability: l.probability }));
+  const substitution: SubstitutionLink[] = chain.links.map((l) => ({
+    from: generated.products[l.from].id,
+    to: generated.products[l.to].id,
+    probability: l.probability,
+  }));
   return { instance: { products, substitution, customers: { distribution: "poisson" } }, generated, chain };
 }

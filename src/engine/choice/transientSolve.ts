@@ -14,8 +14,12 @@ export interface TransientOptions {
 }
 
 export function transientSolve(
-  sub: SparseSubstitution, active: Uint8Array, b: Float64Array, direction: "forward" | "backward",
-  x: Float64Array = new Float64Array(b.length), options: TransientOptions = {},
+  sub: SparseSubstitution,
+  active: Uint8Array,
+  b: Float64Array,
+  direction: "forward" | "backward",
+  x: Float64Array = new Float64Array(b.length),
+  options: TransientOptions = {},
 ): Float64Array {
   const n = b.length;
   const tol = options.tol ?? 1e-15;

@@ -49,7 +49,12 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
   const exponent = options.tailExponent ?? 1;
   const k = Math.min(options.substitutes ?? 10, n - 1);
   const [shareLo, shareHi] = options.substitutionShare ?? [0.3, 0.8];
-  const margin = options.margin === "low" ? [0.15, 0.3] : options.margin === "high" || options.margin === undefined ? [0.45, 0.65] : options.margin;
+  const margin =
+    options.margin === "low"
+      ? [0.15, 0.3]
+      : options.margin === "high" || options.margin === undefined
+        ? [0.45, 0.65]
+        : options.margin;
   const salvageShare = options.salvageShare ?? 0.3;
   const categorySize = Math.max(2, options.categorySize ?? 25);
   const categories = Math.max(1, Math.ceil(n / categorySize));
@@ -77,7 +82,13 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     const cost = round2(price * (1 - m));
     const id = `C${String(category + 1).padStart(3, "0")}-${COLOURS[colour].slice(0, 3).toUpperCase()}-${SIZES[size]}-${String(i + 1).padStart(5, "0")}`;
     attributes[i].id = id;
-    products.push({ id, price, cost, salvage: round2(cost * salvageShare), demand: round4((options.totalDemand * weight[i]) / totalWeight) });
+    products.push({
+      id,
+      price,
+      cost,
+      salvage: round2(cost * salvageShare),
+      demand: round4((options.totalDemand * weight[i]) / totalWeight),
+    });
   }
 
   // Substitutes: the k most similar products (same category first), weighted by similarity and popularity.
@@ -92,8 +103,12 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     }
     const scored = candidates.map((j) => {
       const b = attributes[j];
-      const similarity = (a.category === b.category ? 3 : 0) + (a.colour === b.colour ? 1.5 : 0) +
-        Math.max(0, 1.5 - Math.abs(a.size - b.size)) + (1 - Math.abs(a.priceLevel - b.priceLevel)) + 0.5 * rng.next();
+      const similarity =
+        (a.category === b.category ? 3 : 0) +
+        (a.colour === b.colour ? 1.5 : 0) +
+        Math.max(0, 1.5 - Math.abs(a.size - b.size)) +
+        (1 - Math.abs(a.priceLevel - b.priceLevel)) +
+        0.5 * rng.next();
       return { j, score: similarity };
     });
     scored.sort((x, y) => y.score - x.score || x.j - y.j);

@@ -29,7 +29,12 @@ export interface SampledCustomer {
  * @param lambda first-choice probabilities of the products (Σλ = 1 − noPurchaseShare)
  * @param noPurchaseShare customers who want nothing and leave at once
  */
-export function sampleHistory(lambda: ArrayLike<number>, noPurchaseShare: number, sub: SparseSubstitution, options: SampleHistoryOptions): SampledCustomer[] {
+export function sampleHistory(
+  lambda: ArrayLike<number>,
+  noPurchaseShare: number,
+  sub: SparseSubstitution,
+  options: SampleHistoryOptions,
+): SampledCustomer[] {
   const n = lambda.length;
   const rng = new Rng(seedKey(options.seed ?? 1));
   const perPeriod = Math.max(1, options.customersPerPeriod ?? 50);

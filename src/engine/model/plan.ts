@@ -55,7 +55,9 @@ function quantityProblem(raw: unknown): string | undefined {
 export function planFromJson(model: Model, json: unknown): Int32Array {
   const shape = 'a plan is an object like {"plan": [{"id": "P1", "quantity": 12}, ...]}';
   if (!isRecord(json)) {
-    throw new InputError([{ section: "plan", value: json, message: `Plan: ${show(json)} is not an object; ${shape}.` }]);
+    throw new InputError([
+      { section: "plan", value: json, message: `Plan: ${show(json)} is not an object; ${shape}.` },
+    ]);
   }
   if (!Array.isArray(json.plan)) {
     const what = json.plan === undefined ? 'there is no "plan" list' : `"plan" is ${show(json.plan)}, not a list`;
@@ -67,7 +69,12 @@ export function planFromJson(model: Model, json: unknown): Int32Array {
   json.plan.forEach((raw: unknown, e: number) => {
     const label = `Plan entry ${e + 1}`;
     if (!isRecord(raw)) {
-      problems.push({ section: "plan", index: e, value: raw, message: `${label}: ${show(raw)} is not an object like {"id": "P1", "quantity": 12}.` });
+      problems.push({
+        section: "plan",
+        index: e,
+        value: raw,
+        message: `${label}: ${show(raw)} is not an object like {"id": "P1", "quantity": 12}.`,
+      });
       return;
     }
     const id = entryId(raw.id);
@@ -76,23 +83,45 @@ export function planFromJson(model: Model, json: unknown): Int32Array {
       if (ENTRY_FIELDS.includes(key)) continue;
       const guess = suggest(key, ENTRY_FIELDS);
       problems.push({
-        section: "plan", index: e, field: key, productId: id,
-        message: `${named}: unknown field '${key}'` + (guess ? `; did you mean '${guess}'?` : `; allowed fields are ${ENTRY_FIELDS.join(", ")}.`),
+        section: "plan",
+        index: e,
+        field: key,
+        productId: id,
+        message:
+          `${named}: unknown field '${key}'` +
+          (guess ? `; did you mean '${guess}'?` : `; allowed fields are ${ENTRY_FIELDS.join(", ")}.`),
       });
     }
     let known = false;
     if (id === undefined) {
       const why = raw.id === undefined ? "the id is missing" : `the id ${show(raw.id)} is not a product id`;
-      problems.push({ section: "plan", index: e, field: "id", value: raw.id, message: `${label}: ${why}; give the id of a product in the instance.` });
+      problems.push({
+        section: "plan",
+        index: e,
+        field: "id",
+        value: raw.id,
+        message: `${label}: ${why}; give the id of a product in the instance.`,
+      });
     } else if (!model.index.has(id)) {
       const guess = suggest(id, model.ids);
       problems.push({
-        section: "plan", index: e, field: "id", value: raw.id, productId: id,
-        message: `${label}: product '${id}' is not in the instance` + (guess ? `; did you mean '${guess}'?` : "; a plan may only list the instance's products."),
+        section: "plan",
+        index: e,
+        field: "id",
+        value: raw.id,
+        productId: id,
+        message:
+          `${label}: product '${id}' is not in the instance` +
+          (guess ? `; did you mean '${guess}'?` : "; a plan may only list the instance's products."),
       });
     } else if (firstEntry.has(id)) {
       problems.push({
-        section: "plan", index: e, field: "id", value: raw.id, productId: id, products: [id],
+        section: "plan",
+        index: e,
+        field: "id",
+        value: raw.id,
+        productId: id,
+        products: [id],
         message: `${label}: product '${id}' is already given in entry ${(firstEntry.get(id) as number) + 1}; list each product once.`,
       });
     } else {
@@ -102,7 +131,11 @@ export function planFromJson(model: Model, json: unknown): Int32Array {
     const bad = quantityProblem(raw.quantity);
     if (bad !== undefined) {
       problems.push({
-        section: "plan", index: e, field: "quantity", value: raw.quantity, productId: id,
+        section: "plan",
+        index: e,
+        field: "quantity",
+        value: raw.quantity,
+        productId: id,
         message: `${named}: ${bad}; use a whole number of units, 0 or more.`,
       });
     } else if (known) {
@@ -131,7 +164,14 @@ function money(x: number): string {
 export function planWarnings(model: Model, units: ArrayLike<number>): Problem[] {
   const out: Problem[] = [];
   const warn = (i: number, field: string, message: string) =>
-    out.push({ section: "plan", index: i, productId: model.ids[i], field, value: units[i], message: `Plan, product '${model.ids[i]}': ${message}` });
+    out.push({
+      section: "plan",
+      index: i,
+      productId: model.ids[i],
+      field,
+      value: units[i],
+      message: `Plan, product '${model.ids[i]}': ${message}`,
+    });
   let carried = 0;
   let spend = 0;
   let space = 0;
@@ -140,9 +180,14 @@ export function planWarnings(model: Model, units: ArrayLike<number>): Problem[] 
     if (x > 0) carried++;
     spend += model.cost[i] * x;
     space += model.size[i] * x;
-    if (model.exclude[i] && x > 0) warn(i, "exclude", `${x} units stocked, but the product is marked exclude (must not be carried).`);
+    if (model.exclude[i] && x > 0)
+      warn(i, "exclude", `${x} units stocked, but the product is marked exclude (must not be carried).`);
     if (model.mustOffer[i] && x === 0) {
-      warn(i, "mustOffer", `not stocked, but the product is marked mustOffer (at least ${Math.max(1, model.minQty[i])} units).`);
+      warn(
+        i,
+        "mustOffer",
+        `not stocked, but the product is marked mustOffer (at least ${Math.max(1, model.minQty[i])} units).`,
+      );
     }
     // minQty applies to carried products (x = 0 means not offered), as model.md §1 says.
     if (x > 0 && x < model.minQty[i]) warn(i, "minQty", `${x} units is below its minQty ${model.minQty[i]}.`);
@@ -154,19 +199,25 @@ export function planWarnings(model: Model, units: ArrayLike<number>): Problem[] 
   const { budget, capacity, maxProducts } = model.constraints;
   if (budget !== null && spend > budget * (1 + RELATIVE_SLACK) + RELATIVE_SLACK) {
     out.push({
-      section: "plan", field: "budget", value: spend,
+      section: "plan",
+      field: "budget",
+      value: spend,
       message: `Plan: the purchase cost ${money(spend)} is above the budget ${money(budget)}.`,
     });
   }
   if (capacity !== null && space > capacity * (1 + RELATIVE_SLACK) + RELATIVE_SLACK) {
     out.push({
-      section: "plan", field: "capacity", value: space,
+      section: "plan",
+      field: "capacity",
+      value: space,
       message: `Plan: the stock takes ${money(space)} of space, above the capacity ${money(capacity)}.`,
     });
   }
   if (maxProducts !== null && carried > maxProducts) {
     out.push({
-      section: "plan", field: "maxProducts", value: carried,
+      section: "plan",
+      field: "maxProducts",
+      value: carried,
       message: `Plan: ${carried} products are carried, more than maxProducts ${maxProducts}.`,
     });
   }

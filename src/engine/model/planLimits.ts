@@ -79,32 +79,50 @@ export function checkRulesFeasible(model: Model): void {
     must.push(i);
     if (lowestUnits(model, i) > highestUnits(model, i)) {
       problems.push({
-        section: "products", index: i, productId: model.ids[i], field: "maxQty",
+        section: "products",
+        index: i,
+        productId: model.ids[i],
+        field: "maxQty",
         message: `Product '${model.ids[i]}' must be offered, but no quantity fits: at least ${lowestUnits(model, i)} units (minQty ${model.minQty[i]}, packs of ${model.packSize[i]}) and at most ${model.maxQty[i]}; raise maxQty or lower minQty.`,
       });
     }
   }
   const ids = must.map((i) => model.ids[i]);
-  const list = ids.length <= 6 ? ids.map((id) => `'${id}'`).join(", ") : `${ids.slice(0, 6).map((id) => `'${id}'`).join(", ")} and ${ids.length - 6} more`;
+  const list =
+    ids.length <= 6
+      ? ids.map((id) => `'${id}'`).join(", ")
+      : `${ids
+          .slice(0, 6)
+          .map((id) => `'${id}'`)
+          .join(", ")} and ${ids.length - 6} more`;
   const { budget, capacity, maxProducts } = model.constraints;
   const min = new Float64Array(model.n);
   for (const i of must) min[i] = lowestUnits(model, i);
   const u = usage(model, min);
   if (maxProducts !== null && must.length > maxProducts) {
     problems.push({
-      section: "constraints", field: "maxProducts", value: maxProducts, products: ids,
+      section: "constraints",
+      field: "maxProducts",
+      value: maxProducts,
+      products: ids,
       message: `${must.length} products must be offered (${list}), more than maxProducts ${maxProducts}; raise maxProducts or unmark some must-offer products.`,
     });
   }
   if (budget !== null && u.spend > budget * (1 + SLACK) + SLACK) {
     problems.push({
-      section: "constraints", field: "budget", value: budget, products: ids,
+      section: "constraints",
+      field: "budget",
+      value: budget,
+      products: ids,
       message: `The must-offer products (${list}) cost ${money(u.spend)} at their minimum quantities, above the budget ${money(budget)}; raise the budget or lower their minimums.`,
     });
   }
   if (capacity !== null && u.space > capacity * (1 + SLACK) + SLACK) {
     problems.push({
-      section: "constraints", field: "capacity", value: capacity, products: ids,
+      section: "constraints",
+      field: "capacity",
+      value: capacity,
+      products: ids,
       message: `The must-offer products (${list}) take ${money(u.space)} of space at their minimum quantities, above the capacity ${money(capacity)}; raise the capacity or lower their minimums.`,
     });
   }

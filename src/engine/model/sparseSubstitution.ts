@@ -2,7 +2,12 @@
 
 import type { SparseSubstitution } from "./instance";
 
-export function sparseSubstitution(n: number, from: ArrayLike<number>, to: ArrayLike<number>, p: ArrayLike<number>): SparseSubstitution {
+export function sparseSubstitution(
+  n: number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  p: ArrayLike<number>,
+): SparseSubstitution {
   const m = from.length;
   const rowStart = new Int32Array(n + 1);
   const colStart = new Int32Array(n + 1);

@@ -66,7 +66,9 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
       const from = (absorbs.get(i) ?? []).sort((a, b) => b.customers - a.customers);
       if (from.length > 0) {
         const top = from.slice(0, 3).map((f) => f.from);
-        parts.push(`absorbs demand of dropped ${names(model, top)}${from.length > 3 ? ` and ${from.length - 3} more` : ""}`);
+        parts.push(
+          `absorbs demand of dropped ${names(model, top)}${from.length > 3 ? ` and ${from.length - 3} more` : ""}`,
+        );
       }
       code = model.mustOffer[i] ? "mustOffer" : "carried";
       reason = (model.mustOffer[i] ? "Core item (must offer): " : "Carried: ") + parts.join("; ") + ".";
@@ -79,11 +81,18 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
     } else {
       const t = transfer.get(i);
       const retained = t?.retained ?? 0;
-      const top = t ? [...t.buys.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 2).map(([j]) => j) : [];
-      const served = top.length > 0 ? `its demand is served by ${names(model, top)}, ${percent(retained)} retained` : "";
+      const top = t
+        ? [...t.buys.entries()]
+            .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+            .slice(0, 2)
+            .map(([j]) => j)
+        : [];
+      const served =
+        top.length > 0 ? `its demand is served by ${names(model, top)}, ${percent(retained)} retained` : "";
       if (limit !== null && retained < 0.5) {
         code = limit;
-        const what = limit === "budget" ? "the budget is" : limit === "capacity" ? "the space is" : "the product limit is";
+        const what =
+          limit === "budget" ? "the budget is" : limit === "capacity" ? "the space is" : "the product limit is";
         reason = `Not carried: ${what} used by products that earn more${served ? `; ${served}` : ""}.`;
       } else if (retained >= 0.3 && model.demand[i] > 0) {
         code = "pooled";
@@ -91,14 +100,24 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
       } else {
         code = "lowVolume";
         const margin = model.price[i] - model.cost[i];
-        reason = `Not carried: only ${round1(model.demand[i])} customers want it first, too few for its margin of ${round1(margin)} to pay for the units left over` +
-          (served ? `; ${served}` : "") + ".";
+        reason =
+          `Not carried: only ${round1(model.demand[i])} customers want it first, too few for its margin of ${round1(margin)} to pay for the units left over` +
+          (served ? `; ${served}` : "") +
+          ".";
       }
     }
     out.push({
-      id: model.ids[i], name: model.names[i], carry: x > 0, units: x,
-      expectedSales: p.expectedSales[i], expectedLeftover: p.expectedLeftover[i], stockoutProbability: p.stockoutProbability[i],
-      substitutionInflow: p.substitutionInflow[i], firstChoiceDemand: model.demand[i], code, reason,
+      id: model.ids[i],
+      name: model.names[i],
+      carry: x > 0,
+      units: x,
+      expectedSales: p.expectedSales[i],
+      expectedLeftover: p.expectedLeftover[i],
+      stockoutProbability: p.stockoutProbability[i],
+      substitutionInflow: p.substitutionInflow[i],
+      firstChoiceDemand: model.demand[i],
+      code,
+      reason,
     });
   }
   return out;

@@ -47,7 +47,11 @@ interface Move {
   gain: number;
 }
 
-export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, options: ImproveOptions = {}): Promise<ImproveResult> {
+export async function improvePlan(
+  s: SampledSeasons,
+  start: ArrayLike<number>,
+  options: ImproveOptions = {},
+): Promise<ImproveResult> {
   const model = s.model;
   const n = model.n;
   const free = options.mayChangeAssortment !== false;
@@ -58,7 +62,8 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
   const stride = new Int32Array(n).fill(1);
   const lastDirection = new Int8Array(n);
   // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
-  const stopNow = () => options.shouldStop?.() === true || (options.deadline !== undefined && Date.now() > options.deadline);
+  const stopNow = () =>
+    options.shouldStop?.() === true || (options.deadline !== undefined && Date.now() > options.deadline);
   // Passes yield to the host every few tens of milliseconds, so a cancel is seen mid-pass.
   const pause = pacer(stopNow);
   let v;
@@ -137,7 +142,10 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
     }
     options.onRound?.(rounds + 1, profit);
     history.push(profit);
-    if (history.length > STALL_ROUNDS && profit - history[history.length - 1 - STALL_ROUNDS] < STALL_SHARE * Math.abs(profit)) {
+    if (
+      history.length > STALL_ROUNDS &&
+      profit - history[history.length - 1 - STALL_ROUNDS] < STALL_SHARE * Math.abs(profit)
+    ) {
       converged = true;
       rounds++;
       break;
@@ -148,7 +156,13 @@ export async function improvePlan(s: SampledSeasons, start: ArrayLike<number>, o
 
 /** Up and down moves with their estimated gains (one pack, or `stride` packs while a product keeps going). */
 function proposeMoves(
-  model: Model, units: Int32Array, more: Float64Array, fewer: Float64Array, movable: Uint8Array, free: boolean, stride: Int32Array,
+  model: Model,
+  units: Int32Array,
+  more: Float64Array,
+  fewer: Float64Array,
+  movable: Uint8Array,
+  free: boolean,
+  stride: Int32Array,
 ): { up: Move[]; down: Move[] } {
   const up: Move[] = [];
   const down: Move[] = [];
@@ -179,7 +193,8 @@ function resourceOf(model: Model, i: number, from: number, to: number, u: Usage)
   let r = 0;
   if (budget !== null && budget > 0) r += (model.cost[i] * (to - from)) / budget;
   if (capacity !== null && capacity > 0) r += (model.size[i] * (to - from)) / capacity;
-  if (maxProducts !== null && maxProducts > 0 && u.carried >= maxProducts) r += ((to > 0 ? 1 : 0) - (from > 0 ? 1 : 0)) / maxProducts;
+  if (maxProducts !== null && maxProducts > 0 && u.carried >= maxProducts)
+    r += ((to > 0 ? 1 : 0) - (from > 0 ? 1 : 0)) / maxProducts;
   return r;
 }
 
@@ -199,7 +214,12 @@ interface Group {
 }
 
 /** Applies the best `take` groups that keep the limits, in order of gain; returns the trial plan. */
-function applyGroups(model: Model, units: Int32Array, groups: Group[], take: number): { trial: Int32Array; applied: Group[] } {
+function applyGroups(
+  model: Model,
+  units: Int32Array,
+  groups: Group[],
+  take: number,
+): { trial: Int32Array; applied: Group[] } {
   const trial = units.slice();
   let u = usage(model, trial);
   const applied: Group[] = [];

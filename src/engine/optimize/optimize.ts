@@ -69,7 +69,10 @@ function seedText(seed: number | string, purpose: string): string {
 }
 
 export async function optimize(
-  model: Model, options: OptimizeOptions = {}, onProgress?: (p: OptimizeProgress) => void, signal?: AbortSignalLike,
+  model: Model,
+  options: OptimizeOptions = {},
+  onProgress?: (p: OptimizeProgress) => void,
+  signal?: AbortSignalLike,
 ): Promise<OptimizeResult> {
   const started = Date.now();
   const method: Method = options.method ?? "auto";
@@ -77,7 +80,8 @@ export async function optimize(
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const warnings: string[] = [];
   let stoppedEarly = false;
-  const report = (stage: string, fraction: number) => onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
+  const report = (stage: string, fraction: number) =>
+    onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
   const check = async () => {
     await yieldToHost();
     if (signal?.aborted) throw new OptimizeAborted();
@@ -119,7 +123,8 @@ export async function optimize(
 
   let units: Int32Array;
   let sample: SampledSeasons | undefined;
-  const getSample = () => (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
+  const getSample = () =>
+    (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
   // Each SAA search gets its share of the progress bar and of the time.
   const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
     report(label, from);
@@ -183,13 +188,17 @@ export async function optimize(
       }
       units = winner.units;
       const same = winner.units.every((x, i) => x === candidates[candidates.length - 1].units[i]);
-      if (!same) warnings.push(`The search did not beat the ${winner.name} plan on fresh seasons; returning that plan.`);
+      if (!same)
+        warnings.push(`The search did not beat the ${winner.name} plan on fresh seasons; returning that plan.`);
       break;
     }
     default:
       throw new RangeError(`unknown method '${String(method)}'; use one of auto, fluid, newsvendor, gk, pooled`);
   }
-  if (stoppedEarly) warnings.push("The time limit ended the search early: the plan is the best found so far (a longer limit may find a better one).");
+  if (stoppedEarly)
+    warnings.push(
+      "The time limit ended the search early: the plan is the best found so far (a longer limit may find a better one).",
+    );
 
   report("Final evaluation", 0.85);
   await check();
@@ -204,9 +213,15 @@ export async function optimize(
   if (signal?.aborted) throw new OptimizeAborted();
   report("Done", 1);
   return {
-    method, seed, units, evaluation, bound,
+    method,
+    seed,
+    units,
+    evaluation,
+    bound,
     shareOfBound: bound.value > 0 ? evaluation.expectedProfit / bound.value : NaN,
     decisions: decisions(model, units, evaluation),
-    warnings, stoppedEarly, elapsedMs: Date.now() - started,
+    warnings,
+    stoppedEarly,
+    elapsedMs: Date.now() - started,
   };
 }

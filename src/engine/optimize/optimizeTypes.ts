@@ -27,15 +27,7 @@ export interface OptimizeProgress {
 
 /** Why a product ended where it did, as a code for surfaces and a sentence for merchandisers. */
 export type DecisionCode =
-  | "carried"
-  | "mustOffer"
-  | "excluded"
-  | "pooled"
-  | "lowMargin"
-  | "lowVolume"
-  | "budget"
-  | "capacity"
-  | "maxProducts";
+  "carried" | "mustOffer" | "excluded" | "pooled" | "lowMargin" | "lowVolume" | "budget" | "capacity" | "maxProducts";
 
 export interface ProductDecision {
   id: string;

@@ -29,7 +29,12 @@ export function randomnessCost(price: number, cost: number, salvage: number, z: 
   return (price - cost) * z - Math.max(0, newsvendorProfit(z, x, price, cost, salvage));
 }
 
-export function pooledAssortment(model: Model, margin: Float64Array, allowed: Uint8Array, thresholdFactor = 1): PooledAssortment {
+export function pooledAssortment(
+  model: Model,
+  margin: Float64Array,
+  allowed: Uint8Array,
+  thresholdFactor = 1,
+): PooledAssortment {
   const n = model.n;
   const sub = model.substitution;
   const threshold = thresholdFactor * Math.sqrt(model.totalDemand / Math.max(1, n));
@@ -39,7 +44,8 @@ export function pooledAssortment(model: Model, margin: Float64Array, allowed: Ui
   const batch = new Uint8Array(n);
   for (let round = 0; round < n; round++) {
     const candidates: number[] = [];
-    for (let i = 0; i < n; i++) if (fluid.offered[i] && !model.mustOffer[i] && fluid.sales[i] < threshold) candidates.push(i);
+    for (let i = 0; i < n; i++)
+      if (fluid.offered[i] && !model.mustOffer[i] && fluid.sales[i] < threshold) candidates.push(i);
     candidates.sort((a, b) => fluid.sales[a] - fluid.sales[b] || a - b);
     batch.fill(0);
     let dropped = 0;

@@ -12,7 +12,12 @@ export interface DemandTransfer {
   retained: number;
 }
 
-export function whereDemandGoes(model: Model, available: ArrayLike<number | boolean>, i: number, tolerance = 1e-7): DemandTransfer {
+export function whereDemandGoes(
+  model: Model,
+  available: ArrayLike<number | boolean>,
+  i: number,
+  tolerance = 1e-7,
+): DemandTransfer {
   const sub = model.substitution;
   const buys = new Map<number, number>();
   if (available[i]) return { buys: new Map([[i, 1]]), retained: 1 };

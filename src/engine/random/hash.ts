@@ -22,7 +22,7 @@ export function hashPair(a: number, b: number): number {
 /** Turns a user seed (any integer or text) into a 32-bit key. */
 export function seedKey(seed: number | string): number {
   if (typeof seed === "number" && Number.isFinite(seed)) {
-    const lo = seed % 4294967296 >>> 0;
+    const lo = (seed % 4294967296) >>> 0;
     const hi = floor(seed / 4294967296) >>> 0;
     return hashPair(lo, hi);
   }

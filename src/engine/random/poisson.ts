@@ -3,8 +3,10 @@
 
 import type { Rng } from "./rng";
 
-const LOG_FACT_TABLE: number[] = [0, 0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046,
-  6.579251212010101, 8.525161361065415, 10.60460290274525, 12.801827480081469];
+const LOG_FACT_TABLE: number[] = [
+  0, 0, 0.6931471805599453, 1.791759469228055, 3.1780538303479458, 4.787491742782046, 6.579251212010101,
+  8.525161361065415, 10.60460290274525, 12.801827480081469,
+];
 
 /** log(k!) exact for small k, Stirling series beyond. */
 export function logFactorial(k: number): number {
@@ -41,6 +43,7 @@ export function samplePoisson(rng: Rng, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logLam - logFactorial(k)) return k;
+    if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logLam - logFactorial(k))
+      return k;
   }
 }

@@ -73,7 +73,13 @@ const MAX_WALK = 100000;
 
 /** Profit change of one fewer unit of i (which must have at least one) in the traced season. */
 export function oneFewerUnit(
-  model: Model, plan: ArrayLike<number>, i: number, key: number, counters: SeasonCounters, trace: SeasonTrace, tables: WalkTables,
+  model: Model,
+  plan: ArrayLike<number>,
+  i: number,
+  key: number,
+  counters: SeasonCounters,
+  trace: SeasonTrace,
+  tables: WalkTables,
 ): number {
   const { stock } = counters;
   if (stock[i] > 0) return model.cost[i] - model.salvage[i];

@@ -71,7 +71,12 @@ export interface UnitValues {
  * Profit of the plan and the exact profit change of one unit more or fewer of each product in `which`
  * (default: all), averaged over the sample.
  */
-export async function unitValues(s: SampledSeasons, units: ArrayLike<number>, which?: Uint8Array, pause?: Pause): Promise<UnitValues> {
+export async function unitValues(
+  s: SampledSeasons,
+  units: ArrayLike<number>,
+  which?: Uint8Array,
+  pause?: Pause,
+): Promise<UnitValues> {
   const { model } = s;
   const n = model.n;
   const more = new Float64Array(n);

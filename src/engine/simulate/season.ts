@@ -34,8 +34,12 @@ export interface SeasonCounters {
 
 export function seasonCounters(n: number): SeasonCounters {
   return {
-    stock: new Int32Array(n), sales: new Int32Array(n), lost: new Int32Array(n), inflow: new Int32Array(n),
-    customers: 0, steps: 0,
+    stock: new Int32Array(n),
+    sales: new Int32Array(n),
+    lost: new Int32Array(n),
+    inflow: new Int32Array(n),
+    customers: 0,
+    steps: 0,
   };
 }
 
@@ -86,8 +90,12 @@ export interface SeasonTrace {
 export function seasonTrace(n: number): SeasonTrace {
   const cap = 1024;
   return {
-    lastBuyer: new Int32Array(n), lastBuyerStep: new Int32Array(n),
-    rejectedProduct: new Int32Array(cap), rejectedCustomer: new Int32Array(cap), rejectedOutcome: new Int32Array(cap), rejections: 0,
+    lastBuyer: new Int32Array(n),
+    lastBuyerStep: new Int32Array(n),
+    rejectedProduct: new Int32Array(cap),
+    rejectedCustomer: new Int32Array(cap),
+    rejectedOutcome: new Int32Array(cap),
+    rejections: 0,
   };
 }
 
@@ -104,7 +112,14 @@ function growTrace(t: SeasonTrace): void {
 }
 
 /** Plays season `key` with the plan's units; fills `out` (counters are reset first) and, if given, `trace`. */
-export function playSeason(model: Model, plan: ArrayLike<number>, key: number, out: SeasonCounters, tables: WalkTables = walkTables(model), trace?: SeasonTrace): void {
+export function playSeason(
+  model: Model,
+  plan: ArrayLike<number>,
+  key: number,
+  out: SeasonCounters,
+  tables: WalkTables = walkTables(model),
+  trace?: SeasonTrace,
+): void {
   const n = model.n;
   const { stock, sales, lost, inflow } = out;
   for (let i = 0; i < n; i++) stock[i] = plan[i];

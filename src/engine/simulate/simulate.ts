@@ -70,7 +70,11 @@ export function simulate(model: Model, plan: ArrayLike<number>, options: Simulat
 }
 
 /** The same, yielding to the host between batches (about 2 million customer-steps each) so a cancel is seen. */
-export async function simulateAsync(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): Promise<SimulationResult> {
+export async function simulateAsync(
+  model: Model,
+  plan: ArrayLike<number>,
+  options: SimulationOptions = {},
+): Promise<SimulationResult> {
   const run = simulation(model, plan, options);
   for (;;) {
     const next = run.next();
@@ -80,12 +84,17 @@ export async function simulateAsync(model: Model, plan: ArrayLike<number>, optio
 }
 
 /** The simulation as a generator that pauses after each batch of seasons. */
-function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationOptions): Generator<void, SimulationResult, void> {
+function* simulation(
+  model: Model,
+  plan: ArrayLike<number>,
+  options: SimulationOptions,
+): Generator<void, SimulationResult, void> {
   const n = model.n;
   const units = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const q = plan[i];
-    if (!(q >= 0) || !Number.isInteger(q)) throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
+    if (!(q >= 0) || !Number.isInteger(q))
+      throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
     units[i] = q;
   }
   const key = seedKey(options.seed ?? 1);
@@ -98,8 +107,11 @@ function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationO
   const tables = walkTables(model);
   const season = seasonCounters(n);
   const sum = {
-    sales: new Float64Array(n), salesSq: new Float64Array(n), lost: new Float64Array(n),
-    out: new Float64Array(n), inflow: new Float64Array(n),
+    sales: new Float64Array(n),
+    salesSq: new Float64Array(n),
+    lost: new Float64Array(n),
+    out: new Float64Array(n),
+    inflow: new Float64Array(n),
   };
   let fixedPart = 0; // Σ (s − c)·x: paid whatever happens
   let purchaseCost = 0;
@@ -123,7 +135,7 @@ function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationO
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
     const batchStart = steps;
-    for (; reps < end; ) {
+    for (; reps < end;) {
       playSeason(model, units, seasonKey(key, reps), season, tables);
       // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
       let profit = fixedPart;
@@ -175,9 +187,14 @@ function* simulation(model: Model, plan: ArrayLike<number>, options: SimulationO
   const stdError = reps > 1 ? Math.sqrt(m2 / (reps - 1) / reps) : NaN;
   const r = Math.max(1, reps);
   const products: ProductOutcome = {
-    expectedSales: new Float64Array(n), expectedLeftover: new Float64Array(n), firstChoiceDemand: new Float64Array(n),
-    lostFirstChoice: new Float64Array(n), stockoutProbability: new Float64Array(n), substitutionInflow: new Float64Array(n),
-    fillRate: new Float64Array(n), salesStdError: new Float64Array(n),
+    expectedSales: new Float64Array(n),
+    expectedLeftover: new Float64Array(n),
+    firstChoiceDemand: new Float64Array(n),
+    lostFirstChoice: new Float64Array(n),
+    stockoutProbability: new Float64Array(n),
+    substitutionInflow: new Float64Array(n),
+    fillRate: new Float64Array(n),
+    salesStdError: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     const es = sum.sales[i] / r;

@@ -103,7 +103,10 @@ export interface FitResult {
 
 /** A record the estimator cannot use (an index out of range, a purchase of a product not offered, ...). */
 export class HistoryError extends Error {
-  constructor(message: string, readonly record: number) {
+  constructor(
+    message: string,
+    readonly record: number,
+  ) {
     super(message);
     this.name = "HistoryError";
   }
@@ -123,8 +126,14 @@ interface Group {
   exposure: number;
 }
 
-export function fitMarkovChain(n: number, transactions: readonly Transaction[], periods: readonly PeriodSales[] = [], options: FitOptions = {}): FitResult {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`the number of products must be a whole number of at least 1 (got ${n})`);
+export function fitMarkovChain(
+  n: number,
+  transactions: readonly Transaction[],
+  periods: readonly PeriodSales[] = [],
+  options: FitOptions = {},
+): FitResult {
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`the number of products must be a whole number of at least 1 (got ${n})`);
   const maxIterations = options.maxIterations ?? 5000;
   const tolerance = options.tolerance ?? 1e-9;
   const minVisits = options.minVisits ?? 20;
@@ -137,7 +146,8 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
   if (options.support) {
     const seen = new Set<number>();
     for (const [a, b] of options.support) {
-      if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < n && b < n) || a === b) throw new RangeError(`support link ${a}→${b} is not a pair of distinct product indices`);
+      if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < n && b < n) || a === b)
+        throw new RangeError(`support link ${a}→${b} is not a pair of distinct product indices`);
       if (!seen.has(a * n + b)) seen.add(a * n + b);
     }
     for (const key of [...seen].sort((x, y) => x - y)) {
@@ -145,10 +155,12 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
       to.push(key % n);
     }
   } else {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) {
-      from.push(i);
-      to.push(j);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        if (i !== j) {
+          from.push(i);
+          to.push(j);
+        }
   }
   const m = from.length;
   const outDegree = new Int32Array(n);
@@ -168,10 +180,11 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
   if (anyPoisson) {
     let sold = 0;
     let exposure = 0;
-    for (const g of groups) if (g.exposure > 0) {
-      for (const b of g.bought) sold += b;
-      exposure += g.exposure;
-    }
+    for (const g of groups)
+      if (g.exposure > 0) {
+        for (const b of g.bought) sold += b;
+        exposure += g.exposure;
+      }
     rate = Math.max(sold / exposure, 1e-12);
   }
 
@@ -293,15 +306,44 @@ export function fitMarkovChain(n: number, transactions: readonly Transaction[], 
   // The last E-step ran at θ (every exit follows one), so startAt/moves/leaves describe the returned point.
   const finalSub = sparseSubstitution(n, from, to, theta.subarray(n + 1, n + 1 + m));
   return finish(
-    n, groups, Float64Array.from(theta.subarray(0, n)), theta[n], estimateNoPurchase, finalSub, from, to, Float64Array.from(theta.subarray(n + 1, n + 1 + m)),
-    trace, evaluations - 1, converged, customers, anyPoisson ? theta[size - 1] : NaN, minVisits, leaves, moves,
+    n,
+    groups,
+    Float64Array.from(theta.subarray(0, n)),
+    theta[n],
+    estimateNoPurchase,
+    finalSub,
+    from,
+    to,
+    Float64Array.from(theta.subarray(n + 1, n + 1 + m)),
+    trace,
+    evaluations - 1,
+    converged,
+    customers,
+    anyPoisson ? theta[size - 1] : NaN,
+    minVisits,
+    leaves,
+    moves,
   );
 }
 
 function finish(
-  n: number, groups: Group[], lambda: Float64Array, lambda0: number, estimateNoPurchase: boolean, sub: SparseSubstitution,
-  from: number[], to: number[], p: Float64Array, trace: number[], iterations: number, converged: boolean, customers: number,
-  arrivalRate: number, minVisits: number, leaves: Float64Array, moves: Float64Array,
+  n: number,
+  groups: Group[],
+  lambda: Float64Array,
+  lambda0: number,
+  estimateNoPurchase: boolean,
+  sub: SparseSubstitution,
+  from: number[],
+  to: number[],
+  p: Float64Array,
+  trace: number[],
+  iterations: number,
+  converged: boolean,
+  customers: number,
+  arrivalRate: number,
+  minVisits: number,
+  leaves: Float64Array,
+  moves: Float64Array,
 ): FitResult {
   // The last E-step ran at the returned parameters: its expected moves are the evidence behind each row.
   const visits = new Float64Array(n);
@@ -342,9 +384,25 @@ function finish(
     else if (!purchased[i]) neverPurchased.push(i);
   }
   return {
-    n, lambda, noPurchaseShare: lambda0, noPurchaseEstimated: estimateNoPurchase, links, rho,
-    logLikelihoodTrace: trace, logLikelihood: trace[trace.length - 1], iterations, converged, customers, arrivalRate,
-    diagnostics: { neverOffered, neverPurchased, unidentifiedRows: unidentified, weaklyIdentifiedRows: weak, visitsWhileUnavailable: visits },
+    n,
+    lambda,
+    noPurchaseShare: lambda0,
+    noPurchaseEstimated: estimateNoPurchase,
+    links,
+    rho,
+    logLikelihoodTrace: trace,
+    logLikelihood: trace[trace.length - 1],
+    iterations,
+    converged,
+    customers,
+    arrivalRate,
+    diagnostics: {
+      neverOffered,
+      neverPurchased,
+      unidentifiedRows: unidentified,
+      weaklyIdentifiedRows: weak,
+      visitsWhileUnavailable: visits,
+    },
   };
 }
 
@@ -359,8 +417,15 @@ interface Expectation {
 
 /** One E-step: fills startAt, moves (per link) and leaves (per product); returns the log-likelihood at these parameters. */
 function expectation(
-  n: number, groups: Group[], lambda: Float64Array, lambda0: number, sub: SparseSubstitution, rate: number,
-  startAt: Float64Array, moves: Float64Array, leaves: Float64Array,
+  n: number,
+  groups: Group[],
+  lambda: Float64Array,
+  lambda0: number,
+  sub: SparseSubstitution,
+  rate: number,
+  startAt: Float64Array,
+  moves: Float64Array,
+  leaves: Float64Array,
 ): Expectation {
   startAt.fill(0);
   moves.fill(0);
@@ -385,7 +450,8 @@ function expectation(
     for (let t = 0; t < members.length; t++) {
       const j = members[t];
       let pj = lambda[j];
-      for (let e = sub.colStart[j]; e < sub.colStart[j + 1]; e++) if (u[sub.colSource[e]]) pj += sub.colProb[e] * visits[sub.colSource[e]];
+      for (let e = sub.colStart[j]; e < sub.colStart[j + 1]; e++)
+        if (u[sub.colSource[e]]) pj += sub.colProb[e] * visits[sub.colSource[e]];
       const c = bought[t];
       if (c > 0) {
         logLikelihood += c * Math.log(pj);
@@ -416,7 +482,8 @@ function expectation(
     for (let k = 0; k < n; k++) {
       if (!u[k]) continue;
       let v = (1 - sub.rowSum[k]) * leftWeight;
-      for (let e = sub.rowStart[k]; e < sub.rowStart[k + 1]; e++) if (!u[sub.col[e]]) v += sub.prob[e] * weight[sub.col[e]];
+      for (let e = sub.rowStart[k]; e < sub.rowStart[k + 1]; e++)
+        if (!u[sub.col[e]]) v += sub.prob[e] * weight[sub.col[e]];
       b[k] = v;
     }
     transientSolve(sub, u, b, "forward", g, solve);
@@ -451,7 +518,13 @@ function groupRecords(n: number, transactions: readonly Transaction[], periods: 
     if (!g) {
       const unavailable = new Uint8Array(n);
       for (let i = 0; i < n; i++) unavailable[i] = available[i] ? 0 : 1;
-      g = { unavailable, members: Int32Array.from(members), bought: new Float64Array(members.length), left: 0, exposure: 0 };
+      g = {
+        unavailable,
+        members: Int32Array.from(members),
+        bought: new Float64Array(members.length),
+        left: 0,
+        exposure: 0,
+      };
       byKey.set(key, g);
     }
     return g;
@@ -470,11 +543,13 @@ function groupRecords(n: number, transactions: readonly Transaction[], periods: 
   };
   transactions.forEach((t, r) => {
     const count = t.count ?? 1;
-    if (!(count > 0) || !Number.isFinite(count)) throw new HistoryError(`record ${r + 1}: the count must be a positive number (got ${count})`, r);
+    if (!(count > 0) || !Number.isFinite(count))
+      throw new HistoryError(`record ${r + 1}: the count must be a positive number (got ${count})`, r);
     mask.fill(0);
     for (let k = 0; k < t.offered.length; k++) {
       const i = t.offered[k];
-      if (!Number.isInteger(i) || i < 0 || i >= n) throw new HistoryError(`record ${r + 1}: offered product index ${i} is not between 0 and ${n - 1}`, r);
+      if (!Number.isInteger(i) || i < 0 || i >= n)
+        throw new HistoryError(`record ${r + 1}: offered product index ${i} is not between 0 and ${n - 1}`, r);
       if (mask[i]) throw new HistoryError(`record ${r + 1}: product index ${i} is offered twice`, r);
       mask[i] = 1;
     }
@@ -488,21 +563,24 @@ function groupRecords(n: number, transactions: readonly Transaction[], periods: 
     }
   });
   periods.forEach((period, r) => {
-    if (period.available.length !== n || period.sales.length !== n) throw new HistoryError(`period ${r + 1}: availability and sales must list all ${n} products`, r);
+    if (period.available.length !== n || period.sales.length !== n)
+      throw new HistoryError(`period ${r + 1}: availability and sales must list all ${n} products`, r);
     mask.fill(0);
     let sold = 0;
     for (let i = 0; i < n; i++) {
       const s = period.sales[i];
-      if (!(s >= 0) || !Number.isFinite(s)) throw new HistoryError(`period ${r + 1}: sales of product ${i} must be 0 or more (got ${s})`, r);
+      if (!(s >= 0) || !Number.isFinite(s))
+        throw new HistoryError(`period ${r + 1}: sales of product ${i} must be 0 or more (got ${s})`, r);
       if (period.available[i]) mask[i] = 1;
       else if (s > 0) throw new HistoryError(`period ${r + 1}: product ${i} sold ${s} units while unavailable`, r);
       sold += s;
     }
     if (!mask.some((x) => x === 1)) throw new HistoryError(`period ${r + 1}: nothing was available`, r);
     const exposure = period.exposure ?? 1;
-    if (!(exposure > 0) || !Number.isFinite(exposure)) throw new HistoryError(`period ${r + 1}: the exposure must be a positive number (got ${exposure})`, r);
+    if (!(exposure > 0) || !Number.isFinite(exposure))
+      throw new HistoryError(`period ${r + 1}: the exposure must be a positive number (got ${exposure})`, r);
     const counted = period.customers !== undefined;
-    if (counted && (!(period.customers as number >= sold) || !Number.isFinite(period.customers))) {
+    if (counted && (!((period.customers as number) >= sold) || !Number.isFinite(period.customers))) {
       throw new HistoryError(`period ${r + 1}: ${period.customers} customers cannot have bought ${sold} units`, r);
     }
     const g = groupFor(mask, !counted);

@@ -60,21 +60,30 @@ interface Scorer {
   score(i: number, j: number): number;
 }
 
-export function similaritySubstitution(n: number, attributes: readonly Attribute[], options: SimilarityOptions): SimilarityResult {
+export function similaritySubstitution(
+  n: number,
+  attributes: readonly Attribute[],
+  options: SimilarityOptions,
+): SimilarityResult {
   const strength = (i: number) => (typeof options.strength === "number" ? options.strength : options.strength[i]);
   for (let i = 0; i < n; i++) {
     const s = strength(i);
-    if (!(s >= 0 && s <= 1)) throw new RangeError(`the strength of product ${i + 1} is ${s}; it must be a share from 0 to 1`);
+    if (!(s >= 0 && s <= 1))
+      throw new RangeError(`the strength of product ${i + 1} is ${s}; it must be a share from 0 to 1`);
   }
-  if (typeof options.strength !== "number" && options.strength.length !== n) throw new RangeError(`${options.strength.length} strengths for ${n} products`);
+  if (typeof options.strength !== "number" && options.strength.length !== n)
+    throw new RangeError(`${options.strength.length} strengths for ${n} products`);
   const maxSubstitutes = options.maxSubstitutes ?? 10;
   if (!(maxSubstitutes >= 1)) throw new RangeError(`maxSubstitutes must be at least 1 (got ${maxSubstitutes})`);
   const sharpness = options.sharpness ?? 2;
-  if (!(sharpness >= 0) || !Number.isFinite(sharpness)) throw new RangeError(`sharpness must be 0 or more (got ${sharpness})`);
+  if (!(sharpness >= 0) || !Number.isFinite(sharpness))
+    throw new RangeError(`sharpness must be 0 or more (got ${sharpness})`);
   const popularity = options.popularity;
   if (popularity) {
     if (popularity.length !== n) throw new RangeError(`${popularity.length} popularity values for ${n} products`);
-    for (let i = 0; i < n; i++) if (!(popularity[i] >= 0) || !Number.isFinite(popularity[i])) throw new RangeError(`the popularity of product ${i + 1} is ${popularity[i]}; it must be 0 or more`);
+    for (let i = 0; i < n; i++)
+      if (!(popularity[i] >= 0) || !Number.isFinite(popularity[i]))
+        throw new RangeError(`the popularity of product ${i + 1} is ${popularity[i]}; it must be 0 or more`);
   }
   let gate: readonly AttributeValue[] | undefined;
   if (options.sameValueOf !== undefined) {
@@ -86,9 +95,11 @@ export function similaritySubstitution(n: number, attributes: readonly Attribute
   const kinds: AttributeKind[] = [];
   const scorers: Scorer[] = [];
   for (const a of attributes) {
-    if (a.values.length !== n) throw new RangeError(`attribute '${a.name}' has ${a.values.length} values for ${n} products`);
+    if (a.values.length !== n)
+      throw new RangeError(`attribute '${a.name}' has ${a.values.length} values for ${n} products`);
     const weight = a.weight ?? 1;
-    if (!(weight >= 0) || !Number.isFinite(weight)) throw new RangeError(`the weight of attribute '${a.name}' is ${weight}; it must be 0 or more`);
+    if (!(weight >= 0) || !Number.isFinite(weight))
+      throw new RangeError(`the weight of attribute '${a.name}' is ${weight}; it must be 0 or more`);
     const kind = a.kind ?? detectKind(a.values);
     kinds.push(kind);
     if (weight > 0) scorers.push({ weight, score: compile(a, kind) });
@@ -122,7 +133,9 @@ export function similaritySubstitution(n: number, attributes: readonly Attribute
   }
   const loop = closedLoop(n, links);
   if (loop.length > 0) {
-    throw new RangeError(`with a strength of 1, customers of ${loop.map((i) => `product ${i + 1}`).join(", ")} would pass among them forever and never leave; use a strength below 1 for at least one of them`);
+    throw new RangeError(
+      `with a strength of 1, customers of ${loop.map((i) => `product ${i + 1}`).join(", ")} would pass among them forever and never leave; use a strength below 1 for at least one of them`,
+    );
   }
   return { links, withoutSubstitutes, kinds };
 }
@@ -133,13 +146,18 @@ function isMissing(v: AttributeValue): boolean {
 
 /** Text compares without case or surrounding spaces: "Navy " and "navy" are the same colour. */
 function normalise(v: AttributeValue): string {
-  return typeof v === "number" ? String(v) : String(v ?? "").trim().toLowerCase();
+  return typeof v === "number"
+    ? String(v)
+    : String(v ?? "")
+        .trim()
+        .toLowerCase();
 }
 
 function detectKind(values: readonly AttributeValue[]): AttributeKind {
   const present = values.filter((v) => !isMissing(v));
   if (present.length === 0) return "text";
-  if (present.every((v) => typeof v === "number" || (typeof v === "string" && Number.isFinite(Number(v))))) return "number";
+  if (present.every((v) => typeof v === "number" || (typeof v === "string" && Number.isFinite(Number(v)))))
+    return "number";
   const sizes = new Set(APPAREL_SIZES.map((s) => s.toLowerCase()));
   if (present.every((v) => sizes.has(normalise(v)))) return "ordered";
   return "text";
@@ -160,7 +178,10 @@ function compile(a: Attribute, kind: AttributeKind): (i: number, j: number) => n
     const order = (a.order ?? APPAREL_SIZES).map((s) => s.trim().toLowerCase());
     const rank = v.map((e) => (isMissing(e) ? -1 : order.indexOf(normalise(e))));
     const unknown = v.find((e, i) => !isMissing(e) && rank[i] < 0);
-    if (unknown !== undefined) throw new RangeError(`attribute '${a.name}': '${unknown}' is not one of its levels (${(a.order ?? APPAREL_SIZES).join(", ")})`);
+    if (unknown !== undefined)
+      throw new RangeError(
+        `attribute '${a.name}': '${unknown}' is not one of its levels (${(a.order ?? APPAREL_SIZES).join(", ")})`,
+      );
     const span = Math.max(1, order.length - 1);
     // Scale by the levels in use, so S vs XL is far apart even when XXS and XXXL are absent.
     const used = rank.filter((r) => r >= 0);
@@ -183,16 +204,18 @@ function closedLoop(n: number, links: readonly SimilarityLink[]): number[] {
   // Products that can reach an exit: start from rows below 1 and walk the links backwards.
   const canExit = new Uint8Array(n);
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) if (rowSum[i] < 1 - 1e-12) {
-    canExit[i] = 1;
-    stack.push(i);
-  }
-  while (stack.length) {
-    const j = stack.pop() as number;
-    for (const i of into[j]) if (!canExit[i]) {
+  for (let i = 0; i < n; i++)
+    if (rowSum[i] < 1 - 1e-12) {
       canExit[i] = 1;
       stack.push(i);
     }
+  while (stack.length) {
+    const j = stack.pop() as number;
+    for (const i of into[j])
+      if (!canExit[i]) {
+        canExit[i] = 1;
+        stack.push(i);
+      }
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (!canExit[i]) out.push(i);

@@ -50,7 +50,10 @@ function solveLp(inst: DenseInstance): LpSolution {
     starts.push(indices.length);
   }
   const colCost = [...inst.price.map((p, i) => p - inst.cost[i]), ...new Array<number>(n).fill(0)];
-  const colUpper = [...inst.ids.map((_, i) => (inst.exclude?.[i] ? 0 : highs.infinity)), ...new Array<number>(n).fill(highs.infinity)];
+  const colUpper = [
+    ...inst.ids.map((_, i) => (inst.exclude?.[i] ? 0 : highs.infinity)),
+    ...new Array<number>(n).fill(highs.infinity),
+  ];
   const model = highs.createModel({
     numCols: 2 * n,
     numRows: n,
@@ -97,7 +100,10 @@ function randomCases(): Case[] {
       excludeShare: k % 2 === 0 ? 0.15 : 0,
       salvage: k % 2 === 1,
     };
-    return { label: `N=${n}, links ${opts.linksPerRow}, full rows ${opts.fullRowShare}, neg ${opts.negativeMarginShare}, excl ${opts.excludeShare}`, inst: randomDenseInstance(rnd, opts) };
+    return {
+      label: `N=${n}, links ${opts.linksPerRow}, full rows ${opts.fullRowShare}, neg ${opts.negativeMarginShare}, excl ${opts.excludeShare}`,
+      inst: randomDenseInstance(rnd, opts),
+    };
   });
 }
 
@@ -156,7 +162,9 @@ describe.each(cases)("$label", ({ inst }) => {
     for (let i = 0; i < n; i++) {
       let inflow = 0;
       for (let j = 0; j < n; j++) inflow += inst.rho[j][i] * w[j];
-      expect(Math.abs(z[i] + w[i] - inst.demand[i] - inflow)).toBeLessThanOrEqual(1e-9 * Math.max(1, model.totalDemand));
+      expect(Math.abs(z[i] + w[i] - inst.demand[i] - inflow)).toBeLessThanOrEqual(
+        1e-9 * Math.max(1, model.totalDemand),
+      );
       expect(z[i]).toBeGreaterThanOrEqual(0);
       expect(w[i]).toBeGreaterThanOrEqual(0);
       if (inst.exclude?.[i]) expect(z[i]).toBe(0);
@@ -177,7 +185,9 @@ describe.each(cases.filter((c) => c.inst.demand.length <= 20))("$label", ({ inst
     const rnd = new TestRandom(model.n * 7919);
     const plans: number[][] = [Array.from(fluid.sales, (z) => Math.round(z))];
     for (let k = 0; k < 3; k++) {
-      plans.push(inst.demand.map((d, i) => (inst.exclude?.[i] || rnd.next() < 0.2 ? 0 : Math.round(rnd.uniform(0.3, 1.8) * d))));
+      plans.push(
+        inst.demand.map((d, i) => (inst.exclude?.[i] || rnd.next() < 0.2 ? 0 : Math.round(rnd.uniform(0.3, 1.8) * d))),
+      );
     }
     for (const [k, plan] of plans.entries()) {
       const sim = simulate(model, plan, { reps: 200, seed: 1000 + k });
@@ -205,7 +215,11 @@ test("no product with a positive margin: the bound is 0 and the assortment empty
     cost: [10, 9, 6],
     salvage: [0, 0, 0],
     demand: [30, 20, 10],
-    rho: [[0, 0.5, 0.5], [0.5, 0, 0.5], [0.25, 0.25, 0]],
+    rho: [
+      [0, 0.5, 0.5],
+      [0.5, 0, 0.5],
+      [0.25, 0.25, 0],
+    ],
   };
   const fluid = fluidBound(modelOf(inst));
   expect(fluid.value).toBe(0);
@@ -217,7 +231,15 @@ test("a hand-computed chain: B's customers are worth more walking to A than buyi
   // m = (10, 4); ρ[B][A] = 0.6. u_A = 10, u_B = max(4, 0.6·10 = 6) = 6, so B is dropped and its customers
   // walk: z_A = D_A + 0.6·D_B = 100 + 30 = 130, bound = 10·130 = 1300 = Σ D·u = 100·10 + 50·6.
   const inst: DenseInstance = {
-    ids: ["A", "B"], price: [20, 10], cost: [10, 6], salvage: [0, 0], demand: [100, 50], rho: [[0, 0], [0.6, 0]],
+    ids: ["A", "B"],
+    price: [20, 10],
+    cost: [10, 6],
+    salvage: [0, 0],
+    demand: [100, 50],
+    rho: [
+      [0, 0],
+      [0.6, 0],
+    ],
   };
   const fluid = fluidBound(modelOf(inst));
   expect(fluid.value).toBeCloseTo(1300, 9);

@@ -32,10 +32,18 @@ test("one product: between the newsvendor optimum (closed form) and the fluid bo
 
 describe("tiny catalogues: at least the exact optimum, at most the fluid bound on its samples", () => {
   const rnd = new TestRandom(404);
-  const cases = [[2, 8], [3, 10], [2, 14]].map(([n, t]) => randomDenseInstance(rnd, { n, totalDemand: t, linksPerRow: 2, fullRowShare: 0.3, salvage: true }));
+  const cases = [
+    [2, 8],
+    [3, 10],
+    [2, 14],
+  ].map(([n, t]) => randomDenseInstance(rnd, { n, totalDemand: t, linksPerRow: 2, fullRowShare: 0.3, salvage: true }));
   test.each(cases.map((c, k) => [k + 1, c] as const))("case %i", (_k, inst) => {
     const total = Math.round(inst.demand.reduce((a, b) => a + b, 0));
-    const opt = bruteForceOptimum(inst, inst.demand.map(() => total), "fixed");
+    const opt = bruteForceOptimum(
+      inst,
+      inst.demand.map(() => total),
+      "fixed",
+    );
     const model = validateInstance(toInstanceJson(inst, { distribution: "fixed" }));
     const sb = stochasticBound(model, { samples: 200, iterations: 150, seed: 1 });
     expect(sb.value).toBeGreaterThanOrEqual(opt.profit - 1e-9);

@@ -51,15 +51,22 @@ function gaussSolve(a: number[][], b: number[][]): number[][] {
  * buys i at once; for i ∉ S, h[i][j] = Σ_k ρ[i][k]·h[k][j]. So over the unavailable U:
  * (I − ρ_UU)·H_U = ρ_US, and P_j = Σ_i λ_i·h[i][j].
  */
-function denseChoice(lambda: number[], rho: number[][], available: boolean[]): { purchase: number[]; noPurchase: number } {
+function denseChoice(
+  lambda: number[],
+  rho: number[][],
+  available: boolean[],
+): { purchase: number[]; noPurchase: number } {
   const n = lambda.length;
   const total = lambda.reduce((x, y) => x + y, 0);
   const U = [...Array(n).keys()].filter((i) => !available[i]);
   const S = [...Array(n).keys()].filter((i) => available[i]);
-  const hU = U.length === 0 || S.length === 0 ? U.map(() => S.map(() => 0)) : gaussSolve(
-    U.map((i) => U.map((k) => (i === k ? 1 : 0) - rho[i][k])),
-    U.map((i) => S.map((j) => rho[i][j])),
-  );
+  const hU =
+    U.length === 0 || S.length === 0
+      ? U.map(() => S.map(() => 0))
+      : gaussSolve(
+          U.map((i) => U.map((k) => (i === k ? 1 : 0) - rho[i][k])),
+          U.map((i) => S.map((j) => rho[i][j])),
+        );
   const purchase = new Array<number>(n).fill(0);
   S.forEach((j, c) => {
     let p = lambda[j];
@@ -70,7 +77,10 @@ function denseChoice(lambda: number[], rho: number[][], available: boolean[]): {
   let leave = 0;
   if (U.length > 0) {
     const exit = U.map((i) => [1 - rho[i].reduce((x, y) => x + y, 0)]);
-    const leaveFrom = gaussSolve(U.map((i) => U.map((k) => (i === k ? 1 : 0) - rho[i][k])), exit);
+    const leaveFrom = gaussSolve(
+      U.map((i) => U.map((k) => (i === k ? 1 : 0) - rho[i][k])),
+      exit,
+    );
     U.forEach((i, r) => (leave += lambda[i] * leaveFrom[r][0]));
   }
   return { purchase, noPurchase: leave / total };
@@ -90,7 +100,10 @@ function randomChain(rnd: TestRandom, n: number): { lambda: number[]; rho: numbe
     if (i >= e) {
       if (!targets.some((j) => j < i)) targets[0] = rnd.int(0, i - 1);
       // Sixteenths add up to exactly 1 in binary floating point.
-      const cuts = rnd.sample(15, targets.length - 1).map((c) => c + 1).sort((a, b) => a - b);
+      const cuts = rnd
+        .sample(15, targets.length - 1)
+        .map((c) => c + 1)
+        .sort((a, b) => a - b);
       let prev = 0;
       [...cuts, 16].forEach((c, t) => {
         rho[i][targets[t]] += (c - prev) / 16;
@@ -124,7 +137,12 @@ describe("MNL: the Markov chain conversion gives exactly the MNL choice probabil
   test.each(cases)("case $k: N = $n", ({ n, v, v0 }) => {
     const chain = mnlToMarkovChain(v, v0);
     const sub = sparseOf(chain.rho);
-    const sets = [randomSet(rnd, n, 0.5), randomSet(rnd, n, 0.2), randomSet(rnd, n, 0.9), new Array<boolean>(n).fill(true)];
+    const sets = [
+      randomSet(rnd, n, 0.5),
+      randomSet(rnd, n, 0.2),
+      randomSet(rnd, n, 0.9),
+      new Array<boolean>(n).fill(true),
+    ];
     for (const S of sets) {
       const r = choiceProbabilities(chain.lambda, sub, S);
       // The engine normalises λ to the customers who want a product (Σλ = 1); in the MNL a share v_0/(v_0+Σv)
@@ -178,7 +196,11 @@ describe("general chains: equal to a dense first-step solve", () => {
     // λ = (0.5, 0.3, 0.2); only C available. From A the customer surely reaches B; from B she goes back to
     // A with probability ½, else leaves. Visits: R_A = 0.5 + ½·R_B, R_B = 0.3 + R_A → R_B = 1.6, and C
     // gets no walkers: P_C = 0.2, and the rest (0.8) leave.
-    const rho = [[0, 1, 0], [0.5, 0, 0], [0, 0, 0]];
+    const rho = [
+      [0, 1, 0],
+      [0.5, 0, 0],
+      [0, 0, 0],
+    ];
     const r = choiceProbabilities([0.5, 0.3, 0.2], sparseOf(rho), [false, false, true]);
     expect(Array.from(r.purchase)).toEqual([0, 0, expect.closeTo(0.2, 15)]);
     expect(r.noPurchase).toBeCloseTo(0.8, 15);
@@ -210,18 +232,37 @@ describe("edge cases", () => {
   test("availability given as 0/1 numbers or booleans gives the same answer", () => {
     const S = randomSet(rnd, 12, 0.5);
     const a = choiceProbabilities(lambda, sub, S);
-    const b = choiceProbabilities(lambda, sub, Uint8Array.from(S, (x) => (x ? 1 : 0)));
+    const b = choiceProbabilities(
+      lambda,
+      sub,
+      Uint8Array.from(S, (x) => (x ? 1 : 0)),
+    );
     expect(Array.from(b.purchase)).toEqual(Array.from(a.purchase));
   });
 
   test("a product nobody wants first sells only to walkers", () => {
     const l = [0, 1, 1];
-    const r = choiceProbabilities(l, sparseOf([[0, 0, 0], [0.4, 0, 0], [0, 0, 0]]), [true, false, true]);
+    const r = choiceProbabilities(
+      l,
+      sparseOf([
+        [0, 0, 0],
+        [0.4, 0, 0],
+        [0, 0, 0],
+      ]),
+      [true, false, true],
+    );
     expect(Array.from(r.purchase)).toEqual([expect.closeTo(0.2, 15), 0, expect.closeTo(0.5, 15)]);
   });
 
   test("no demand at all: all zeros, nobody buys", () => {
-    const r = choiceProbabilities([0, 0], sparseOf([[0, 0.5], [0.5, 0]]), [true, true]);
+    const r = choiceProbabilities(
+      [0, 0],
+      sparseOf([
+        [0, 0.5],
+        [0.5, 0],
+      ]),
+      [true, true],
+    );
     expect(Array.from(r.purchase)).toEqual([0, 0]);
     expect(r.noPurchase).toBe(1);
   });

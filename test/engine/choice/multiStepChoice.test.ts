@@ -3,8 +3,13 @@
 // sets it is built from; and the approximation report on random offered sets.
 
 import {
-  chainProbabilities, generateMultiStepInstance, generateMultiStepModel, measureChainApproximation, multiStepProbabilities,
-  multiStepToMarkovChain, type MultiStepModel,
+  chainProbabilities,
+  generateMultiStepInstance,
+  generateMultiStepModel,
+  measureChainApproximation,
+  multiStepProbabilities,
+  multiStepToMarkovChain,
+  type MultiStepModel,
 } from "../../../src/engine/choice/multiStepChoice";
 import { validateInstance } from "../../../src/engine/model/validate";
 import { TestRandom } from "../groundTruth/testRandom";
@@ -31,7 +36,8 @@ function bruteForce(model: MultiStepModel, available: number[]): { purchase: num
         prob *= on ? att[m] : 1 - att[m];
         if (on) denom += model.weights[shown[m]];
       }
-      for (let m = 0; m < shown.length; m++) if ((mask >> m) & 1) purchase[shown[m]] += (prob * model.weights[shown[m]]) / denom;
+      for (let m = 0; m < shown.length; m++)
+        if ((mask >> m) & 1) purchase[shown[m]] += (prob * model.weights[shown[m]]) / denom;
     }
   }
   return { purchase, noPurchase: 1 - purchase.reduce((s, x) => s + x, 0) };
@@ -53,8 +59,11 @@ describe("multiStepProbabilities", () => {
   test("with full attention to one list of everything it is the MNL, and the chain is exact on every set", () => {
     const w = [2, 0.5, 1, 3, 0.25];
     const model: MultiStepModel = {
-      n: 5, weights: Float64Array.from(w), queries: [{ share: 1, ranking: Int32Array.from([0, 1, 2, 3, 4]) }],
-      attention: new Float64Array(5).fill(1), hideUnavailable: true,
+      n: 5,
+      weights: Float64Array.from(w),
+      queries: [{ share: 1, ranking: Int32Array.from([0, 1, 2, 3, 4]) }],
+      attention: new Float64Array(5).fill(1),
+      hideUnavailable: true,
     };
     const available = [1, 0, 1, 1, 0];
     const p = multiStepProbabilities(model, available);

@@ -11,14 +11,21 @@ test("purchase frequencies per offered set match the exact choice probabilities"
   const from: number[] = [];
   const to: number[] = [];
   const p: number[] = [];
-  chain.rho.forEach((row, i) => row.forEach((x, j) => {
-    if (x > 0) {
-      from.push(i);
-      to.push(j);
-      p.push(x);
-    }
-  }));
-  const history = sampleHistory(chain.lambda, chain.lambda0, sparseSubstitution(4, from, to, p), { customers: 200_000, customersPerPeriod: 20, availability: 0.6, seed: 3 });
+  chain.rho.forEach((row, i) =>
+    row.forEach((x, j) => {
+      if (x > 0) {
+        from.push(i);
+        to.push(j);
+        p.push(x);
+      }
+    }),
+  );
+  const history = sampleHistory(chain.lambda, chain.lambda0, sparseSubstitution(4, from, to, p), {
+    customers: 200_000,
+    customersPerPeriod: 20,
+    availability: 0.6,
+    seed: 3,
+  });
   expect(history.length).toBe(200_000);
   expect(history[19].period).toBe(0);
   expect(history[20].period).toBe(1);
@@ -37,7 +44,10 @@ test("purchase frequencies per offered set match the exact choice probabilities"
   let checked = 0;
   for (const g of bySet.values()) {
     if (g.total < 2000) continue;
-    const exact = denseChoice(chain, [0, 1, 2, 3].map((i) => g.offered.includes(i)));
+    const exact = denseChoice(
+      chain,
+      [0, 1, 2, 3].map((i) => g.offered.includes(i)),
+    );
     const probs = [exact.noPurchase, ...exact.purchase];
     probs.forEach((q, k) => {
       const se = Math.sqrt((q * (1 - q)) / g.total);

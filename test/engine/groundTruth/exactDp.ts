@@ -52,7 +52,11 @@ export interface DenseChoice {
  *   R_i − Σ_{k∈U} ρ[k][i]·R_k = λ_i (i ∈ U),   P_j = λ_j + Σ_{k∈U} ρ[k][j]·R_k (j ∈ S).
  * `weights` are first-choice weights (normalised here).
  */
-export function densePurchaseProbabilities(weights: ArrayLike<number>, rho: ArrayLike<number>[], available: ArrayLike<boolean | number>): DenseChoice {
+export function densePurchaseProbabilities(
+  weights: ArrayLike<number>,
+  rho: ArrayLike<number>[],
+  available: ArrayLike<boolean | number>,
+): DenseChoice {
   const n = weights.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += weights[i];
@@ -60,7 +64,13 @@ export function densePurchaseProbabilities(weights: ArrayLike<number>, rho: Arra
   const u: number[] = [];
   for (let i = 0; i < n; i++) if (!available[i]) u.push(i);
   const a = u.map((i, r) => u.map((k, c) => (r === c ? 1 : 0) - rho[k][i]));
-  const visits = u.length > 0 ? solveDense(a, u.map((i) => lambda[i])) : [];
+  const visits =
+    u.length > 0
+      ? solveDense(
+          a,
+          u.map((i) => lambda[i]),
+        )
+      : [];
   const purchase = new Array<number>(n).fill(0);
   for (let j = 0; j < n; j++) {
     if (!available[j]) continue;
@@ -171,7 +181,12 @@ export function maxCustomers(inst: DenseInstance, traffic: Traffic): number {
 }
 
 /** Expected sales of plan x from a table built for this traffic. */
-export function expectedSalesFromTable(table: SalesTable, inst: DenseInstance, x: number[], traffic: Traffic): number[] {
+export function expectedSalesFromTable(
+  table: SalesTable,
+  inst: DenseInstance,
+  x: number[],
+  traffic: Traffic,
+): number[] {
   const mean = sum(inst.demand);
   if (traffic === "fixed") return table.sales(x, Math.round(mean));
   const pmf = poissonPmf(mean, table.maxCustomers);
@@ -186,7 +201,8 @@ export function expectedSalesFromTable(table: SalesTable, inst: DenseInstance, x
 /** Profit from expected sales: Σ p·sales + s·(x − sales) − c·x. */
 export function profitOf(inst: DenseInstance, x: number[], sales: number[]): number {
   let v = 0;
-  for (let i = 0; i < x.length; i++) v += inst.price[i] * sales[i] + inst.salvage[i] * (x[i] - sales[i]) - inst.cost[i] * x[i];
+  for (let i = 0; i < x.length; i++)
+    v += inst.price[i] * sales[i] + inst.salvage[i] * (x[i] - sales[i]) - inst.cost[i] * x[i];
   return v;
 }
 
@@ -204,7 +220,10 @@ export function exactPlan(inst: DenseInstance, x: number[], traffic: Traffic): E
 
 /** Brute-force optimum over every plan with 0 ≤ x_i ≤ cap_i (excluded products held at 0). */
 export function bruteForceOptimum(
-  inst: DenseInstance, cap: number[], traffic: Traffic, feasible: (x: number[]) => boolean = () => true,
+  inst: DenseInstance,
+  cap: number[],
+  traffic: Traffic,
+  feasible: (x: number[]) => boolean = () => true,
 ): ExactResult & { plan: number[] } {
   const n = inst.demand.length;
   const table = new SalesTable(inst, cap, maxCustomers(inst, traffic));

@@ -20,7 +20,10 @@ export interface RandomInstanceOptions {
 
 /** Splits `total` sixteenths into k positive parts (exact in binary floating point). */
 function dyadicSplit(rnd: TestRandom, k: number): number[] {
-  const cuts = rnd.sample(15, k - 1).map((c) => c + 1).sort((a, b) => a - b);
+  const cuts = rnd
+    .sample(15, k - 1)
+    .map((c) => c + 1)
+    .sort((a, b) => a - b);
   const parts: number[] = [];
   let prev = 0;
   for (const c of [...cuts, 16]) {
@@ -61,7 +64,10 @@ export function randomDenseInstance(rnd: TestRandom, o: RandomInstanceOptions): 
     if (k === 0) continue;
     const canBeFull = i % 2 === 0 && i + 1 < n;
     if (canBeFull && rnd.next() < (o.fullRowShare ?? 0)) {
-      const targets = [i + 1, ...rnd.sample(n, Math.min(k, 16) - 1, i).filter((j) => j !== i + 1)].slice(0, Math.min(k, 16));
+      const targets = [i + 1, ...rnd.sample(n, Math.min(k, 16) - 1, i).filter((j) => j !== i + 1)].slice(
+        0,
+        Math.min(k, 16),
+      );
       const parts = dyadicSplit(rnd, targets.length);
       targets.forEach((j, t) => (rho[i][j] = parts[t]));
     } else {
@@ -81,7 +87,11 @@ export interface CustomersJson {
 }
 
 /** The instance as JSON (model.md §1), with substitution as a list or as a square matrix. */
-export function toInstanceJson(inst: DenseInstance, customers: CustomersJson = { distribution: "poisson" }, form: "list" | "matrix" = "list"): Record<string, unknown> {
+export function toInstanceJson(
+  inst: DenseInstance,
+  customers: CustomersJson = { distribution: "poisson" },
+  form: "list" | "matrix" = "list",
+): Record<string, unknown> {
   const n = inst.ids.length;
   const products = inst.ids.map((id, i) => {
     const p: Record<string, unknown> = { id, price: inst.price[i], cost: inst.cost[i], demand: inst.demand[i] };
@@ -92,7 +102,9 @@ export function toInstanceJson(inst: DenseInstance, customers: CustomersJson = {
   let substitution: unknown;
   if (form === "list") {
     const links: { from: string; to: string; probability: number }[] = [];
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (inst.rho[i][j] > 0) links.push({ from: inst.ids[i], to: inst.ids[j], probability: inst.rho[i][j] });
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        if (inst.rho[i][j] > 0) links.push({ from: inst.ids[i], to: inst.ids[j], probability: inst.rho[i][j] });
     substitution = links;
   } else {
     substitution = { ids: [...inst.ids], matrix: inst.rho.map((r) => [...r]) };

@@ -23,7 +23,8 @@ function problemsOf(input: unknown): Problem[] {
   } catch (e) {
     thrown = e;
   }
-  if (!(thrown instanceof InputError)) throw new Error(`expected an InputError, got ${thrown === undefined ? "a Model" : String(thrown)}`);
+  if (!(thrown instanceof InputError))
+    throw new Error(`expected an InputError, got ${thrown === undefined ? "a Model" : String(thrown)}`);
   return thrown.problems;
 }
 
@@ -42,8 +43,13 @@ function expectMentions(p: Problem, fragments: string[]): void {
 /** The CSR arrays as plain lists, for comparing two compilations. */
 function csr(s: SparseSubstitution) {
   return {
-    rowStart: Array.from(s.rowStart), col: Array.from(s.col), prob: Array.from(s.prob), rowSum: Array.from(s.rowSum),
-    colStart: Array.from(s.colStart), colSource: Array.from(s.colSource), colProb: Array.from(s.colProb),
+    rowStart: Array.from(s.rowStart),
+    col: Array.from(s.col),
+    prob: Array.from(s.prob),
+    rowSum: Array.from(s.rowSum),
+    colStart: Array.from(s.colStart),
+    colSource: Array.from(s.colSource),
+    colProb: Array.from(s.colProb),
   };
 }
 
@@ -120,7 +126,11 @@ describe("validateInstance: product ids", () => {
       ],
     });
     expect(m.ids).toEqual(["101", "102", "103"]);
-    expect([...m.index.entries()]).toEqual([["101", 0], ["102", 1], ["103", 2]]);
+    expect([...m.index.entries()]).toEqual([
+      ["101", 0],
+      ["102", 1],
+      ["103", 2],
+    ]);
     expect(Array.from(m.substitution.rowSum)).toEqual([0.2, 0.3, 0]);
   });
 });
@@ -147,75 +157,309 @@ const PACK_RULE = "the pack size must be a whole number of units, 1 or more";
 
 const fieldCases: FieldCase[] = [
   // not numbers at all
-  { name: "price 'abc'", over: { price: "abc" }, field: "price", value: "abc", mentions: ["price: 'abc' is not a number", PRICE_RULE] },
-  { name: "price as numeric text", over: { price: "30" }, field: "price", value: "30", mentions: ["price: '30' is not a number", PRICE_RULE] },
-  { name: "cost true", over: { cost: true }, field: "cost", value: true, mentions: ["cost: TRUE is not a number", COST_RULE] },
-  { name: "demand null", over: { demand: null }, field: "demand", value: null, mentions: ["demand: blank is not a number", DEMAND_RULE] },
-  { name: "price an object", over: { price: { v: 3 } }, field: "price", value: { v: 3 }, mentions: [`price: {"v":3} is not a number`, PRICE_RULE] },
-  { name: "cost a list", over: { cost: [4] }, field: "cost", value: [4], mentions: ["cost: [4] is not a number", COST_RULE] },
-  { name: "price missing", over: { price: undefined }, field: "price", value: undefined, mentions: ["price: missing", PRICE_RULE] },
-  { name: "demand missing", over: { demand: undefined }, field: "demand", value: undefined, mentions: ["demand: missing", DEMAND_RULE] },
-  // not finite
-  { name: "price NaN", over: { price: NaN }, field: "price", value: NaN, mentions: ["price: NaN is not a number", PRICE_RULE] },
-  { name: "demand Infinity", over: { demand: Infinity }, field: "demand", value: Infinity, mentions: ["demand: Infinity is not a finite number", DEMAND_RULE] },
-  { name: "cost -Infinity", over: { cost: -Infinity }, field: "cost", value: -Infinity, mentions: ["cost: -Infinity is not a finite number", COST_RULE] },
-  // out of range
-  { name: "price negative", over: { price: -5 }, field: "price", value: -5, mentions: ["price: -5 is too small", PRICE_RULE] },
-  { name: "price 0", over: { price: 0 }, field: "price", value: 0, mentions: ["price: 0 is too small", PRICE_RULE] },
-  { name: "cost negative", over: { cost: -1.5 }, field: "cost", value: -1.5, mentions: ["cost: -1.5 is negative", COST_RULE] },
-  { name: "demand negative", over: { demand: -2 }, field: "demand", value: -2, mentions: ["demand: -2 is negative", DEMAND_RULE] },
-  { name: "salvage negative", over: { salvage: -1 }, field: "salvage", value: -1, mentions: ["salvage: -1 is negative", SALVAGE_RULE] },
-  { name: "salvage 'x'", over: { salvage: "x" }, field: "salvage", value: "x", mentions: ["salvage: 'x' is not a number", SALVAGE_RULE] },
-  { name: "salvage equal to cost", over: { salvage: 4 }, field: "salvage", value: 4, mentions: ["salvage: 4 is not below the cost 4", "must be worth less than it cost"] },
-  { name: "salvage above cost", over: { salvage: 6 }, field: "salvage", value: 6, mentions: ["salvage: 6 is not below the cost 4", "must be worth less than it cost"] },
-  { name: "salvage > 0 with cost 0", over: { cost: 0, salvage: 1 }, field: "salvage", value: 1, mentions: ["salvage: 1 is not below the cost 0", "must be worth less than it cost"] },
-  // quantities
-  { name: "minQty not whole", over: { minQty: 1.5 }, field: "minQty", value: 1.5, mentions: ["minQty: 1.5 is not a whole number", MIN_RULE] },
-  { name: "minQty negative", over: { minQty: -1 }, field: "minQty", value: -1, mentions: ["minQty: -1 is negative", MIN_RULE] },
-  { name: "minQty too large for the engine", over: { minQty: 3e9 }, field: "minQty", value: 3e9, mentions: ["minQty: 3000000000 is too large (at most 2147483647)", MIN_RULE] },
-  { name: "maxQty not whole", over: { maxQty: 2.5 }, field: "maxQty", value: 2.5, mentions: ["maxQty: 2.5 is not a whole number", MAX_RULE] },
-  { name: "maxQty text", over: { maxQty: "10" }, field: "maxQty", value: "10", mentions: ["maxQty: '10' is not a number", MAX_RULE] },
-  { name: "packSize not whole", over: { packSize: 2.5 }, field: "packSize", value: 2.5, mentions: ["packSize: 2.5 is not a whole number", PACK_RULE] },
-  { name: "packSize 0", over: { packSize: 0 }, field: "packSize", value: 0, mentions: ["packSize: 0 is too small", PACK_RULE] },
-  { name: "packSize negative", over: { packSize: -6 }, field: "packSize", value: -6, mentions: ["packSize: -6 is too small", PACK_RULE] },
-  { name: "min above max", over: { minQty: 5, maxQty: 3 }, field: "minQty", value: 5, mentions: ["minQty 5 is above maxQty 3", "the minimum must not exceed the maximum"] },
-  // flags
-  { name: "mustOffer with exclude", over: { mustOffer: true, exclude: true }, field: "exclude", value: true, mentions: ["marked both mustOffer and exclude", "cannot be both required and banned"] },
-  { name: "mustOffer 'yes'", over: { mustOffer: "yes" }, field: "mustOffer", value: "yes", mentions: ["mustOffer: 'yes' is not true or false", "use true/false (or 1/0)"] },
-  { name: "exclude 2", over: { exclude: 2 }, field: "exclude", value: 2, mentions: ["exclude: 2 is not true or false", "use true/false (or 1/0)"] },
   {
-    name: "mustOffer with maxQty 0", over: { mustOffer: true, maxQty: 0 }, field: "maxQty", value: 0,
+    name: "price 'abc'",
+    over: { price: "abc" },
+    field: "price",
+    value: "abc",
+    mentions: ["price: 'abc' is not a number", PRICE_RULE],
+  },
+  {
+    name: "price as numeric text",
+    over: { price: "30" },
+    field: "price",
+    value: "30",
+    mentions: ["price: '30' is not a number", PRICE_RULE],
+  },
+  {
+    name: "cost true",
+    over: { cost: true },
+    field: "cost",
+    value: true,
+    mentions: ["cost: TRUE is not a number", COST_RULE],
+  },
+  {
+    name: "demand null",
+    over: { demand: null },
+    field: "demand",
+    value: null,
+    mentions: ["demand: blank is not a number", DEMAND_RULE],
+  },
+  {
+    name: "price an object",
+    over: { price: { v: 3 } },
+    field: "price",
+    value: { v: 3 },
+    mentions: [`price: {"v":3} is not a number`, PRICE_RULE],
+  },
+  {
+    name: "cost a list",
+    over: { cost: [4] },
+    field: "cost",
+    value: [4],
+    mentions: ["cost: [4] is not a number", COST_RULE],
+  },
+  {
+    name: "price missing",
+    over: { price: undefined },
+    field: "price",
+    value: undefined,
+    mentions: ["price: missing", PRICE_RULE],
+  },
+  {
+    name: "demand missing",
+    over: { demand: undefined },
+    field: "demand",
+    value: undefined,
+    mentions: ["demand: missing", DEMAND_RULE],
+  },
+  // not finite
+  {
+    name: "price NaN",
+    over: { price: NaN },
+    field: "price",
+    value: NaN,
+    mentions: ["price: NaN is not a number", PRICE_RULE],
+  },
+  {
+    name: "demand Infinity",
+    over: { demand: Infinity },
+    field: "demand",
+    value: Infinity,
+    mentions: ["demand: Infinity is not a finite number", DEMAND_RULE],
+  },
+  {
+    name: "cost -Infinity",
+    over: { cost: -Infinity },
+    field: "cost",
+    value: -Infinity,
+    mentions: ["cost: -Infinity is not a finite number", COST_RULE],
+  },
+  // out of range
+  {
+    name: "price negative",
+    over: { price: -5 },
+    field: "price",
+    value: -5,
+    mentions: ["price: -5 is too small", PRICE_RULE],
+  },
+  { name: "price 0", over: { price: 0 }, field: "price", value: 0, mentions: ["price: 0 is too small", PRICE_RULE] },
+  {
+    name: "cost negative",
+    over: { cost: -1.5 },
+    field: "cost",
+    value: -1.5,
+    mentions: ["cost: -1.5 is negative", COST_RULE],
+  },
+  {
+    name: "demand negative",
+    over: { demand: -2 },
+    field: "demand",
+    value: -2,
+    mentions: ["demand: -2 is negative", DEMAND_RULE],
+  },
+  {
+    name: "salvage negative",
+    over: { salvage: -1 },
+    field: "salvage",
+    value: -1,
+    mentions: ["salvage: -1 is negative", SALVAGE_RULE],
+  },
+  {
+    name: "salvage 'x'",
+    over: { salvage: "x" },
+    field: "salvage",
+    value: "x",
+    mentions: ["salvage: 'x' is not a number", SALVAGE_RULE],
+  },
+  {
+    name: "salvage equal to cost",
+    over: { salvage: 4 },
+    field: "salvage",
+    value: 4,
+    mentions: ["salvage: 4 is not below the cost 4", "must be worth less than it cost"],
+  },
+  {
+    name: "salvage above cost",
+    over: { salvage: 6 },
+    field: "salvage",
+    value: 6,
+    mentions: ["salvage: 6 is not below the cost 4", "must be worth less than it cost"],
+  },
+  {
+    name: "salvage > 0 with cost 0",
+    over: { cost: 0, salvage: 1 },
+    field: "salvage",
+    value: 1,
+    mentions: ["salvage: 1 is not below the cost 0", "must be worth less than it cost"],
+  },
+  // quantities
+  {
+    name: "minQty not whole",
+    over: { minQty: 1.5 },
+    field: "minQty",
+    value: 1.5,
+    mentions: ["minQty: 1.5 is not a whole number", MIN_RULE],
+  },
+  {
+    name: "minQty negative",
+    over: { minQty: -1 },
+    field: "minQty",
+    value: -1,
+    mentions: ["minQty: -1 is negative", MIN_RULE],
+  },
+  {
+    name: "minQty too large for the engine",
+    over: { minQty: 3e9 },
+    field: "minQty",
+    value: 3e9,
+    mentions: ["minQty: 3000000000 is too large (at most 2147483647)", MIN_RULE],
+  },
+  {
+    name: "maxQty not whole",
+    over: { maxQty: 2.5 },
+    field: "maxQty",
+    value: 2.5,
+    mentions: ["maxQty: 2.5 is not a whole number", MAX_RULE],
+  },
+  {
+    name: "maxQty text",
+    over: { maxQty: "10" },
+    field: "maxQty",
+    value: "10",
+    mentions: ["maxQty: '10' is not a number", MAX_RULE],
+  },
+  {
+    name: "packSize not whole",
+    over: { packSize: 2.5 },
+    field: "packSize",
+    value: 2.5,
+    mentions: ["packSize: 2.5 is not a whole number", PACK_RULE],
+  },
+  {
+    name: "packSize 0",
+    over: { packSize: 0 },
+    field: "packSize",
+    value: 0,
+    mentions: ["packSize: 0 is too small", PACK_RULE],
+  },
+  {
+    name: "packSize negative",
+    over: { packSize: -6 },
+    field: "packSize",
+    value: -6,
+    mentions: ["packSize: -6 is too small", PACK_RULE],
+  },
+  {
+    name: "min above max",
+    over: { minQty: 5, maxQty: 3 },
+    field: "minQty",
+    value: 5,
+    mentions: ["minQty 5 is above maxQty 3", "the minimum must not exceed the maximum"],
+  },
+  // flags
+  {
+    name: "mustOffer with exclude",
+    over: { mustOffer: true, exclude: true },
+    field: "exclude",
+    value: true,
+    mentions: ["marked both mustOffer and exclude", "cannot be both required and banned"],
+  },
+  {
+    name: "mustOffer 'yes'",
+    over: { mustOffer: "yes" },
+    field: "mustOffer",
+    value: "yes",
+    mentions: ["mustOffer: 'yes' is not true or false", "use true/false (or 1/0)"],
+  },
+  {
+    name: "exclude 2",
+    over: { exclude: 2 },
+    field: "exclude",
+    value: 2,
+    mentions: ["exclude: 2 is not true or false", "use true/false (or 1/0)"],
+  },
+  {
+    name: "mustOffer with maxQty 0",
+    over: { mustOffer: true, maxQty: 0 },
+    field: "maxQty",
+    value: 0,
     mentions: ["must be offered but its maxQty 0 leaves no room for 1 units"],
   },
   {
-    name: "mustOffer with maxQty below one pack", over: { mustOffer: true, maxQty: 5, packSize: 6 }, field: "maxQty", value: 5,
+    name: "mustOffer with maxQty below one pack",
+    over: { mustOffer: true, maxQty: 5, packSize: 6 },
+    field: "maxQty",
+    value: 5,
     mentions: ["must be offered but its maxQty 5 leaves no room for 6 units", "packs of 6 at or above 1"],
   },
   {
-    name: "mustOffer whose minimum rounds up past maxQty", over: { mustOffer: true, minQty: 7, maxQty: 7, packSize: 4 }, field: "maxQty", value: 7,
+    name: "mustOffer whose minimum rounds up past maxQty",
+    over: { mustOffer: true, minQty: 7, maxQty: 7, packSize: 4 },
+    field: "maxQty",
+    value: 7,
     mentions: ["maxQty 7 leaves no room for 8 units", "packs of 4 at or above 7"],
   },
   // size
-  { name: "size negative", over: { size: -0.5 }, field: "size", value: -0.5, mentions: ["size: -0.5 is negative", "the space per unit must be a number, 0 or more"] },
-  // unknown fields
-  { name: "unknown field 'prcie'", over: { prcie: 12 }, field: "prcie", value: undefined, mentions: ["unknown field 'prcie'", "did you mean 'price'?"] },
-  { name: "unknown field 'Demand'", over: { Demand: 3 }, field: "Demand", value: undefined, mentions: ["unknown field 'Demand'", "did you mean 'demand'?"] },
-  { name: "unknown field 'packsize'", over: { packsize: 3 }, field: "packsize", value: undefined, mentions: ["unknown field 'packsize'", "did you mean 'packSize'?"] },
-  { name: "unknown field 'mustOfer'", over: { mustOfer: true }, field: "mustOfer", value: undefined, mentions: ["unknown field 'mustOfer'", "did you mean 'mustOffer'?"] },
   {
-    name: "unknown field 'colour'", over: { colour: "red" }, field: "colour", value: undefined,
-    mentions: ["unknown field 'colour'", "allowed fields are id, name, price, cost, demand, salvage, minQty, maxQty, packSize, mustOffer, exclude, size"],
+    name: "size negative",
+    over: { size: -0.5 },
+    field: "size",
+    value: -0.5,
+    mentions: ["size: -0.5 is negative", "the space per unit must be a number, 0 or more"],
+  },
+  // unknown fields
+  {
+    name: "unknown field 'prcie'",
+    over: { prcie: 12 },
+    field: "prcie",
+    value: undefined,
+    mentions: ["unknown field 'prcie'", "did you mean 'price'?"],
+  },
+  {
+    name: "unknown field 'Demand'",
+    over: { Demand: 3 },
+    field: "Demand",
+    value: undefined,
+    mentions: ["unknown field 'Demand'", "did you mean 'demand'?"],
+  },
+  {
+    name: "unknown field 'packsize'",
+    over: { packsize: 3 },
+    field: "packsize",
+    value: undefined,
+    mentions: ["unknown field 'packsize'", "did you mean 'packSize'?"],
+  },
+  {
+    name: "unknown field 'mustOfer'",
+    over: { mustOfer: true },
+    field: "mustOfer",
+    value: undefined,
+    mentions: ["unknown field 'mustOfer'", "did you mean 'mustOffer'?"],
+  },
+  {
+    name: "unknown field 'colour'",
+    over: { colour: "red" },
+    field: "colour",
+    value: undefined,
+    mentions: [
+      "unknown field 'colour'",
+      "allowed fields are id, name, price, cost, demand, salvage, minQty, maxQty, packSize, mustOffer, exclude, size",
+    ],
   },
 ];
 
 describe("validateInstance: product fields", () => {
-  it.each(fieldCases)("rejects $name, naming product B, the field and the value", ({ over, field, value, mentions }) => {
-    const p = oneProblem({ products: [product("A"), product("B", over), product("C")] });
-    expect(p).toMatchObject({ section: "products", index: 1, productId: "B", field });
-    if (value !== undefined) expect(p.value).toEqual(value);
-    expect(p.message.startsWith("Product B")).toBe(true);
-    expectMentions(p, [field, ...mentions]);
-  });
+  it.each(fieldCases)(
+    "rejects $name, naming product B, the field and the value",
+    ({ over, field, value, mentions }) => {
+      const p = oneProblem({ products: [product("A"), product("B", over), product("C")] });
+      expect(p).toMatchObject({ section: "products", index: 1, productId: "B", field });
+      if (value !== undefined) expect(p.value).toEqual(value);
+      expect(p.message.startsWith("Product B")).toBe(true);
+      expectMentions(p, [field, ...mentions]);
+    },
+  );
 
   it("names a product without a usable id by its position", () => {
     const p = problemsOf({ products: [product("A"), product("", { cost: -1 })] });
@@ -232,7 +476,10 @@ describe("validateInstance: product fields", () => {
 
   it("accepts mustOffer when one pack fits, and 1/0 for true/false", () => {
     const m = validateInstance({
-      products: [product("A", { mustOffer: 1, minQty: 5, maxQty: 8, packSize: 4 }), product("B", { exclude: 1, mustOffer: 0 })],
+      products: [
+        product("A", { mustOffer: 1, minQty: 5, maxQty: 8, packSize: 4 }),
+        product("B", { exclude: 1, mustOffer: 0 }),
+      ],
     });
     expect(Array.from(m.mustOffer)).toEqual([1, 0]);
     expect(Array.from(m.exclude)).toEqual([0, 1]);
@@ -241,7 +488,9 @@ describe("validateInstance: product fields", () => {
 
 describe("validateInstance: warnings", () => {
   it("does not throw when price does not exceed cost, and reports it in model.warnings", () => {
-    const m = validateInstance({ products: [product("A", { price: 3, cost: 4 }), product("B", { price: 4, cost: 4 }), product("C")] });
+    const m = validateInstance({
+      products: [product("A", { price: 3, cost: 4 }), product("B", { price: 4, cost: 4 }), product("C")],
+    });
     expect(m.warnings).toHaveLength(2);
     expect(m.warnings[0]).toMatchObject({ section: "products", index: 0, productId: "A", field: "price", value: 3 });
     expectMentions(m.warnings[0], ["Product A", "price 3", "cost 4", "never pays"]);
@@ -259,9 +508,21 @@ describe("validateInstance: substitution links", () => {
 
   it.each([
     ["to", link("Tee-01", "Tee-2", 0.3), "'to' product 'Tee-2' is not among the products; did you mean 'Tee-02'?"],
-    ["from", link("Tea-01", "Tee-02", 0.3), "'from' product 'Tea-01' is not among the products; did you mean 'Tee-01'?"],
-    ["from", link("Tee-10", "Tee-02", 0.3), "'from' product 'Tee-10' is not among the products; did you mean 'Tee-01'?"],
-    ["to", link("Tee-01", "Jacket-07", 0.3), "'to' product 'Jacket-07' is not among the products; substitution may only link listed products"],
+    [
+      "from",
+      link("Tea-01", "Tee-02", 0.3),
+      "'from' product 'Tea-01' is not among the products; did you mean 'Tee-01'?",
+    ],
+    [
+      "from",
+      link("Tee-10", "Tee-02", 0.3),
+      "'from' product 'Tee-10' is not among the products; did you mean 'Tee-01'?",
+    ],
+    [
+      "to",
+      link("Tee-01", "Jacket-07", 0.3),
+      "'to' product 'Jacket-07' is not among the products; substitution may only link listed products",
+    ],
   ])("rejects a link with an unknown '%s' product", (role, bad, text) => {
     const p = oneProblem({ products: TEES(), substitution: [link("Tee-02", "Polo-01", 0.1), bad] });
     expect(p).toMatchObject({ section: "substitution", index: 1, field: role, value: bad[role as "from" | "to"] });
@@ -285,14 +546,23 @@ describe("validateInstance: substitution links", () => {
     ["NaN", NaN, "probability: NaN is not a number"],
     ["missing", undefined, "probability: missing"],
   ])("rejects a %s probability, naming the entry and the value", (_name, probability, text) => {
-    const p = oneProblem({ products: TEES(), substitution: [link("Tee-01", "Tee-02", 0.1), { from: "Tee-02", to: "Tee-01", probability }] });
+    const p = oneProblem({
+      products: TEES(),
+      substitution: [link("Tee-01", "Tee-02", 0.1), { from: "Tee-02", to: "Tee-01", probability }],
+    });
     expect(p).toMatchObject({ section: "substitution", index: 1, field: "probability" });
     expectMentions(p, ["Substitution entry 2, ", text, "between 0 and 1"]);
   });
 
   it("rejects self-substitution, naming the product and the value", () => {
     const p = oneProblem({ products: TEES(), substitution: [link("Tee-02", "Tee-02", 0.25)] });
-    expect(p).toMatchObject({ section: "substitution", index: 0, productId: "Tee-02", field: "probability", value: 0.25 });
+    expect(p).toMatchObject({
+      section: "substitution",
+      index: 0,
+      productId: "Tee-02",
+      field: "probability",
+      value: 0.25,
+    });
     expectMentions(p, ["Substitution entry 1", "'Tee-02' substitutes to itself with 0.25", "ρ[i][i] must be 0"]);
   });
 
@@ -302,13 +572,23 @@ describe("validateInstance: substitution links", () => {
   });
 
   it("rejects a link given twice, naming both entries", () => {
-    const p = oneProblem({ products: TEES(), substitution: [link("Tee-01", "Tee-02", 0.2), link("Polo-01", "Tee-01", 0.1), link("Tee-01", "Tee-02", 0.3)] });
+    const p = oneProblem({
+      products: TEES(),
+      substitution: [link("Tee-01", "Tee-02", 0.2), link("Polo-01", "Tee-01", 0.1), link("Tee-01", "Tee-02", 0.3)],
+    });
     expect(p).toMatchObject({ section: "substitution", index: 2, productId: "Tee-01", products: ["Tee-01", "Tee-02"] });
-    expectMentions(p, ["Substitution entry 3", "from 'Tee-01' to 'Tee-02' is given twice (also in entry 1)", "give each pair once"]);
+    expectMentions(p, [
+      "Substitution entry 3",
+      "from 'Tee-01' to 'Tee-02' is given twice (also in entry 1)",
+      "give each pair once",
+    ]);
   });
 
   it("rejects a row summing above 1, naming the product and the sum", () => {
-    const p = oneProblem({ products: TEES(), substitution: [link("Tee-01", "Tee-02", 0.6), link("Polo-01", "Tee-02", 0.2), link("Tee-01", "Polo-01", 0.5)] });
+    const p = oneProblem({
+      products: TEES(),
+      substitution: [link("Tee-01", "Tee-02", 0.6), link("Polo-01", "Tee-02", 0.2), link("Tee-01", "Polo-01", 0.5)],
+    });
     expect(p).toMatchObject({ section: "substitution", productId: "Tee-01", field: "probability" });
     expect(p.value).toBeCloseTo(1.1, 12);
     expect(p.index).toBeUndefined(); // no single list entry is at fault
@@ -316,12 +596,18 @@ describe("validateInstance: substitution links", () => {
   });
 
   it("accepts a row summing to 1 + 1e-12 (rounding), clamped to 1", () => {
-    const m = validateInstance({ products: TEES(), substitution: [link("Tee-01", "Tee-02", 0.5), link("Tee-01", "Polo-01", 0.5 + 1e-12)] });
+    const m = validateInstance({
+      products: TEES(),
+      substitution: [link("Tee-01", "Tee-02", 0.5), link("Tee-01", "Polo-01", 0.5 + 1e-12)],
+    });
     expect(m.substitution.rowSum[0]).toBe(1);
   });
 
   it("rejects a link that is not an object, and an unknown link field with a suggestion", () => {
-    const ps = problemsOf({ products: TEES(), substitution: ["Tee-01>Tee-02", { form: "Tee-01", to: "Tee-02", probability: 0.2 }] });
+    const ps = problemsOf({
+      products: TEES(),
+      substitution: ["Tee-01>Tee-02", { form: "Tee-01", to: "Tee-02", probability: 0.2 }],
+    });
     expect(ps).toHaveLength(3);
     expect(ps[0]).toMatchObject({ section: "substitution", index: 0, value: "Tee-01>Tee-02" });
     expectMentions(ps[0], ["Substitution entry 1: 'Tee-01>Tee-02' is not a {from, to, probability} link"]);
@@ -334,43 +620,103 @@ describe("validateInstance: substitution links", () => {
   it("rejects substitution that is neither a list nor a matrix", () => {
     const p = oneProblem({ products: TEES(), substitution: "Tee-01: Tee-02" });
     expect(p).toMatchObject({ section: "substitution", value: "Tee-01: Tee-02" });
-    expectMentions(p, ["'Tee-01: Tee-02' is neither a list of {from, to, probability} links nor a matrix {ids, matrix} over 3 products"]);
+    expectMentions(p, [
+      "'Tee-01: Tee-02' is neither a list of {from, to, probability} links nor a matrix {ids, matrix} over 3 products",
+    ]);
   });
 });
 
 describe("validateInstance: substitution matrix", () => {
   it("rejects a matrix with fewer rows than ids", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "B", "C"], matrix: [[0, 0.1, 0], [0, 0, 0.2]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "B", "C"],
+        matrix: [
+          [0, 0.1, 0],
+          [0, 0, 0.2],
+        ],
+      },
+    });
     expect(p.section).toBe("substitution");
     expectMentions(p, ["Substitution matrix: 2 rows for 3 ids", "must be square"]);
   });
 
   it("rejects a row with the wrong number of values, naming the row", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "B", "C"], matrix: [[0, 0.1, 0], [0, 0], [0.3, 0, 0]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "B", "C"],
+        matrix: [
+          [0, 0.1, 0],
+          [0, 0],
+          [0.3, 0, 0],
+        ],
+      },
+    });
     expect(p).toMatchObject({ section: "substitution", index: 1 });
     expectMentions(p, ["Substitution matrix row 2 ('B')", "has 2 values for 3 columns", "must be square"]);
   });
 
   it("names the row and column of a bad cell, and its position", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "B", "C"], matrix: [[0, 0.1, 0], [0, 0, -0.4], [0, 0, 0]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "B", "C"],
+        matrix: [
+          [0, 0.1, 0],
+          [0, 0, -0.4],
+          [0, 0, 0],
+        ],
+      },
+    });
     expect(p).toMatchObject({ section: "substitution", index: 1, column: 2, field: "probability", value: -0.4 });
     expectMentions(p, ["Substitution matrix row 'B', column 'C', probability: -0.4 is negative", "between 0 and 1"]);
   });
 
   it("rejects a diagonal entry (self-substitution)", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "B", "C"], matrix: [[0, 0, 0], [0, 0.2, 0], [0, 0, 0]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "B", "C"],
+        matrix: [
+          [0, 0, 0],
+          [0, 0.2, 0],
+          [0, 0, 0],
+        ],
+      },
+    });
     expect(p).toMatchObject({ section: "substitution", index: 1, column: 1, productId: "B", value: 0.2 });
     expectMentions(p, ["'B' substitutes to itself with 0.2", "must be 0"]);
   });
 
   it("rejects an unknown header id with a suggestion", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "b"], matrix: [[0, 0.1], [0, 0]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "b"],
+        matrix: [
+          [0, 0.1],
+          [0, 0],
+        ],
+      },
+    });
     expect(p).toMatchObject({ section: "substitution", index: 0, column: 1, field: "to", value: "b" });
     expectMentions(p, ["row 'A', column 'b'", "'to' product 'b' is not among the products; did you mean 'B'?"]);
   });
 
   it("rejects a pair given twice through a repeated header id", () => {
-    const p = oneProblem({ products: ABC(), substitution: { ids: ["A", "B", "A"], matrix: [[0, 0.1, 0], [0, 0, 0], [0, 0.2, 0]] } });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: {
+        ids: ["A", "B", "A"],
+        matrix: [
+          [0, 0.1, 0],
+          [0, 0, 0],
+          [0, 0.2, 0],
+        ],
+      },
+    });
     expect(p).toMatchObject({ section: "substitution", index: 2, column: 1, products: ["A", "B"] });
     expectMentions(p, ["from 'A' to 'B' is given twice (also in the matrix)", "give each pair once"]);
   });
@@ -380,23 +726,35 @@ describe("validateInstance: closed loops", () => {
   const link = (from: string, to: string, probability: number) => ({ from, to, probability });
 
   it("rejects two products that send every customer to each other, naming both", () => {
-    const p = oneProblem({ products: ABC(), substitution: [link("A", "B", 1), link("B", "A", 1), link("C", "A", 0.5)] });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: [link("A", "B", 1), link("B", "A", 1), link("C", "A", 0.5)],
+    });
     expect(p).toMatchObject({ section: "substitution", productId: "A", products: ["A", "B"] });
     expectMentions(p, ["'A' and 'B' form a closed loop with no way out", "lower at least one of these rows below 1"]);
   });
 
   it("names every product of a longer loop, including one that only feeds into it", () => {
     const products = ["A", "B", "C", "D", "E"].map((id) => product(id));
-    const p = oneProblem({ products, substitution: [link("A", "B", 1), link("B", "C", 1), link("C", "A", 1), link("D", "C", 1), link("E", "A", 0.2)] });
+    const p = oneProblem({
+      products,
+      substitution: [link("A", "B", 1), link("B", "C", 1), link("C", "A", 1), link("D", "C", 1), link("E", "A", 0.2)],
+    });
     expect(p.products).toEqual(["A", "B", "C", "D"]);
     expectMentions(p, ["'A', 'B', 'C' and 'D' form a closed loop"]);
   });
 
   it("reports two separate loops as two problems", () => {
     const products = ["A", "B", "C", "D", "E"].map((id) => product(id));
-    const ps = problemsOf({ products, substitution: [link("A", "B", 1), link("B", "A", 1), link("C", "D", 1), link("D", "C", 1), link("E", "A", 0.4)] });
+    const ps = problemsOf({
+      products,
+      substitution: [link("A", "B", 1), link("B", "A", 1), link("C", "D", 1), link("D", "C", 1), link("E", "A", 0.4)],
+    });
     expect(ps).toHaveLength(2);
-    expect(ps.map((p) => p.products)).toEqual([["A", "B"], ["C", "D"]]);
+    expect(ps.map((p) => p.products)).toEqual([
+      ["A", "B"],
+      ["C", "D"],
+    ]);
     expectMentions(ps[0], ["'A' and 'B' form a closed loop"]);
     expectMentions(ps[1], ["'C' and 'D' form a closed loop"]);
   });
@@ -416,7 +774,10 @@ describe("validateInstance: closed loops", () => {
   });
 
   it("treats a row summing to 1 + 1e-12 as summing to 1 (no exit)", () => {
-    const p = oneProblem({ products: ABC(), substitution: [link("A", "B", 0.5), link("A", "C", 0.5 + 1e-12), link("B", "A", 1), link("C", "A", 1)] });
+    const p = oneProblem({
+      products: ABC(),
+      substitution: [link("A", "B", 0.5), link("A", "C", 0.5 + 1e-12), link("B", "A", 1), link("C", "A", 1)],
+    });
     expect(p.products).toEqual(["A", "B", "C"]);
   });
 });
@@ -448,15 +809,24 @@ describe("validateInstance: customers", () => {
     for (const cv of [0.05, 0.1]) {
       const p = oneProblem(withCustomers({ distribution: "negbin", cv }, products));
       expect(p).toMatchObject({ section: "customers", field: "cv", value: cv });
-      expectMentions(p, [`Customers, cv: ${cv} is not above the Poisson's own variability 0.100 for 100 expected customers`, "use a larger cv or distribution poisson"]);
+      expectMentions(p, [
+        `Customers, cv: ${cv} is not above the Poisson's own variability 0.100 for 100 expected customers`,
+        "use a larger cv or distribution poisson",
+      ]);
     }
-    expect(validateInstance(withCustomers({ distribution: "negbin", cv: 0.11 }, products)).customers).toEqual({ distribution: "negbin", cv: 0.11 });
+    expect(validateInstance(withCustomers({ distribution: "negbin", cv: 0.11 }, products)).customers).toEqual({
+      distribution: "negbin",
+      cv: 0.11,
+    });
   });
 
   it.each(["poisson", "fixed"])("rejects a cv given with %s", (distribution) => {
     const p = oneProblem(withCustomers({ distribution, cv: 0.3 }));
     expect(p).toMatchObject({ section: "customers", field: "cv", value: 0.3 });
-    expectMentions(p, [`Customers, cv: a coefficient of variation applies only to negbin, not to ${distribution}`, "set distribution to negbin"]);
+    expectMentions(p, [
+      `Customers, cv: a coefficient of variation applies only to negbin, not to ${distribution}`,
+      "set distribution to negbin",
+    ]);
   });
 
   it("rejects customers that are not an object, and an unknown customer field", () => {
@@ -471,8 +841,14 @@ describe("validateInstance: customers", () => {
   it("defaults to poisson, and reads the distribution case- and space-insensitively", () => {
     expect(validateInstance({ products: ABC() }).customers).toEqual({ distribution: "poisson", cv: 0 });
     expect(validateInstance(withCustomers({})).customers).toEqual({ distribution: "poisson", cv: 0 });
-    expect(validateInstance(withCustomers({ distribution: " Fixed " })).customers).toEqual({ distribution: "fixed", cv: 0 });
-    expect(validateInstance(withCustomers({ distribution: "NegBin", cv: 0.3 })).customers).toEqual({ distribution: "negbin", cv: 0.3 });
+    expect(validateInstance(withCustomers({ distribution: " Fixed " })).customers).toEqual({
+      distribution: "fixed",
+      cv: 0,
+    });
+    expect(validateInstance(withCustomers({ distribution: "NegBin", cv: 0.3 })).customers).toEqual({
+      distribution: "negbin",
+      cv: 0.3,
+    });
   });
 });
 
@@ -480,11 +856,41 @@ describe("validateInstance: constraints", () => {
   const withConstraints = (constraints: unknown) => ({ products: ABC(), constraints });
 
   it.each([
-    ["a negative budget", { budget: -100 }, "budget", -100, ["Constraints, budget: -100 is negative", "use an amount of 0 or more"]],
-    ["a budget as text", { budget: "5k" }, "budget", "5k", ["Constraints, budget: '5k' is not a number", "use an amount of 0 or more"]],
-    ["a non-integer maxProducts", { maxProducts: 2.5 }, "maxProducts", 2.5, ["Constraints, maxProducts: 2.5 is not a whole number", "use a whole number of products, 0 or more"]],
-    ["a negative maxProducts", { maxProducts: -1 }, "maxProducts", -1, ["Constraints, maxProducts: -1 is negative", "whole number of products"]],
-    ["an infinite capacity", { capacity: Infinity }, "capacity", Infinity, ["Constraints, capacity: Infinity is not a finite number", "use a space of 0 or more"]],
+    [
+      "a negative budget",
+      { budget: -100 },
+      "budget",
+      -100,
+      ["Constraints, budget: -100 is negative", "use an amount of 0 or more"],
+    ],
+    [
+      "a budget as text",
+      { budget: "5k" },
+      "budget",
+      "5k",
+      ["Constraints, budget: '5k' is not a number", "use an amount of 0 or more"],
+    ],
+    [
+      "a non-integer maxProducts",
+      { maxProducts: 2.5 },
+      "maxProducts",
+      2.5,
+      ["Constraints, maxProducts: 2.5 is not a whole number", "use a whole number of products, 0 or more"],
+    ],
+    [
+      "a negative maxProducts",
+      { maxProducts: -1 },
+      "maxProducts",
+      -1,
+      ["Constraints, maxProducts: -1 is negative", "whole number of products"],
+    ],
+    [
+      "an infinite capacity",
+      { capacity: Infinity },
+      "capacity",
+      Infinity,
+      ["Constraints, capacity: Infinity is not a finite number", "use a space of 0 or more"],
+    ],
   ])("rejects %s", (_name, constraints, field, value, mentions) => {
     const p = oneProblem(withConstraints(constraints));
     expect(p).toMatchObject({ section: "constraints", field, value });
@@ -508,8 +914,16 @@ describe("validateInstance: constraints", () => {
   });
 
   it("reads the constraints given and leaves the others null", () => {
-    expect(validateInstance(withConstraints({ maxProducts: 2, budget: 100 })).constraints).toEqual({ maxProducts: 2, budget: 100, capacity: null });
-    expect(validateInstance({ products: ABC() }).constraints).toEqual({ maxProducts: null, budget: null, capacity: null });
+    expect(validateInstance(withConstraints({ maxProducts: 2, budget: 100 })).constraints).toEqual({
+      maxProducts: 2,
+      budget: 100,
+      capacity: null,
+    });
+    expect(validateInstance({ products: ABC() }).constraints).toEqual({
+      maxProducts: null,
+      budget: null,
+      capacity: null,
+    });
   });
 
   it("rejects a capacity when only some products have a size, naming those without", () => {
@@ -520,7 +934,10 @@ describe("validateInstance: constraints", () => {
   });
 
   it("accepts a capacity when every product or no product has a size, and partial sizes without capacity", () => {
-    const all = validateInstance({ products: [product("A", { size: 2 }), product("B", { size: 0 })], constraints: { capacity: 50 } });
+    const all = validateInstance({
+      products: [product("A", { size: 2 }), product("B", { size: 0 })],
+      constraints: { capacity: 50 },
+    });
     expect(Array.from(all.size)).toEqual([2, 0]);
     const none = validateInstance({ products: ABC(), constraints: { capacity: 50 } });
     expect(Array.from(none.size)).toEqual([1, 1, 1]);
@@ -579,7 +996,9 @@ describe("validateInstance: every problem is collected", () => {
   });
 
   it("says '1 problem' for a single problem", () => {
-    expect(() => validateInstance({ products: [product("A", { price: 0 })] })).toThrow(/^1 problem in the input:\n {2}- Product A, price: 0/);
+    expect(() => validateInstance({ products: [product("A", { price: 0 })] })).toThrow(
+      /^1 problem in the input:\n {2}- Product A, price: 0/,
+    );
   });
 });
 
@@ -587,7 +1006,18 @@ describe("validateInstance: the compiled model", () => {
   const shop = () => ({
     products: [
       { id: "Tee-01", name: "White tee", price: 30, cost: 12, demand: 140.5 },
-      { id: "Tee-02", price: 20, cost: 8, salvage: 2, demand: 60, minQty: 2, maxQty: 50, packSize: 6, mustOffer: true, size: 0.5 },
+      {
+        id: "Tee-02",
+        price: 20,
+        cost: 8,
+        salvage: 2,
+        demand: 60,
+        minQty: 2,
+        maxQty: 50,
+        packSize: 6,
+        mustOffer: true,
+        size: 0.5,
+      },
       { id: "Polo-01", price: 45, cost: 20, demand: 0, exclude: true, size: 1.5 },
       { id: "Cap-01", price: 15, cost: 5, demand: 9.5, size: 0.25, maxQty: 0 },
     ],
@@ -616,7 +1046,15 @@ describe("validateInstance: the compiled model", () => {
     expect(m.customers).toEqual({ distribution: "poisson", cv: 0 });
     expect(m.constraints).toEqual({ maxProducts: null, budget: null, capacity: null });
     expect(m.warnings).toEqual([]);
-    expect(csr(m.substitution)).toEqual({ rowStart: [0, 0, 0, 0, 0], col: [], prob: [], rowSum: [0, 0, 0, 0], colStart: [0, 0, 0, 0, 0], colSource: [], colProb: [] });
+    expect(csr(m.substitution)).toEqual({
+      rowStart: [0, 0, 0, 0, 0],
+      col: [],
+      prob: [],
+      rowSum: [0, 0, 0, 0],
+      colStart: [0, 0, 0, 0, 0],
+      colSource: [],
+      colProb: [],
+    });
   });
 
   it("gives every product size 1 when none has a size", () => {
@@ -650,15 +1088,34 @@ describe("validateInstance: the compiled model", () => {
 
   it("gives the same CSR whatever the order of the links", () => {
     const reversed = validateInstance({ products: products(), substitution: [...links].reverse() }).substitution;
-    const rotated = validateInstance({ products: products(), substitution: [...links.slice(2), ...links.slice(0, 2)] }).substitution;
+    const rotated = validateInstance({
+      products: products(),
+      substitution: [...links.slice(2), ...links.slice(0, 2)],
+    }).substitution;
     expect(csr(reversed)).toEqual(expected);
     expect(csr(rotated)).toEqual(expected);
   });
 
   it("gives the same CSR from a matrix, whatever the order of its ids", () => {
-    const inOrder = { ids: ["A", "B", "C", "D"], matrix: [[0, 0.3, 0.2, 0], [0, 0, 0, 0], [0.5, 0, 0, 0], [0, 0.1, 0, 0]] };
+    const inOrder = {
+      ids: ["A", "B", "C", "D"],
+      matrix: [
+        [0, 0.3, 0.2, 0],
+        [0, 0, 0, 0],
+        [0.5, 0, 0, 0],
+        [0, 0.1, 0, 0],
+      ],
+    };
     // Same ρ with the headers permuted (and blank cells as null, as a sheet gives them).
-    const permuted = { ids: ["D", "C", "B", "A"], matrix: [[0, 0, 0.1, null], [0, 0, 0, 0.5], [0, null, 0, 0], [0, 0.2, 0.3, 0]] };
+    const permuted = {
+      ids: ["D", "C", "B", "A"],
+      matrix: [
+        [0, 0, 0.1, null],
+        [0, 0, 0, 0.5],
+        [0, null, 0, 0],
+        [0, 0.2, 0.3, 0],
+      ],
+    };
     expect(csr(validateInstance({ products: products(), substitution: inOrder }).substitution)).toEqual(expected);
     expect(csr(validateInstance({ products: products(), substitution: permuted }).substitution)).toEqual(expected);
   });
@@ -666,7 +1123,15 @@ describe("validateInstance: the compiled model", () => {
   it("drops zero probabilities in both forms", () => {
     const list = [...links, { from: "B", to: "A", probability: 0 }, { from: "D", to: "C", probability: 0 }];
     expect(csr(validateInstance({ products: products(), substitution: list }).substitution)).toEqual(expected);
-    const matrix = { ids: ["A", "B", "C", "D"], matrix: [[0, 0.3, 0.2, 0], [0, 0, 0, 0], [0.5, 0, 0, 0], [0, 0.1, 0, 0]] };
+    const matrix = {
+      ids: ["A", "B", "C", "D"],
+      matrix: [
+        [0, 0.3, 0.2, 0],
+        [0, 0, 0, 0],
+        [0.5, 0, 0, 0],
+        [0, 0.1, 0, 0],
+      ],
+    };
     const s = validateInstance({ products: products(), substitution: matrix }).substitution;
     expect(Array.from(s.prob).every((p) => p > 0)).toBe(true);
     expect(s.col).toHaveLength(4);

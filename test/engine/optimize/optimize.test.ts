@@ -16,22 +16,41 @@ const METHODS: Method[] = ["fluid", "newsvendor", "gk", "pooled", "auto"];
 describe("against the brute-force optimum (exact DP, N ≤ 3, fixed traffic)", () => {
   const rnd = new TestRandom(77);
   const cases: DenseInstance[] = [];
-  for (const [n, total] of [[2, 14], [3, 12], [3, 16], [2, 20]] as const) {
-    cases.push(randomDenseInstance(rnd, { n, totalDemand: total, linksPerRow: 2, fullRowShare: 0.4, salvage: true, negativeMarginShare: 0.1 }));
+  for (const [n, total] of [
+    [2, 14],
+    [3, 12],
+    [3, 16],
+    [2, 20],
+  ] as const) {
+    cases.push(
+      randomDenseInstance(rnd, {
+        n,
+        totalDemand: total,
+        linksPerRow: 2,
+        fullRowShare: 0.4,
+        salvage: true,
+        negativeMarginShare: 0.1,
+      }),
+    );
   }
-  test.each(cases.map((c, k) => [k + 1, c] as const))("case %i: auto reaches ≥ 99% of the exact optimum; its reported profit is unbiased", async (_k, inst) => {
-    const total = Math.round(inst.demand.reduce((a, b) => a + b, 0));
-    const cap = inst.demand.map(() => total);
-    const best = bruteForceOptimum(inst, cap, "fixed");
-    const model = validateInstance(toInstanceJson(inst, { distribution: "fixed" }));
-    const r = await optimize(model, { method: "auto", seed: 3, timeLimitMs: 20000 });
-    const exact = exactPlan(inst, Array.from(r.units), "fixed");
-    expect(exact.profit).toBeGreaterThanOrEqual(best.profit - 0.01 * Math.abs(best.profit) - 1e-9);
-    // The final evaluation used seasons the search never saw: within 4 standard errors of the plan's truth.
-    expect(Math.abs(r.evaluation.expectedProfit - exact.profit)).toBeLessThanOrEqual(4 * r.evaluation.stdError + 1e-6);
-    // And no plan beats the bound.
-    expect(best.profit).toBeLessThanOrEqual(r.bound.value * (1 + 1e-9));
-  });
+  test.each(cases.map((c, k) => [k + 1, c] as const))(
+    "case %i: auto reaches ≥ 99% of the exact optimum; its reported profit is unbiased",
+    async (_k, inst) => {
+      const total = Math.round(inst.demand.reduce((a, b) => a + b, 0));
+      const cap = inst.demand.map(() => total);
+      const best = bruteForceOptimum(inst, cap, "fixed");
+      const model = validateInstance(toInstanceJson(inst, { distribution: "fixed" }));
+      const r = await optimize(model, { method: "auto", seed: 3, timeLimitMs: 20000 });
+      const exact = exactPlan(inst, Array.from(r.units), "fixed");
+      expect(exact.profit).toBeGreaterThanOrEqual(best.profit - 0.01 * Math.abs(best.profit) - 1e-9);
+      // The final evaluation used seasons the search never saw: within 4 standard errors of the plan's truth.
+      expect(Math.abs(r.evaluation.expectedProfit - exact.profit)).toBeLessThanOrEqual(
+        4 * r.evaluation.stdError + 1e-6,
+      );
+      // And no plan beats the bound.
+      expect(best.profit).toBeLessThanOrEqual(r.bound.value * (1 + 1e-9));
+    },
+  );
 });
 
 function withRules(seed: number): Model {
@@ -47,7 +66,11 @@ function withRules(seed: number): Model {
   }));
   let spend = 0;
   for (const p of products) spend += (p.cost as number) * (p.demand as number);
-  return validateInstance({ ...instance, products, constraints: { budget: 0.6 * spend, capacity: 700, maxProducts: 25 } });
+  return validateInstance({
+    ...instance,
+    products,
+    constraints: { budget: 0.6 * spend, capacity: 700, maxProducts: 25 },
+  });
 }
 
 describe("rules", () => {
@@ -72,15 +95,21 @@ describe("rules", () => {
 
   test("the bound prices the budget and capacity, lists the rules it leaves out, and is not beaten", () => {
     const r = results.get("auto") as OptimizeResult;
-    expect(r.bound.ignoredConstraints).toEqual(expect.arrayContaining(["maxProducts", "mustOffer", "minQty", "maxQty", "packSize"]));
+    expect(r.bound.ignoredConstraints).toEqual(
+      expect.arrayContaining(["maxProducts", "mustOffer", "minQty", "maxQty", "packSize"]),
+    );
     expect(r.bound.label).toContain("budget");
     for (const m of METHODS) {
       const e = (results.get(m) as OptimizeResult).evaluation;
       expect(e.expectedProfit - 3 * e.stdError).toBeLessThanOrEqual(r.bound.value);
     }
-    const loose = validateInstance({ ...generateInstance({ n: 40, totalDemand: 600, seed: 5, substitutes: 5, categorySize: 10 }).instance });
+    const loose = validateInstance({
+      ...generateInstance({ n: 40, totalDemand: 600, seed: 5, substitutes: 5, categorySize: 10 }).instance,
+    });
     // Without the limits, the same catalogue's bound can only be higher.
-    return optimize(loose, { method: "fluid" }).then((u) => expect(u.bound.value).toBeGreaterThanOrEqual(r.bound.value - 1e-6));
+    return optimize(loose, { method: "fluid" }).then((u) =>
+      expect(u.bound.value).toBeGreaterThanOrEqual(r.bound.value - 1e-6),
+    );
   });
 
   test("auto is not worse than the best baseline beyond simulation noise (paired seasons)", () => {
@@ -127,7 +156,10 @@ describe("reasons", () => {
         { id: "Loss", price: 5, cost: 8, demand: 50 },
         { id: "Banned", price: 20, cost: 8, demand: 50, exclude: true },
       ],
-      substitution: [{ from: "Tail", to: "Hit", probability: 0.9 }, { from: "Banned", to: "Hit", probability: 0.5 }],
+      substitution: [
+        { from: "Tail", to: "Hit", probability: 0.9 },
+        { from: "Banned", to: "Hit", probability: 0.5 },
+      ],
     });
     const r = await optimize(model, { seed: 2 });
     const by = new Map(r.decisions.map((d) => [d.id, d]));
@@ -136,7 +168,9 @@ describe("reasons", () => {
     expect(by.get("Tail")?.carry).toBe(false);
     expect(by.get("Tail")?.reason).toMatch(/served by Hit, 90% retained/);
     expect(by.get("Hit")?.carry).toBe(true);
-    expect(by.get("Hit")?.reason).toMatch(/absorbs demand of dropped Tail and Banned|absorbs demand of dropped Banned and Tail/);
+    expect(by.get("Hit")?.reason).toMatch(
+      /absorbs demand of dropped Tail and Banned|absorbs demand of dropped Banned and Tail/,
+    );
   });
 });
 
@@ -149,16 +183,23 @@ describe("determinism and cancellation", () => {
     expect(Array.from(a.units)).toEqual(Array.from(b.units));
     expect(a.evaluation.expectedProfit).toBe(b.evaluation.expectedProfit);
     const c = await optimize(model, { seed: 12 });
-    expect(Math.abs(c.evaluation.expectedProfit - a.evaluation.expectedProfit)).toBeLessThan(0.02 * a.evaluation.expectedProfit);
+    expect(Math.abs(c.evaluation.expectedProfit - a.evaluation.expectedProfit)).toBeLessThan(
+      0.02 * a.evaluation.expectedProfit,
+    );
   });
 
   test("an abort rejects with OptimizeAborted; progress goes from 0 to 1 through named stages", async () => {
     const controller = new AbortController();
     const stages: string[] = [];
-    const run = optimize(model, { seed: 1 }, (p) => {
-      if (!stages.includes(p.stage)) stages.push(p.stage);
-      if (stages.length === 3) controller.abort();
-    }, controller.signal);
+    const run = optimize(
+      model,
+      { seed: 1 },
+      (p) => {
+        if (!stages.includes(p.stage)) stages.push(p.stage);
+        if (stages.length === 3) controller.abort();
+      },
+      controller.signal,
+    );
     await expect(run).rejects.toThrow(OptimizeAborted);
     const fractions: number[] = [];
     await optimize(model, { method: "gk", seed: 1 }, (p) => fractions.push(p.fraction));

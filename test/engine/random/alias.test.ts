@@ -30,7 +30,11 @@ function randomWeights(rnd: TestRandom, m: number, zeroShare: number): number[] 
 
 describe("tables reproduce their weights (to 1e-12 of each probability's scale)", () => {
   const rnd = new TestRandom(11);
-  const cases = Array.from({ length: 60 }, (_, k) => ({ k, m: [1, 2, 3, 7, 50, 1000][k % 6], zeroShare: [0, 0.3, 0.8][k % 3] }));
+  const cases = Array.from({ length: 60 }, (_, k) => ({
+    k,
+    m: [1, 2, 3, 7, 50, 1000][k % 6],
+    zeroShare: [0, 0.3, 0.8][k % 3],
+  }));
 
   test.each(cases)("case $k: $m outcomes, zero share $zeroShare", ({ m, zeroShare }) => {
     const w = randomWeights(rnd, m, zeroShare);
@@ -48,7 +52,9 @@ describe("tables reproduce their weights (to 1e-12 of each probability's scale)"
   test("weights spanning 24 orders of magnitude, and equal weights", () => {
     const w = [1e-12, 1, 1e12, 3, 0, 5e-6];
     const got = impliedProbabilities(aliasTable(w));
-    normalised(w).forEach((p, k) => expect(Math.abs(got[k] - p)).toBeLessThanOrEqual(1e-12 * Math.max(p, 1 / w.length)));
+    normalised(w).forEach((p, k) =>
+      expect(Math.abs(got[k] - p)).toBeLessThanOrEqual(1e-12 * Math.max(p, 1 / w.length)),
+    );
     const eq = aliasTable([2, 2, 2, 2, 2]);
     expect(Array.from(eq.keep)).toEqual([1, 1, 1, 1, 1]);
   });

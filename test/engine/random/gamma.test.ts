@@ -22,11 +22,14 @@ function gammaCdf(a: number, gammaOfAPlus1: number, x: number): number {
   return Math.min(1, Math.exp(-x + a * Math.log(x)) * sum);
 }
 
-
 test("golden values (seed 3): shape 2.5 scale 3, then shape 0.4", () => {
   const r = new Rng(3);
-  expect(Array.from({ length: 4 }, () => sampleGamma(r, 2.5, 3))).toEqual([6.344095890253778, 6.206702449872347, 2.8837095071270853, 5.034483096066233]);
-  expect(Array.from({ length: 3 }, () => sampleGamma(r, 0.4, 1))).toEqual([0.4042904911729135, 0.003178330029759439, 0.02661329437300183]);
+  expect(Array.from({ length: 4 }, () => sampleGamma(r, 2.5, 3))).toEqual([
+    6.344095890253778, 6.206702449872347, 2.8837095071270853, 5.034483096066233,
+  ]);
+  expect(Array.from({ length: 3 }, () => sampleGamma(r, 0.4, 1))).toEqual([
+    0.4042904911729135, 0.003178330029759439, 0.02661329437300183,
+  ]);
 });
 
 const SQRT_PI = Math.sqrt(Math.PI);

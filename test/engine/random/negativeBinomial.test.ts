@@ -19,7 +19,9 @@ function negativeBinomialPmf(mean: number, cv: number, kMax: number): number[] {
 
 test("golden values (seed 2, mean 40, cv 0.5)", () => {
   const r = new Rng(2);
-  expect(Array.from({ length: 10 }, () => sampleNegativeBinomial(r, 40, 0.5))).toEqual([70, 73, 55, 46, 31, 12, 26, 44, 33, 16]);
+  expect(Array.from({ length: 10 }, () => sampleNegativeBinomial(r, 40, 0.5))).toEqual([
+    70, 73, 55, 46, 31, 12, 26, 44, 33, 16,
+  ]);
 });
 
 test("mean 0 or below: always 0", () => {
@@ -28,7 +30,13 @@ test("mean 0 or below: always 0", () => {
 });
 
 // (mean, cv): moderate and strong forecast uncertainty, small and large seasons, cv > 1.
-const cases: [number, number][] = [[40, 0.5], [500, 0.2], [8, 1.5], [2000, 0.1], [3, 0.9]];
+const cases: [number, number][] = [
+  [40, 0.5],
+  [500, 0.2],
+  [8, 1.5],
+  [2000, 0.1],
+  [3, 0.9],
+];
 
 describe.each(cases)("mean %p, cv %p", (mean, cv) => {
   const n = 60_000;
@@ -65,7 +73,10 @@ describe.each(cases)("mean %p, cv %p", (mean, cv) => {
     expect(bad).toBe(0);
     const pmf = negativeBinomialPmf(mean, cv, kMax);
     const tail = Math.max(0, 1 - pmf.reduce((a, b) => a + b, 0));
-    const { stat, df } = chiSquare(counts, [...pmf, tail].map((p) => p * n));
+    const { stat, df } = chiSquare(
+      counts,
+      [...pmf, tail].map((p) => p * n),
+    );
     expect(df).toBeGreaterThan(3);
     expect(stat).toBeLessThan(chiSquareCritical(df));
   });

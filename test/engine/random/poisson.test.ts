@@ -21,7 +21,9 @@ test("golden values (seed 1): inversion at mean 3.5, PTRS at mean 250", () => {
   let r = new Rng(1);
   expect(Array.from({ length: 12 }, () => samplePoisson(r, 3.5))).toEqual([2, 5, 2, 7, 3, 1, 2, 1, 5, 6, 3, 3]);
   r = new Rng(1);
-  expect(Array.from({ length: 12 }, () => samplePoisson(r, 250))).toEqual([239, 247, 234, 242, 227, 233, 253, 246, 244, 229, 239, 270]);
+  expect(Array.from({ length: 12 }, () => samplePoisson(r, 250))).toEqual([
+    239, 247, 234, 242, 227, 233, 253, 246, 244, 229, 239, 270,
+  ]);
 });
 
 test("mean 0, negative or NaN: always 0, and no random number is used", () => {

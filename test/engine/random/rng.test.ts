@@ -83,19 +83,27 @@ describe("the engine's generator equals the reference", () => {
 describe("golden values: the same seed gives these numbers on every platform", () => {
   test("key 42, words", () => {
     const r = new Rng(42);
-    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([233194016, 2010566957, 3615601621, 2335958222, 1792149411, 1785599948]);
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([
+      233194016, 2010566957, 3615601621, 2335958222, 1792149411, 1785599948,
+    ]);
   });
 
   test("key 42 and key 0, doubles", () => {
     const r = new Rng(42);
-    expect(Array.from({ length: 4 }, () => r.next())).toEqual([0.054294716329288395, 0.8418228517762024, 0.41726730328606354, 0.7268280392348724]);
+    expect(Array.from({ length: 4 }, () => r.next())).toEqual([
+      0.054294716329288395, 0.8418228517762024, 0.41726730328606354, 0.7268280392348724,
+    ]);
     const z = new Rng(0);
-    expect(Array.from({ length: 3 }, () => z.next())).toEqual([0.9026082430187371, 0.9431605777182663, 0.9132413931176695]);
+    expect(Array.from({ length: 3 }, () => z.next())).toEqual([
+      0.9026082430187371, 0.9431605777182663, 0.9132413931176695,
+    ]);
   });
 
   test("key 7, normals", () => {
     const r = new Rng(7);
-    expect(Array.from({ length: 4 }, () => r.normal())).toEqual([2.178136922905876, 0.09665668921885029, -1.7881333438582603, 1.0493252490562233]);
+    expect(Array.from({ length: 4 }, () => r.normal())).toEqual([
+      2.178136922905876, 0.09665668921885029, -1.7881333438582603, 1.0493252490562233,
+    ]);
   });
 });
 
@@ -115,7 +123,6 @@ function erf(x: number): number {
   }
   return Math.sign(x) * (2 / Math.sqrt(Math.PI)) * sum;
 }
-
 
 describe("statistics (fixed seeds; thresholds at a 1e-4 false-alarm rate)", () => {
   const N = 200_000;

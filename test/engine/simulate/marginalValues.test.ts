@@ -22,7 +22,14 @@ function seasonProfit(model: Model, plan: Int32Array, key: number): number {
 function randomCase(seed: number): { model: Model; plan: Int32Array } {
   const rng = new Rng(seed);
   const n = 3 + Math.floor(rng.next() * 10);
-  const { instance } = generateInstance({ n, totalDemand: 5 + rng.next() * 60, substitutes: Math.min(4, n - 1), substitutionShare: [0.5, 1], categorySize: 4, seed });
+  const { instance } = generateInstance({
+    n,
+    totalDemand: 5 + rng.next() * 60,
+    substitutes: Math.min(4, n - 1),
+    substitutionShare: [0.5, 1],
+    categorySize: 4,
+    seed,
+  });
   const model = validateInstance(instance);
   const plan = new Int32Array(n);
   for (let i = 0; i < n; i++) plan[i] = rng.next() < 0.25 ? 0 : Math.floor(rng.next() * 2 * (model.demand[i] + 2));
@@ -47,7 +54,10 @@ describe("one-unit marginal values", () => {
         if (plan[i] > 0) {
           const fewer = plan.slice();
           fewer[i]--;
-          expect(oneFewerUnit(model, plan, i, key, counters, trace, tables)).toBeCloseTo(seasonProfit(model, fewer, key) - base, 6);
+          expect(oneFewerUnit(model, plan, i, key, counters, trace, tables)).toBeCloseTo(
+            seasonProfit(model, fewer, key) - base,
+            6,
+          );
         }
       }
     }

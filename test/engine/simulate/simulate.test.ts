@@ -18,11 +18,19 @@ import { TestRandom } from "../groundTruth/testRandom";
 function expectWithinSE(estimate: number, truth: number, se: number, k = 3, label = "", range = 0, reps = 1): void {
   const allowed = se > 0 ? k * se : (3 * range) / reps + 1e-9 * Math.max(1, Math.abs(truth));
   if (!(Math.abs(estimate - truth) <= allowed)) {
-    throw new Error(`${label}: estimate ${estimate} vs exact ${truth}: off by ${Math.abs(estimate - truth)}, allowed ${allowed} (SE ${se})`);
+    throw new Error(
+      `${label}: estimate ${estimate} vs exact ${truth}: off by ${Math.abs(estimate - truth)}, allowed ${allowed} (SE ${se})`,
+    );
   }
 }
 
-function oneProduct(demand: number, price: number, cost: number, salvage: number, distribution: "poisson" | "fixed" = "poisson"): Model {
+function oneProduct(
+  demand: number,
+  price: number,
+  cost: number,
+  salvage: number,
+  distribution: "poisson" | "fixed" = "poisson",
+): Model {
   const p: Record<string, unknown> = { id: "A", price, cost, demand };
   if (salvage > 0) p.salvage = salvage;
   return validateInstance({ products: [p], customers: { distribution } });
@@ -52,7 +60,16 @@ function binomialPmf(n: number, p: number): number[] {
 
 describe("single product, no substitution, Poisson customers", () => {
   // (D, x): none stocked, scarce, balanced, plentiful, far more than demand, small and large means.
-  const cases: [number, number][] = [[5, 0], [5, 3], [5, 5], [5, 40], [0.7, 1], [20, 15], [20, 25], [12, 200]];
+  const cases: [number, number][] = [
+    [5, 0],
+    [5, 3],
+    [5, 5],
+    [5, 40],
+    [0.7, 1],
+    [20, 15],
+    [20, 25],
+    [12, 200],
+  ];
   test.each(cases)("D = %p, x = %p: sales = E[min(D, x)], stockout = P(D ≥ x)", (D, x) => {
     const reps = 20000;
     const m = oneProduct(D, 10, 6, 0);
@@ -67,7 +84,13 @@ describe("single product, no substitution, Poisson customers", () => {
       expectWithinSE(r.products.stockoutProbability[0], tail, Math.sqrt((tail * (1 - tail)) / reps), 4, "stockout");
     }
     // Every customer's first choice is A and she leaves unserved exactly when A is out.
-    expectWithinSE(r.products.lostFirstChoice[0], D - minMean, Math.sqrt(D / reps) + r.products.salesStdError[0], 3, "lost");
+    expectWithinSE(
+      r.products.lostFirstChoice[0],
+      D - minMean,
+      Math.sqrt(D / reps) + r.products.salesStdError[0],
+      3,
+      "lost",
+    );
     expect(r.products.substitutionInflow[0]).toBe(0);
   });
 
@@ -94,13 +117,23 @@ describe("fixed customers: closed form", () => {
   test("two products without substitution: sales of each are E[min(Binomial(T, λ_i), x_i)]", () => {
     // T = 12 + 18 = 30 customers; first choice A with probability 0.4; nobody substitutes.
     const m = validateInstance({
-      products: [{ id: "A", price: 10, cost: 4, demand: 12 }, { id: "B", price: 7, cost: 3, demand: 18 }],
+      products: [
+        { id: "A", price: 10, cost: 4, demand: 12 },
+        { id: "B", price: 7, cost: 3, demand: 18 },
+      ],
       customers: { distribution: "fixed" },
     });
-    for (const [xa, xb] of [[0, 20], [12, 10], [40, 40]]) {
+    for (const [xa, xb] of [
+      [0, 20],
+      [12, 10],
+      [40, 40],
+    ]) {
       const r = simulate(m, [xa, xb], { reps: 10000, seed: `bin-${xa}-${xb}` });
       expect(r.expectedCustomers).toBe(30);
-      [[0.4, xa], [0.6, xb]].forEach(([lam, x], i) => {
+      [
+        [0.4, xa],
+        [0.6, xb],
+      ].forEach(([lam, x], i) => {
         const exact = binomialPmf(30, lam).reduce((acc, pk, k) => acc + pk * Math.min(k, x), 0);
         expectWithinSE(r.products.expectedSales[i], exact, r.products.salesStdError[i], 3, `product ${i}, x = ${x}`);
       });
@@ -114,12 +147,28 @@ describe("exact dynamic program, N ≤ 3", () => {
   const rnd = new TestRandom(20240611);
   const cases: { name: string; inst: DenseInstance; plan: number[]; traffic: "fixed" | "poisson" }[] = [];
   const shapes: [number, number, "fixed" | "poisson"][] = [
-    [1, 17, "poisson"], [2, 30, "fixed"], [2, 11, "fixed"], [3, 30, "fixed"], [3, 24, "fixed"], [3, 30, "fixed"], [3, 19, "fixed"],
-    [3, 18, "poisson"], [2, 25, "poisson"],
+    [1, 17, "poisson"],
+    [2, 30, "fixed"],
+    [2, 11, "fixed"],
+    [3, 30, "fixed"],
+    [3, 24, "fixed"],
+    [3, 30, "fixed"],
+    [3, 19, "fixed"],
+    [3, 18, "poisson"],
+    [2, 25, "poisson"],
   ];
   shapes.forEach(([n, total, traffic], c) => {
-    const inst = randomDenseInstance(rnd, { n, totalDemand: total, linksPerRow: 2, fullRowShare: 0.7, salvage: true, negativeMarginShare: 0.15 });
-    const plan = inst.demand.map((d) => (n === 3 && rnd.next() < 0.25 ? 0 : rnd.int(Math.round(0.4 * d), Math.round(1.5 * d) + 1)));
+    const inst = randomDenseInstance(rnd, {
+      n,
+      totalDemand: total,
+      linksPerRow: 2,
+      fullRowShare: 0.7,
+      salvage: true,
+      negativeMarginShare: 0.15,
+    });
+    const plan = inst.demand.map((d) =>
+      n === 3 && rnd.next() < 0.25 ? 0 : rnd.int(Math.round(0.4 * d), Math.round(1.5 * d) + 1),
+    );
     if (!plan.some((x) => x > 0)) plan[0] = 3;
     cases.push({ name: `#${c + 1}: N = ${n}, ΣD = ${total}, ${traffic}, plan ${plan.join("/")}`, inst, plan, traffic });
   });
@@ -137,7 +186,17 @@ describe("exact dynamic program, N ≤ 3", () => {
     const r = simulate(model, c.plan, { reps, seed: c.name });
     const profitRange = c.plan.reduce((acc, x, i) => acc + (c.inst.price[i] - c.inst.salvage[i]) * x, 0);
     expectWithinSE(r.expectedProfit, exact.profit, r.stdError, 3, "profit", profitRange, reps);
-    exact.sales.forEach((s, i) => expectWithinSE(r.products.expectedSales[i], s, r.products.salesStdError[i], 3, `sales of ${c.inst.ids[i]}`, c.plan[i], reps));
+    exact.sales.forEach((s, i) =>
+      expectWithinSE(
+        r.products.expectedSales[i],
+        s,
+        r.products.salesStdError[i],
+        3,
+        `sales of ${c.inst.ids[i]}`,
+        c.plan[i],
+        reps,
+      ),
+    );
   });
 });
 
@@ -247,7 +306,9 @@ describe("common random numbers", () => {
     expect(ratio).toBeLessThan(0.1);
     // And the two estimates of the mean difference agree (CRN is unbiased).
     const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length;
-    expect(Math.abs(mean(same) - mean(indep))).toBeLessThan(4 * Math.sqrt((variance(same) + variance(indep)) / seasons));
+    expect(Math.abs(mean(same) - mean(indep))).toBeLessThan(
+      4 * Math.sqrt((variance(same) + variance(indep)) / seasons),
+    );
   });
 });
 

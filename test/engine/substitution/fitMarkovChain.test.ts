@@ -2,7 +2,13 @@
 // a known chain (chainTruth.ts), exact expected counts from dense linear solves, and the MNL's exact chain
 // (Blanchet, Gallego and Goyal), whose conversion is computed here from the MNL weights by hand.
 
-import { fitMarkovChain, HistoryError, type FitResult, type PeriodSales, type Transaction } from "../../../src/engine/substitution/fitMarkovChain";
+import {
+  fitMarkovChain,
+  HistoryError,
+  type FitResult,
+  type PeriodSales,
+  type Transaction,
+} from "../../../src/engine/substitution/fitMarkovChain";
 import { allSubsets, denseChoice, randomChain, sampleTransactions, type DenseChain } from "../chainTruth";
 import { TestRandom } from "../groundTruth/testRandom";
 
@@ -39,7 +45,8 @@ function expectedTransactions(chain: DenseChain, customersPerSet: number): Trans
   for (const s of allSubsets(chain.lambda.length)) {
     const offered = s.flatMap((o, i) => (o ? [i] : []));
     const p = denseChoice(chain, s);
-    for (const j of offered) if (p.purchase[j] > 0) out.push({ offered, purchased: j, count: customersPerSet * p.purchase[j] });
+    for (const j of offered)
+      if (p.purchase[j] > 0) out.push({ offered, purchased: j, count: customersPerSet * p.purchase[j] });
     out.push({ offered, purchased: -1, count: customersPerSet * p.noPurchase });
   }
   return out;
@@ -48,7 +55,9 @@ function expectedTransactions(chain: DenseChain, customersPerSet: number): Trans
 describe("fitMarkovChain: recovery from customers drawn from a known chain", () => {
   const chain = randomChain(new TestRandom(3), 5, 3);
   const sizes = [2_000, 20_000, 200_000];
-  const fits = sizes.map((size) => fitMarkovChain(5, sampleTransactions(new TestRandom(size + 1), chain, size, 0.5), [], { tolerance: 1e-10 }));
+  const fits = sizes.map((size) =>
+    fitMarkovChain(5, sampleTransactions(new TestRandom(size + 1), chain, size, 0.5), [], { tolerance: 1e-10 }),
+  );
 
   test("errors shrink as the history grows, and are small with 200,000 customers", () => {
     const e = fits.map((f) => errors(f, chain));
@@ -224,9 +233,24 @@ describe("fitMarkovChain: the iteration cap", () => {
 
 describe("fitMarkovChain: records it cannot use", () => {
   const cases: Array<[string, Transaction[], RegExp]> = [
-    ["a purchase not offered", [{ offered: [0, 1], purchased: 2 }], /record 1: the purchase \(index 2\) was not offered/],
-    ["an empty offered set", [{ offered: [0], purchased: 0 }, { offered: [], purchased: -1 }], /record 2: nothing was offered/],
-    ["an index out of range", [{ offered: [0, 7], purchased: 0 }], /record 1: offered product index 7 is not between 0 and 2/],
+    [
+      "a purchase not offered",
+      [{ offered: [0, 1], purchased: 2 }],
+      /record 1: the purchase \(index 2\) was not offered/,
+    ],
+    [
+      "an empty offered set",
+      [
+        { offered: [0], purchased: 0 },
+        { offered: [], purchased: -1 },
+      ],
+      /record 2: nothing was offered/,
+    ],
+    [
+      "an index out of range",
+      [{ offered: [0, 7], purchased: 0 }],
+      /record 1: offered product index 7 is not between 0 and 2/,
+    ],
     ["a product offered twice", [{ offered: [1, 1], purchased: 1 }], /record 1: product index 1 is offered twice/],
     ["a zero count", [{ offered: [1], purchased: 1, count: 0 }], /record 1: the count must be a positive number/],
   ];
@@ -236,8 +260,12 @@ describe("fitMarkovChain: records it cannot use", () => {
   });
 
   test("a period selling an unavailable product, and one with fewer customers than sales", () => {
-    expect(() => fitMarkovChain(2, [], [{ available: [1, 0], sales: [3, 1] }])).toThrow(/period 1: product 1 sold 1 units while unavailable/);
-    expect(() => fitMarkovChain(2, [], [{ available: [1, 1], sales: [3, 1], customers: 2 }])).toThrow(/period 1: 2 customers cannot have bought 4 units/);
+    expect(() => fitMarkovChain(2, [], [{ available: [1, 0], sales: [3, 1] }])).toThrow(
+      /period 1: product 1 sold 1 units while unavailable/,
+    );
+    expect(() => fitMarkovChain(2, [], [{ available: [1, 1], sales: [3, 1], customers: 2 }])).toThrow(
+      /period 1: 2 customers cannot have bought 4 units/,
+    );
   });
 
   test("no history at all", () => {

@@ -95,7 +95,11 @@ describe("similaritySubstitution", () => {
 
   test("bad inputs", () => {
     expect(() => similaritySubstitution(4, attributes, { strength: 1.2 })).toThrow(/strength of product 1 is 1.2/);
-    expect(() => similaritySubstitution(4, attributes, { strength: 0.5, sameValueOf: "Brand" })).toThrow(/no attribute 'Brand'/);
-    expect(() => similaritySubstitution(2, [{ name: "Size", values: ["M", "Q"], kind: "ordered" }], { strength: 0.5 })).toThrow(/'Q' is not one of its levels/);
+    expect(() => similaritySubstitution(4, attributes, { strength: 0.5, sameValueOf: "Brand" })).toThrow(
+      /no attribute 'Brand'/,
+    );
+    expect(() =>
+      similaritySubstitution(2, [{ name: "Size", values: ["M", "Q"], kind: "ordered" }], { strength: 0.5 }),
+    ).toThrow(/'Q' is not one of its levels/);
   });
 });
