@@ -94,12 +94,24 @@ export function limitedFluid(model: Model, rounds = 3, evaluations = 36): Limite
       else kappa = pick.t;
     }
   };
-  if (budget !== null || capacity !== null) {
-    for (let r = 0; r < (budget !== null && capacity !== null ? rounds : 1); r++) {
-      if (budget !== null) search("budget");
-      if (capacity !== null) search("capacity");
+  if (budget !== null && capacity !== null) {
+    // One price at a time stalls on the kinks of L, and where it stalls depends on which price moves first:
+    // search in both orders from zero and keep the lower bound (both are points of the same L, so valid).
+    for (let r = 0; r < rounds; r++) {
+      search("budget");
+      search("capacity");
     }
-  }
+    const budgetFirst = { best, lambda, kappa };
+    best = evaluate(0, 0);
+    lambda = 0;
+    kappa = 0;
+    for (let r = 0; r < rounds; r++) {
+      search("capacity");
+      search("budget");
+    }
+    if (budgetFirst.best.value <= best.value) ({ best, lambda, kappa } = budgetFirst);
+  } else if (budget !== null) search("budget");
+  else if (capacity !== null) search("capacity");
   return {
     value: best.value,
     fluid: best.fluid,
