@@ -1,0 +1,53 @@
+// Closed forms of a product sold alone to Poisson(mean) customers, against direct sums of the pmf.
+
+import {
+  criticalFractile,
+  expectedSalesPoisson,
+  newsvendorProfit,
+  poissonQuantile,
+  poissonTail,
+} from "../../../src/engine/random/poissonNewsvendor";
+import { poissonPmf } from "../groundTruth/exactDp";
+
+const MEANS = [0.3, 1, 4.5, 20, 75];
+
+test.each(MEANS)("tail, quantile and expected sales by direct summation (mean %p)", (mean) => {
+  const pmf = poissonPmf(mean, Math.ceil(mean + 30 * Math.sqrt(mean) + 40));
+  const cdf = (x: number) => pmf.slice(0, x + 1).reduce((a, b) => a + b, 0);
+  for (const x of [0, 1, 2, Math.round(mean), Math.round(mean + 2 * Math.sqrt(mean)), Math.round(3 * mean + 5)]) {
+    // logFactorial's Stirling tail is good to ~5e-9 (test/engine/random/poisson.test.ts).
+    expect(poissonTail(mean, x)).toBeCloseTo(x <= 0 ? 1 : 1 - cdf(x - 1), 8);
+    const sales = pmf.reduce((s, p, k) => s + p * Math.min(k, x), 0);
+    expect(expectedSalesPoisson(mean, x)).toBeCloseTo(sales, 9);
+  }
+  for (const f of [0.05, 0.3, 0.5, 0.8, 0.99]) {
+    const q = poissonQuantile(mean, f);
+    expect(cdf(q)).toBeGreaterThanOrEqual(f - 1e-12);
+    if (q > 0) expect(cdf(q - 1)).toBeLessThan(f);
+  }
+});
+
+test("the critical fractile's quantity is the newsvendor optimum (checked against its neighbours)", () => {
+  for (const mean of MEANS) {
+    for (const [p, c, s] of [
+      [10, 4, 0],
+      [10, 8, 2],
+      [30, 5, 1],
+    ]) {
+      const q = poissonQuantile(mean, criticalFractile(p, c, s));
+      const at = (x: number) => newsvendorProfit(mean, x, p, c, s);
+      expect(at(q)).toBeGreaterThanOrEqual(at(q + 1) - 1e-9);
+      if (q > 0) expect(at(q)).toBeGreaterThanOrEqual(at(q - 1) - 1e-9);
+    }
+  }
+  expect(criticalFractile(10, 4, 0)).toBeCloseTo(0.6, 15);
+  expect(criticalFractile(5, 6, 5)).toBe(0);
+});
+
+test("degenerate inputs", () => {
+  expect(poissonTail(0, 3)).toBe(0);
+  expect(poissonTail(5, 0)).toBe(1);
+  expect(poissonQuantile(0, 0.5)).toBe(0);
+  expect(expectedSalesPoisson(5, 0)).toBe(0);
+  expect(expectedSalesPoisson(0, 5)).toBe(0);
+});
