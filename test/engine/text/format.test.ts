@@ -13,9 +13,6 @@ test("show quotes every kind of value briefly and never as [object Object]", () 
   expect(show(true)).toBe("TRUE");
   expect(show({ a: 1 })).toBe('{"a":1}');
   expect(show([1, 2])).toBe("[1,2]");
-  const cyclic: Record<string, unknown> = {};
-  cyclic.self = cyclic;
-  expect(show(cyclic)).toBe("[object Object]".length > 0 ? String(cyclic) : "");
 });
 
 test("listNames: A; A and B; A, B and C; then 'and k more'", () => {
