@@ -2,8 +2,9 @@
 // max iterations, tolerance, min probability. As in OPTIMIZE's Options, a value left blank or 0 keeps its
 // default: Excel hands a blank cell over as 0, and 0 is no use as any of them.
 
-import { show, suggest } from "../engine";
-import { excelError, isBlankOrZero, normalizeName, numberOf, plain, textOf, trimRange } from "../sheet/cells";
+import { show } from "../engine";
+import { numberOf } from "../sheet/cells";
+import { optionProblem, readNameValues } from "../sheet/nameValue";
 import { RANGE_ORIGIN, type Origin } from "../sheet/location";
 import type { SheetProblem } from "../sheet/sheetProblem";
 
@@ -25,9 +26,6 @@ const TITLES: Record<Key, string> = {
   tolerance: "tolerance",
   minProbability: "min probability",
 };
-const KEY_OF = new Map<string, Key>();
-for (const [key, names] of Object.entries(NAMES) as [Key, string[]][]) for (const n of names) KEY_OF.set(n, key);
-const HEADER_WORDS = new Set(["name", "option", "options", "setting", "settings", "parameter", "parameters"]);
 /** EM runs about a thousand iterations a second on small histories; more than this belongs in `assort fit`. */
 const MAX_ITERATIONS = 1_000_000;
 
@@ -52,45 +50,13 @@ export function readFitOptions(
   raw: unknown[][] | null | undefined,
   origin: Origin = RANGE_ORIGIN,
 ): { settings: FitSettings; problems: SheetProblem[] } {
-  const cells = trimRange(raw);
+  const read = readNameValues<Key>(raw, { names: NAMES, titles: TITLES, owner: "ASSORT.FIT" }, origin);
   const settings: FitSettings = {};
-  const problems: SheetProblem[] = [];
-  const seen = new Map<Key, number>();
-  cells.forEach((row, r) => {
-    if (row.every(isBlankOrZero)) return;
-    const rowNo = origin.row + r;
-    const name = textOf(row[0]) ?? "";
-    const norm = normalizeName(row[0]);
-    if (r === 0 && HEADER_WORDS.has(norm)) return;
-    const problem = (message: string) =>
-      problems.push({
-        range: "Options",
-        row: rowNo,
-        column: name,
-        message: `Options row ${rowNo}${name ? ` (${name})` : ""}: ${message}`,
-      });
-    const key = KEY_OF.get(norm);
-    if (key === undefined) {
-      if (name === "") return problem("a value without a name; put the option's name in the first column.");
-      const guess = suggest(norm, [...KEY_OF.keys()]);
-      return problem(
-        `'${name}' is not an option of ASSORT.FIT` +
-          (guess
-            ? `; did you mean '${TITLES[KEY_OF.get(guess) as Key]}'?`
-            : `; its options are ${Object.values(TITLES).join(", ")}.`),
-      );
-    }
-    if (seen.has(key))
-      return problem(`${TITLES[key]} is already given in row ${seen.get(key)}; give each option once.`);
-    seen.set(key, rowNo);
-    const cell = row[1];
-    const err = excelError(cell);
-    if (err) return problem(`holds the Excel error ${err}; fix the formula or the data it refers to.`);
-    if (isBlankOrZero(cell)) return;
-    const v = numberOf(plain(cell));
+  for (const key of Object.keys(read.values) as Key[]) {
+    const v = numberOf(read.values[key]);
     const bad = check(key, v);
-    if (bad) return problem(bad);
-    settings[key] = v as number;
-  });
-  return { settings, problems };
+    if (bad) read.problems.push(optionProblem(read, key, bad));
+    else settings[key] = v as number;
+  }
+  return { settings, problems: read.problems };
 }
