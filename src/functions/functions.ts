@@ -68,7 +68,7 @@ export async function optimize(
     });
     const limit = req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     const job = engineClient().submit(
-      { kind: "optimize", input: req.input, options: req.options },
+      { kind: "optimize", model: req.sheet.model, options: req.options },
       { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS },
     );
     invocation.onCanceled = () => job.cancel();
@@ -111,7 +111,7 @@ export async function evaluate(
     const job = engineClient().submit(
       {
         kind: "evaluate",
-        input: req.input,
+        model: req.sheet.model,
         units: Array.from(req.units),
         seed: req.seed,
         targetRelativeError: req.targetRelativeError,
@@ -151,7 +151,7 @@ export async function bound(
       options,
       addresses: { products: pAt, substitution: sAt, options: oAt },
     });
-    const job = engineClient().submit({ kind: "bound", input: sheet.input }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
+    const job = engineClient().submit({ kind: "bound", model: sheet.model }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
     invocation.onCanceled = () => job.cancel();
     return boundTable(sheet.model, (await job.result) as SheetBound);
   } catch (err) {
@@ -180,7 +180,7 @@ export async function choice(
     const [pAt, sAt] = addresses(invocation);
     const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
     const job = engineClient().submit(
-      { kind: "choice", input: req.input, available: Array.from(req.available) },
+      { kind: "choice", model: req.sheet.model, available: Array.from(req.available) },
       { timeoutMs: QUICK_JOB_TIMEOUT_MS },
     );
     invocation.onCanceled = () => job.cancel();

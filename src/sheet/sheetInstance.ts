@@ -63,7 +63,15 @@ export function sortProblems(problems: SheetProblem[]): SheetProblem[] {
     .map((x) => x.p);
 }
 
-export function readSheetInstance(inputs: SheetInputs): SheetInstance {
+/** The ranges read but not yet validated as a whole: what the counts and the located messages come from. */
+export interface SheetParts {
+  input: InstanceInput;
+  products: ProductsSheet;
+  substitution: SubstitutionSheet;
+  options: OptionsSheet;
+}
+
+export function readSheetParts(inputs: SheetInputs): SheetParts {
   const at = inputs.addresses ?? {};
   const productsOrigin = originOf(at.products);
   const products = readProducts(inputs.products, { origin: productsOrigin });
@@ -75,14 +83,23 @@ export function readSheetInstance(inputs: SheetInputs): SheetInstance {
   if (substitution.links.length > 0) input.substitution = substitution.links;
   if (options.customers) input.customers = options.customers;
   if (options.constraints) input.constraints = options.constraints;
+  return { input, products, substitution, options };
+}
 
+export function readSheetInstance(inputs: SheetInputs): SheetInstance {
+  return sheetInstanceOf(readSheetParts(inputs), inputs.checkRules === true);
+}
+
+/** Validates the parts as one instance (the one validation of a run); throws SheetInputError. */
+export function sheetInstanceOf(parts: SheetParts, checkRules: boolean): SheetInstance {
+  const { input, products, substitution, options } = parts;
   const problems: SheetProblem[] = [...products.problems, ...substitution.problems, ...options.problems];
   let model: Model | undefined;
   // With no readable product there is nothing for the engine to check beyond what was reported.
   if (products.products.length > 0 || problems.length === 0) {
     try {
       model = validateInstance(input);
-      if (inputs.checkRules) checkRulesFeasible(model);
+      if (checkRules) checkRulesFeasible(model);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...relocate(err.problems, products, substitution, options));

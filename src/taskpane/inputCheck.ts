@@ -1,11 +1,8 @@
 // The live check of the inputs shown under them: how many products and substitution links were read, and
 // every problem with the cell it is about (so the pane can take the user there).
 
-import { readProducts } from "../sheet/products";
-import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
+import { readSheetParts, sheetInstanceOf, type SheetInstance } from "../sheet/sheetInstance";
 import { SheetInputError } from "../sheet/sheetProblem";
-import { readSubstitution } from "../sheet/substitution";
-import { originOf } from "../sheet/location";
 import type { InputKey } from "../excel/inputs";
 import { problemCell } from "../excel/problemCell";
 import type { RangeValues } from "../excel/readValues";
@@ -49,18 +46,16 @@ export function checkInputs(values: InputValues): InputCheck {
     substitution: values.substitution?.address,
     options: values.options?.address,
   };
-  // Counts come from the readers alone, so they show even while problems remain.
-  const read = readProducts(products.values, { origin: originOf(products.address) });
-  const ids = read.rows.map((r) => r.id).filter((id): id is string => id !== undefined);
-  const links = readSubstitution(values.substitution?.values, ids).links.length;
+  // Read once: the counts come from the readers alone, so they show even while problems remain.
+  const parts = readSheetParts({
+    products: products.values,
+    substitution: values.substitution?.values,
+    options: values.options?.values,
+    addresses,
+  });
+  const links = parts.substitution.links.length;
   try {
-    const sheet = readSheetInstance({
-      products: products.values,
-      substitution: values.substitution?.values,
-      options: values.options?.values,
-      addresses,
-      checkRules: true,
-    });
+    const sheet = sheetInstanceOf(parts, true);
     return { products: sheet.model.n, links, problems: [], warnings: sheet.warnings, sheet };
   } catch (err) {
     if (!(err instanceof SheetInputError)) throw err;
@@ -69,6 +64,6 @@ export function checkInputs(values: InputValues): InputCheck {
       const v = key ? values[key] : undefined;
       return { message: p.message, cell: v ? problemCell(p, v.address, v.values) : undefined };
     });
-    return { products: read.products.length, links, problems, warnings: [] };
+    return { products: parts.products.products.length, links, problems, warnings: [] };
   }
 }

@@ -232,11 +232,11 @@ export class Pane {
       if (!check?.sheet) return this.say("Fix the problems listed under Inputs, then press Optimize again.");
       const prepared = runRequest(check.sheet, overrides);
       if (!prepared.request) return this.say(prepared.problems.join(" "));
-      const { input, model, options } = prepared.request;
+      const { model, options } = prepared.request;
       const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
       const timeoutMs = 2 * limitMs + TIMEOUT_MARGIN_MS;
       this.job = engineClient().submit(
-        { kind: "optimize", input, options },
+        { kind: "optimize", model, options },
         { timeoutMs, onProgress: this.progressReporter(limitMs) },
       ) as JobHandle<OptimizeResult>;
       const result = await this.job.result;

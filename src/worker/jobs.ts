@@ -1,29 +1,25 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, optimize, simulate, validateInstance } from "../engine";
-import type {
-  InstanceInput,
-  OptimizeOptions,
-  OptimizeProgress,
-  OptimizeResult,
-  Problem,
-  SimulationResult,
-} from "../engine";
+import { InputError, OptimizeAborted, optimize, simulateAsync } from "../engine";
+import type { Model, OptimizeOptions, OptimizeProgress, OptimizeResult, Problem, SimulationResult } from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBound, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
 import { fitFromSheet, type SheetFit } from "../sheet/fitSheet";
 
+// Jobs carry the validated Model (typed arrays and a Map survive structured cloning): the surface read and
+// validated the ranges once, with located messages; the worker does not validate again.
+
 export interface OptimizeJob {
   kind: "optimize";
-  input: InstanceInput;
+  model: Model;
   options: OptimizeOptions;
 }
 
 export interface EvaluateJob {
   kind: "evaluate";
-  input: InstanceInput;
+  model: Model;
   units: number[];
   seed: number | string;
   targetRelativeError?: number;
@@ -32,13 +28,13 @@ export interface EvaluateJob {
 /** The bound of BOUND: seconds of fluid solves on large instances with a budget, so off the UI thread too. */
 export interface BoundJob {
   kind: "bound";
-  input: InstanceInput;
+  model: Model;
 }
 
 /** CHOICE's table: one walk per unavailable product, heavy when thousands are unavailable. */
 export interface ChoiceJob {
   kind: "choice";
-  input: InstanceInput;
+  model: Model;
   available: number[];
 }
 
@@ -118,28 +114,48 @@ export async function runJob(
   onProgress: (p: OptimizeProgress) => void,
   signal: { readonly aborted: boolean },
 ): Promise<JobResult<Job>> {
-  if (job.kind === "fit") {
-    const { maxIterations, tolerance, minProbability } = job;
-    return fitFromSheet(job.history, job.productIds, {
-      maxIterations,
-      tolerance,
-      minProbability,
-      ...rowsFrom("History", job.firstRow),
-    });
+  switch (job.kind) {
+    case "optimize":
+      return optimize(job.model, job.options, onProgress, signal);
+    case "evaluate":
+      return evaluate(job, onProgress, signal);
+    case "bound":
+      return sheetBound(job.model);
+    case "choice":
+      return choiceTable(job.model, Uint8Array.from(job.available));
+    case "fit": {
+      const { maxIterations, tolerance, minProbability } = job;
+      return fitFromSheet(job.history, job.productIds, {
+        maxIterations,
+        tolerance,
+        minProbability,
+        ...rowsFrom("History", job.firstRow),
+      });
+    }
+    case "similarity":
+      return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
+    default: {
+      // A job kind added to Job but not here fails to compile.
+      const unknown: never = job;
+      throw new Error(`Unknown job ${JSON.stringify((unknown as { kind?: unknown }).kind)}.`);
+    }
   }
-  if (job.kind === "similarity")
-    return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
-  const model = validateInstance(job.input);
-  if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
-  if (job.kind === "bound") return sheetBound(model);
-  if (job.kind === "choice") return choiceTable(model, Uint8Array.from(job.available));
+}
+
+/** EVALUATE: the bound, then the simulation, yielding between batches so a cancel is seen at once. */
+async function evaluate(
+  job: EvaluateJob,
+  onProgress: (p: OptimizeProgress) => void,
+  signal: { readonly aborted: boolean },
+): Promise<EvaluateOutcome> {
   onProgress({ stage: "Upper bound", fraction: 0 });
-  const bound = sheetBound(model);
-  const simulation = simulate(model, job.units, {
+  const bound = sheetBound(job.model);
+  const simulation = await simulateAsync(job.model, job.units, {
     seed: job.seed,
     targetRelativeError: job.targetRelativeError,
     onProgress: (f) => onProgress({ stage: "Simulating", fraction: f }),
     shouldStop: () => signal.aborted,
   });
+  if (signal.aborted) throw new OptimizeAborted();
   return { simulation, bound };
 }

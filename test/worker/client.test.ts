@@ -2,6 +2,7 @@
 // that do not stop are terminated and replaced, and the in-thread fallback gives the worker's answers.
 
 import { InputError } from "../../src/engine/model/instance";
+import { validateInstance } from "../../src/engine/model/validate";
 import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../src/worker/client";
 import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob } from "../../src/worker/jobs";
 import type { FromWorker, ToWorker } from "../../src/worker/messages";
@@ -13,8 +14,14 @@ const INPUT = {
   ],
   substitution: [{ from: "A", to: "B", probability: 0.4 }],
 };
-const EVALUATE: EvaluateJob = { kind: "evaluate", input: INPUT, units: [30, 20], seed: 4, targetRelativeError: 0.01 };
-const OPTIMIZE: OptimizeJob = { kind: "optimize", input: INPUT, options: { method: "fluid" } };
+const MODEL = validateInstance(INPUT);
+/** Must-offer minimums above the budget: optimize's rule check refuses it. */
+const UNAFFORDABLE = validateInstance({
+  products: [{ id: "A", price: 10, cost: 4, demand: 30, mustOffer: true, minQty: 10 }],
+  constraints: { budget: 20 },
+});
+const EVALUATE: EvaluateJob = { kind: "evaluate", model: MODEL, units: [30, 20], seed: 4, targetRelativeError: 0.01 };
+const OPTIMIZE: OptimizeJob = { kind: "optimize", model: MODEL, options: { method: "fluid" } };
 
 /** A worker whose replies the test writes by hand. */
 class ScriptedWorker implements WorkerLike {
@@ -83,17 +90,18 @@ describe("in-thread fallback", () => {
   });
   test("cancel rejects at once and stops the optimiser", async () => {
     const client = new EngineClient({ createWorker: null });
-    const job = client.submit({ kind: "optimize", input: INPUT, options: { method: "auto", timeLimitMs: 60000 } });
+    const job = client.submit({ kind: "optimize", model: MODEL, options: { method: "auto", timeLimitMs: 60000 } });
     job.cancel();
     await expect(job.result).rejects.toBeInstanceOf(JobCancelled);
   });
   test("engine input errors come back as InputError with their problems", async () => {
     const client = new EngineClient({ createWorker: null });
-    const bad = { ...EVALUATE, input: { products: [{ id: "A", price: -1, cost: 4, demand: 3 }] } };
+    // The worker gets a validated model; the rule check that optimize makes is what can still fail there.
+    const bad = { ...OPTIMIZE, model: UNAFFORDABLE };
     const r = await settleOf(client.submit(bad).result);
     expect(r.ok).toBe(false);
     expect((r as { e: InputError }).e).toBeInstanceOf(InputError);
-    expect((r as { e: InputError }).e.problems[0].message).toMatch(/price/);
+    expect((r as { e: InputError }).e.problems[0].message).toMatch(/budget/);
   });
   test("a worker factory that throws means in-thread", async () => {
     const client = new EngineClient({
@@ -136,7 +144,7 @@ describe("with the real worker script", () => {
       createWorker: () => (workers.push(realWorker()), workers[workers.length - 1]),
       cancelGraceMs: 5000,
     });
-    const long = client.submit({ kind: "optimize", input: INPUT, options: { method: "auto", timeLimitMs: 60000 } });
+    const long = client.submit({ kind: "optimize", model: MODEL, options: { method: "auto", timeLimitMs: 60000 } });
     await new Promise((r) => setTimeout(r, 30));
     long.cancel();
     await expect(long.result).rejects.toBeInstanceOf(JobCancelled);
@@ -150,15 +158,15 @@ describe("with the real worker script", () => {
   });
   test("bound and choice jobs", async () => {
     const client = new EngineClient({ createWorker: realWorker });
-    const b = await client.submit({ kind: "bound", input: INPUT }).result;
+    const b = await client.submit({ kind: "bound", model: MODEL }).result;
     expect(b.value).toBeCloseTo(6 * 30 + 7 * 20, 8); // both carried in the fluid plan: Σ margin × demand
-    const table = await client.submit({ kind: "choice", input: INPUT, available: [0, 1] }).result;
+    const table = await client.submit({ kind: "choice", model: MODEL, available: [0, 1] }).result;
     expect(table[1].slice(0, 2)).toEqual(["A", false]);
     expect(table[2][3]).toBeCloseTo(0.4 + 0.4 * 0.6, 12); // B's own share plus A's customers who move to B
   });
   test("input errors cross the boundary as InputError", async () => {
     const client = new EngineClient({ createWorker: realWorker });
-    const r = await settleOf(client.submit({ ...OPTIMIZE, input: { products: [] } }).result);
+    const r = await settleOf(client.submit({ ...OPTIMIZE, model: UNAFFORDABLE }).result);
     expect((r as { e: unknown }).e).toBeInstanceOf(InputError);
   });
 });
