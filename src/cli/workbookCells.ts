@@ -4,7 +4,7 @@
 
 import type { CellValue, Worksheet } from "exceljs";
 import type { Cells } from "../sheet/cells";
-import { columnLetter } from "../sheet/location";
+import { columnLetter } from "../sheet/address";
 
 export interface Block {
   /** 1-based sheet coordinates, inclusive. */

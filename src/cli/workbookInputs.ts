@@ -5,9 +5,9 @@
 import type { Workbook, Worksheet } from "exceljs";
 import { suggest } from "../engine";
 import type { Problem } from "../engine";
-import { sheetPrefix, splitAddress } from "../excel/address";
+import { sheetPrefix, splitAddress } from "../sheet/address";
 import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
-import { columnLetter } from "../sheet/location";
+import { columnLetter } from "../sheet/address";
 import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
 import { SheetInputError, type RangeName, type SheetProblem } from "../sheet/sheetProblem";
 import { InputProblems } from "./errors";

@@ -4,7 +4,7 @@
 
 import type { Workbook } from "exceljs";
 import { readUnits } from "../sheet/units";
-import { columnLetter } from "../sheet/location";
+import { columnLetter } from "../sheet/address";
 import { InputProblems } from "./errors";
 import { parseBlock, usedBlock } from "./workbookCells";
 import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./workbookInputs";

@@ -2,7 +2,7 @@
 // Reading and writing a block of a sheet a slice of rows at a time, each slice its own request, to stay
 // under Excel on the web's 5 MB per request (office.md §3).
 
-import { blockRef, type Block } from "./address";
+import { blockRef, type Block } from "../sheet/address";
 import { CELLS_PER_READ } from "./readValues";
 
 function rowsPerSlice(columns: number, cells: number): number {

@@ -2,7 +2,7 @@
 // Where the inputs are: an address saved in this workbook (the user's own choice) wins, then an Excel table
 // called Products / Substitution / Options, then a named range of that name. Two syncs in all.
 
-import { splitAddress } from "./address";
+import { splitAddress } from "../sheet/address";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "./inputs";
 
 /** A1 references the pane accepts from settings: cells, blocks, whole columns or whole rows. */

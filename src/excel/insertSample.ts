@@ -3,7 +3,7 @@
 // name, so Optimize finds them at once. If any of those sheets, tables or names already exists nothing is
 // written (the user's data is never touched) and the clashes are returned.
 
-import { blockRef, sheetPrefix } from "./address";
+import { blockRef, sheetPrefix } from "../sheet/address";
 import { writeBlock } from "./blockValues";
 import { sampleSheets } from "./sampleData";
 

@@ -3,8 +3,8 @@
 // in the range's first rows. A problem about a whole row selects that row's first cell.
 
 import type { SheetProblem } from "../sheet/sheetProblem";
-import { columnLetter, originOf } from "../sheet/location";
-import { letters, sheetPrefix, splitAddress } from "./address";
+import { columnLetter, originOf } from "../sheet/address";
+import { columnNumber, sheetPrefix, splitAddress } from "../sheet/address";
 
 /** Rows searched for a column's header (a header row may sit under a title or a blank row). */
 const HEADER_ROWS = 5;
@@ -32,7 +32,7 @@ export function problemCell(
       found = values[r].findIndex((v) => cellText(v) === wanted);
     // Options problems are named by the option; the value beside it is what needs fixing.
     if (found >= 0) column = origin.column + found + (problem.range === "Options" ? 1 : 0);
-    else if (/^[A-Z]{1,3}$/.test(label)) column = letters(label);
+    else if (/^[A-Z]{1,3}$/.test(label)) column = columnNumber(label);
   }
   return `${sheetPrefix(sheet)}${columnLetter(column)}${row}`;
 }

@@ -4,7 +4,7 @@
 // block at a time. Hidden and filtered-out rows are read like any other: a filter in the sheet does not drop
 // products from the plan. A whole-column range (A:F) is cut to the sheet's used rows first.
 
-import { splitAddress } from "./address";
+import { splitAddress } from "../sheet/address";
 
 /** Cells per request: about 1 MB of JSON for typical numbers and short ids, well under the 5 MB cap. */
 export const CELLS_PER_READ = 50000;

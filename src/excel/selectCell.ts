@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // Takes the user to a cell named in a problem: activates its sheet and selects it.
 
-import { splitAddress } from "./address";
+import { splitAddress } from "../sheet/address";
 
 export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
   const { sheet, ref } = splitAddress(address);

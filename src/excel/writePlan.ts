@@ -5,7 +5,7 @@
 // if the new plan would land on other non-empty cells, nothing is written and those cells are returned, so
 // the pane can ask before calling again with overwrite.
 
-import { blockRef, inBlock, parseBlock, sheetPrefix, type Block } from "./address";
+import { blockRef, inBlock, parseBlock, sheetPrefix, type Block } from "../sheet/address";
 import { readBlock, writeBlock } from "./blockValues";
 import { loadPlanLayout, savePlanLayout } from "./planLayout";
 import { DEMAND_COLUMN, TABLE_FORMATS, UNITS_COLUMN, type PlanSheetData } from "./planSheetData";

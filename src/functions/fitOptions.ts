@@ -5,7 +5,7 @@
 import { show } from "../engine";
 import { numberOf } from "../sheet/cells";
 import { optionProblem, readNameValues } from "../sheet/nameValue";
-import { RANGE_ORIGIN, type Origin } from "../sheet/location";
+import { RANGE_ORIGIN, type Origin } from "../sheet/address";
 import type { SheetProblem } from "../sheet/sheetProblem";
 
 export interface FitSettings {

@@ -4,7 +4,7 @@
 
 import { trimRange } from "../sheet/cells";
 import { isPeriodHeader } from "../sheet/periodHistory";
-import { originOf } from "../sheet/location";
+import { originOf } from "../sheet/address";
 import { SheetInputError } from "../sheet/sheetProblem";
 import type { FitJob } from "../worker/jobs";
 import { readFitOptions } from "./fitOptions";

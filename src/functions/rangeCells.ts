@@ -4,7 +4,7 @@
 // (office.md §2.3) turned back into blanks where the caller says 0 cannot be meant.
 
 import { excelError, isBlankOrZero, plain, textOf, trimRange } from "../sheet/cells";
-import { RANGE_ORIGIN, columnLetter, type Origin } from "../sheet/location";
+import { RANGE_ORIGIN, columnLetter, type Origin } from "../sheet/address";
 
 export interface RangeCells {
   cells: unknown[][];

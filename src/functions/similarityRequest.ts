@@ -3,7 +3,7 @@
 // itself is read by similarityFromSheet in the worker, which names every bad row and column.
 
 import { excelError, isBlankOrZero, plain, trimRange } from "../sheet/cells";
-import { originOf } from "../sheet/location";
+import { originOf } from "../sheet/address";
 import type { SimilarityJob } from "../worker/jobs";
 import { invalidInput } from "./functionError";
 import { readProductIds } from "../sheet/productIds";

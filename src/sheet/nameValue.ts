@@ -6,7 +6,7 @@
 
 import { suggest } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, plain, textOf, trimRange, type Cells } from "./cells";
-import { RANGE_ORIGIN, type Origin } from "./location";
+import { RANGE_ORIGIN, type Origin } from "./address";
 import type { SheetProblem } from "./sheetProblem";
 
 export interface NameValueSpec<K extends string> {

@@ -7,7 +7,7 @@ import { METHODS, show, suggest } from "../engine";
 import type { ConstraintsInput, CustomersInput, Method, OptimizeOptions } from "../engine";
 import { numberOf, textOf, type Cells } from "./cells";
 import { optionProblem, readNameValues } from "./nameValue";
-import { RANGE_ORIGIN, type Origin } from "./location";
+import { RANGE_ORIGIN, type Origin } from "./address";
 import type { SheetProblem } from "./sheetProblem";
 
 export type OptionKey =

@@ -2,7 +2,7 @@
 // SIMILARITY): the Product column, checked for blanks and duplicates, or a located SheetInputError.
 
 import type { Cells } from "./cells";
-import type { Origin } from "./location";
+import type { Origin } from "./address";
 import { readProducts, type ProductsSheet } from "./products";
 import { sortProblems } from "./sheetInstance";
 import { SheetInputError, type SheetProblem } from "./sheetProblem";

@@ -17,7 +17,7 @@ import {
   type Cells,
 } from "./cells";
 import { unescapeText } from "./escape";
-import { RANGE_ORIGIN, type Origin } from "./location";
+import { RANGE_ORIGIN, type Origin } from "./address";
 import {
   FIELD_TITLES,
   PRODUCT_ALIASES,

@@ -9,7 +9,7 @@ import { sheetBound, type SheetBound } from "./bound";
 import { boundTable } from "./boundTable";
 import type { Cells } from "./cells";
 import { choiceTable } from "./choiceTable";
-import { originOf } from "./location";
+import { originOf } from "./address";
 import { readProductIds } from "./productIds";
 import { relocateProductProblem } from "./relocate";
 import { readSheetInstance, sortProblems, type SheetInputs, type SheetInstance } from "./sheetInstance";

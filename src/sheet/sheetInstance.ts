@@ -4,7 +4,7 @@
 import { InputError, checkRulesFeasible, validateInstance } from "../engine";
 import type { InstanceInput, Model, Problem } from "../engine";
 import type { Cells } from "./cells";
-import { RANGE_ORIGIN, originOf } from "./location";
+import { RANGE_ORIGIN, originOf } from "./address";
 import { readOptions, type OptionsSheet } from "./options";
 import { readProducts, type ProductsSheet } from "./products";
 import { relocateOptionProblem, relocateProductProblem, relocateSubstitutionProblem } from "./relocate";

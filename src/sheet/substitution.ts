@@ -17,7 +17,7 @@ import {
   type Cells,
 } from "./cells";
 import { unescapeText } from "./escape";
-import { RANGE_ORIGIN, columnLetter, type Origin } from "./location";
+import { RANGE_ORIGIN, columnLetter, type Origin } from "./address";
 import { place, type SheetProblem } from "./sheetProblem";
 
 export type SubstitutionLayout = "none" | "matrix" | "list";

@@ -20,7 +20,7 @@ import {
   type Cells,
 } from "./cells";
 import { unescapeText } from "./escape";
-import { RANGE_ORIGIN, type Origin } from "./location";
+import { RANGE_ORIGIN, type Origin } from "./address";
 import { fieldOfHeader } from "./productColumns";
 import type { ProductsSheet } from "./products";
 import { place, type SheetProblem } from "./sheetProblem";

@@ -9,7 +9,7 @@ import { show, suggest } from "../engine";
 import type { ProductInput } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, textOf, trimRange, type Cells } from "./cells";
 import { unescapeText } from "./escape";
-import { RANGE_ORIGIN, type Origin } from "./location";
+import { RANGE_ORIGIN, type Origin } from "./address";
 import type { ProductRow } from "./products";
 import { place, type SheetProblem } from "./sheetProblem";
 

@@ -6,7 +6,7 @@
 /// <reference types="office-js" />
 
 import { OfficeMockObject } from "office-addin-mock";
-import { blockRef, parseBlock, sheetPrefix } from "../../src/excel/address";
+import { blockRef, parseBlock, sheetPrefix } from "../../src/sheet/address";
 
 export interface MockBook {
   sheets: Record<string, unknown[][]>;

@@ -13,7 +13,7 @@ import {
   trimRange,
 } from "../../src/sheet/cells";
 import { escapeCells, escapeText, unescapeText } from "../../src/sheet/escape";
-import { columnLetter, originOf } from "../../src/sheet/location";
+import { columnLetter, originOf } from "../../src/sheet/address";
 
 describe("blanks and Excel errors", () => {
   test("null, undefined, empty and spaces are blank; 0 is not", () => {
