@@ -6,6 +6,7 @@ import { suggest } from "../engine";
 import { optionsHelp, parseArgs } from "./args";
 import type { Command } from "./command";
 import { boundCommand } from "./commands/bound";
+import { chainCommand } from "./commands/chain";
 import { evaluateCommand } from "./commands/evaluate";
 import { fitCommand } from "./commands/fit";
 import { generateCommand } from "./commands/generate";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   boundCommand,
   planCommand,
   fitCommand,
+  chainCommand,
   generateCommand,
 ];
 

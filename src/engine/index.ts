@@ -62,3 +62,11 @@ export * from "./generate/sampleHistory";
 
 // Comparing plans: the current range, actions, rules and what relaxing them is worth
 export * from "./compare/compareTypes";
+
+// Choice models in, the Markov chain out (the planner's abstraction layer)
+export * from "./choice/choiceModel";
+export * from "./choice/rankingChoice";
+export * from "./choice/logitChoice";
+export * from "./substitution/chainFromModel";
+export * from "./substitution/chainFidelity";
+export * from "./choice/readChoiceModel";

@@ -1,0 +1,20 @@
+// Any choice model, as the planner's abstraction layer sees it: for each set of available products, the
+// probability that an arriving customer buys each product or leaves. The Markov chain is fitted to these
+// probabilities (substitution/chainFromModel.ts), and the planner never sees the model itself.
+
+export interface Purchase {
+  /** P_j(S): probability of buying j (0 for j not available). */
+  purchase: Float64Array;
+  /** P_0(S): probability of leaving without buying. */
+  noPurchase: number;
+}
+
+export interface ChoiceModel {
+  /** Number of products. */
+  n: number;
+  /** What the model is, in words ("nested logit, 4 nests"). */
+  label: string;
+  probabilities(available: ArrayLike<number | boolean>): Purchase;
+  /** Set when the model is itself a Markov chain (MNL): then the chain is exact. */
+  exactChain?: { lambda: Float64Array; rho: Float64Array[] };
+}
