@@ -8,6 +8,7 @@ export * from "./model/sparseSubstitution";
 export * from "./model/plan";
 export * from "./model/planLimits";
 export * from "./model/fitToRules";
+export * from "./model/validateCurrent";
 
 // Text helpers for messages
 export * from "./text/format";
