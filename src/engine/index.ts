@@ -63,3 +63,9 @@ export * from "./generate/sampleHistory";
 
 // Comparing plans: the current range, actions, rules and what relaxing them is worth
 export * from "./compare/compareTypes";
+export * from "./compare/estimate";
+export * from "./compare/planKpis";
+export * from "./compare/actions";
+export * from "./compare/ruleUse";
+export * from "./compare/currentBreaks";
+export * from "./compare/comparePlans";
