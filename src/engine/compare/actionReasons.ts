@@ -52,7 +52,7 @@ export function quantityReason(model: Model, plan: ArrayLike<number>, v: UnitVal
     if (!near(limit === budget ? u.spend : u.space, limit)) continue;
     const j = betterUse(model, plan, v, weight, i);
     if (j >= 0) return `${head}: beyond these ${name} earns more on ${model.ids[j]}`;
-    return `${head}: ${name} is used up`;
+    return `${head}: ${name} is used up, and one more unit here (about ${amount(more)}) is its best use if it grows`;
   }
   return `${head}: one more would still add about ${amount(more)} on the seasons searched; a longer search may buy it`;
 }

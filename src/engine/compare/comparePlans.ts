@@ -165,6 +165,8 @@ export async function comparePlans(
     // Batches of about two million customer-steps keep progress and cancellation responsive.
     const perRep = Math.max(1, (steps - before) / batch);
     batch = Math.max(1, Math.min(maxReps - reps, Math.round(2e6 / perRep)));
+    // Check the target as soon as the minimum is reached.
+    if (reps < minReps) batch = Math.min(batch, minReps - reps);
   }
   const list = Array.from({ length: model.n }, (_, i) => actionOf(current[i], recommended[i]));
   return {
