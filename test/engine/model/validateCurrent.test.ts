@@ -60,7 +60,7 @@ describe("currentUnits, lock and maxChanges", () => {
     expect(qs[1].message).toMatch(/Product B: marked lock, but it has no current units \(currentUnits is 0 or blank\)/);
     expect(qs[2].message).toMatch(/marked both lock \(keep its 4 current units\) and exclude/);
     expect(qs[3].message).toMatch(
-      /locked at its current 5 units, which is above its maxQty 4 and not a whole number of packs of 6/,
+      /marked lock at its current 5 units, which is above its maxQty 4 and not a whole number of packs of 6/,
     );
   });
 
