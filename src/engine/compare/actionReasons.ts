@@ -3,7 +3,7 @@
 // further unit would pay, and when a budget or the space binds, which product earns more with it.
 
 import type { Model } from "../model/instance";
-import { highestUnits, isLocked, usage } from "../model/planLimits";
+import { highestUnits, isLocked, lowestUnits, mustCarry, usage } from "../model/planLimits";
 import type { UnitValues } from "../simulate/sampledSeasons";
 import { whereDemandGoes } from "../optimize/whereDemandGoes";
 import type { Action } from "./compareTypes";
@@ -18,17 +18,23 @@ function units(x: number): string {
 }
 
 /**
- * The carried product `j ≠ i` whose last unit earns the most per unit of `weight` (budget: cost; space:
- * size), if it earns more per unit of the limit than one more unit of i would.
+ * The product whose last unit the plan would give up first to pay for one more unit of i: the carried,
+ * movable j ≠ i whose last unit earns least per unit of `weight` (budget: cost; space: size); −1 if none.
  */
-function betterUse(model: Model, plan: ArrayLike<number>, v: UnitValues, weight: Float64Array, i: number): number {
-  const mine = weight[i] > 0 ? v.more[i] / weight[i] : -Infinity;
+function cheapestLastUnit(
+  model: Model,
+  plan: ArrayLike<number>,
+  v: UnitValues,
+  weight: Float64Array,
+  i: number,
+): number {
   let best = -1;
-  let bestRate = mine;
+  let bestRate = Infinity;
   for (let j = 0; j < model.n; j++) {
-    if (j === i || plan[j] === 0 || weight[j] <= 0 || !Number.isFinite(v.fewer[j])) continue;
+    if (j === i || plan[j] === 0 || weight[j] <= 0 || isLocked(model, j) || !Number.isFinite(v.fewer[j])) continue;
+    if (mustCarry(model, j) && plan[j] - model.packSize[j] < lowestUnits(model, j)) continue;
     const rate = -v.fewer[j] / weight[j];
-    if (rate > bestRate) [best, bestRate] = [j, rate];
+    if (rate < bestRate) [best, bestRate] = [j, rate];
   }
   return best;
 }
@@ -45,14 +51,17 @@ export function quantityReason(model: Model, plan: ArrayLike<number>, v: UnitVal
   const u = usage(model, plan);
   const { budget, capacity } = model.constraints;
   const near = (used: number, limit: number | null) => limit !== null && used >= 0.98 * limit;
-  for (const [limit, weight, name] of [
-    [budget, model.cost, "the budget"],
-    [capacity, model.size, "the space"],
+  for (const [limit, used, weight, name] of [
+    [budget, u.spend, model.cost, "the budget"],
+    [capacity, u.space, model.size, "the space"],
   ] as const) {
-    if (!near(limit === budget ? u.spend : u.space, limit)) continue;
-    const j = betterUse(model, plan, v, weight, i);
-    if (j >= 0) return `${head}: beyond these ${name} earns more on ${model.ids[j]}`;
-    return `${head}: ${name} is used up, and one more unit here (about ${amount(more)}) is its best use if it grows`;
+    if (!near(used, limit)) continue;
+    const j = cheapestLastUnit(model, plan, v, weight, i);
+    if (j < 0) return `${head}: ${name} is used up`;
+    const mine = weight[i] > 0 ? more / weight[i] : -Infinity;
+    if (-v.fewer[j] / weight[j] > mine) return `${head}: beyond these ${name} earns more on ${model.ids[j]}`;
+    // The sampled values disagree with the plan here: say so rather than invent a reason.
+    return `${head}: ${name} is used up; one more here (about ${amount(more)}) would earn more than the last unit of ${model.ids[j]} (about ${amount(-v.fewer[j])}), a swap the search did not make`;
   }
   return `${head}: one more would still add about ${amount(more)} on the seasons searched; a longer search may buy it`;
 }
@@ -67,7 +76,7 @@ export function dropReason(model: Model, plan: ArrayLike<number>, i: number, fal
   if (!top || t.retained < 0.3) return fallback;
   const [j, share] = top;
   const gained = plan[j] - current[j];
-  const also = t.retained - share >= 0.05 ? ` (${Math.round(100 * t.retained)}% buy something else in the range)` : "";
+  const also = t.retained - share >= 0.05 ? ` (${Math.round(100 * t.retained)}% stay in the range)` : "";
   return (
     `${Math.round(100 * share)}% of its customers buy ${model.ids[j]} instead` +
     (current[j] === 0

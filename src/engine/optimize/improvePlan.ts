@@ -271,7 +271,8 @@ function fitMoves(model: Model, units: Int32Array, moves: { up: Move[]; down: Mo
       trial[m.i] = m.to;
       taken[m.i] = 1;
       groups.push({ moves: [m], gain: m.gain });
-    } else {
+    } else if (next.changes <= (model.constraints.maxChanges ?? Infinity)) {
+      // An up that breaks maxChanges cannot be paid for by downs of quantity: not a swap candidate.
       blocked.push(m);
     }
   }
