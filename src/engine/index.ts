@@ -69,3 +69,4 @@ export * from "./compare/actions";
 export * from "./compare/ruleUse";
 export * from "./compare/currentBreaks";
 export * from "./compare/comparePlans";
+export * from "./compare/actionReasons";
