@@ -8,6 +8,7 @@ export * from "./model/sparseSubstitution";
 export * from "./model/plan";
 export * from "./model/planLimits";
 export * from "./model/fitToRules";
+export * from "./model/validateCurrent";
 
 // Text helpers for messages
 export * from "./text/format";
@@ -70,3 +71,10 @@ export * from "./choice/logitChoice";
 export * from "./substitution/chainFromModel";
 export * from "./substitution/chainFidelity";
 export * from "./choice/readChoiceModel";
+export * from "./compare/estimate";
+export * from "./compare/planKpis";
+export * from "./compare/actions";
+export * from "./compare/ruleUse";
+export * from "./compare/currentBreaks";
+export * from "./compare/comparePlans";
+export * from "./compare/actionReasons";

@@ -11,7 +11,16 @@ import { RANGE_ORIGIN, type Origin } from "./address";
 import type { SheetProblem } from "./sheetProblem";
 
 export type OptionKey =
-  "customers" | "cv" | "budget" | "capacity" | "maxProducts" | "method" | "seed" | "timeLimit" | "precision";
+  | "customers"
+  | "cv"
+  | "budget"
+  | "capacity"
+  | "maxProducts"
+  | "maxChanges"
+  | "method"
+  | "seed"
+  | "timeLimit"
+  | "precision";
 
 /** Normalized names per option; the first is the documented one. */
 const OPTION_NAMES: Record<OptionKey, string[]> = {
@@ -20,6 +29,7 @@ const OPTION_NAMES: Record<OptionKey, string[]> = {
   budget: ["budget", "maxbudget", "buybudget", "openingbudget"],
   capacity: ["capacity", "space", "shelfspace", "maxspace"],
   maxProducts: ["maxproducts", "maxitems", "maximumproducts", "productlimit", "maxskus", "products"],
+  maxChanges: ["maxchanges", "changes", "maximumchanges", "changelimit", "maxchurn"],
   method: ["method", "algorithm"],
   seed: ["seed", "randomseed"],
   timeLimit: ["timelimit", "time", "timelimitseconds", "timelimits", "seconds", "maxtime"],
@@ -33,6 +43,7 @@ export const OPTION_TITLES: Record<OptionKey, string> = {
   budget: "budget",
   capacity: "capacity",
   maxProducts: "maxProducts",
+  maxChanges: "maxChanges",
   method: "method",
   seed: "seed",
   timeLimit: "time limit",
@@ -52,9 +63,10 @@ export interface OptionsSheet {
 }
 
 export function readOptions(raw: Cells | null | undefined, origin: Origin = RANGE_ORIGIN): OptionsSheet {
+  // 0 is "not set" for every option but the seed and maxChanges (0 changes: keep the current assortment).
   const read = readNameValues<OptionKey>(
     raw,
-    { names: OPTION_NAMES, titles: OPTION_TITLES, zeroIsValue: ["seed"] },
+    { names: OPTION_NAMES, titles: OPTION_TITLES, zeroIsValue: ["seed", "maxChanges"] },
     origin,
   );
   const out: OptionsSheet = { optimize: {}, rows: read.rows, problems: read.problems };
@@ -63,7 +75,7 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
   if (values.customers !== undefined) out.customers = { distribution: textOf(values.customers) ?? values.customers };
   if (values.cv !== undefined)
     out.customers = { ...(out.customers ?? { distribution: "negbin" }), cv: numberOf(values.cv) };
-  for (const key of ["budget", "capacity", "maxProducts"] as const) {
+  for (const key of ["budget", "capacity", "maxProducts", "maxChanges"] as const) {
     if (values[key] !== undefined) out.constraints = { ...out.constraints, [key]: numberOf(values[key]) };
   }
   if (values.method !== undefined) {
