@@ -23,6 +23,7 @@ import { fitToRules } from "../model/fitToRules";
 import { improvePlan } from "./improvePlan";
 import { limitedFluid, type LimitedFluid } from "../bound/limitedFluid";
 import { planBound } from "../bound/planBound";
+import { ceilingTimeMs, realisticCeiling } from "../bound/realisticCeiling";
 import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
@@ -109,6 +110,17 @@ export async function optimize(
   const lf = limitedFluid(model);
   const { value, kind, ignoredConstraints, label } = planBound(model, lf);
   const bound: PlanBound = { value, kind, ignoredConstraints, label };
+  await check();
+  // The realistic ceiling (SAA bound) takes its share of the time limit up front, so the run keeps it.
+  report("Realistic ceiling", 0.01);
+  const ceilingMs = options.ceilingTimeMs ?? ceilingTimeMs(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const ceilingGuard = Math.min(deadline, Date.now() + 4 * ceilingMs);
+  const ceiling = realisticCeiling(model, lf, {
+    timeMs: ceilingMs,
+    seed,
+    shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
+  });
+  if (ceiling) bound.ceiling = ceiling;
   await check();
 
   const mean = lf.fluid.sales;
@@ -212,13 +224,15 @@ export async function optimize(
   });
   if (signal?.aborted) throw new OptimizeAborted();
   report("Done", 1);
+  const tighter = ceiling ? Math.min(ceiling.value, bound.value) : bound.value;
   return {
     method,
     seed,
     units,
     evaluation,
     bound,
-    shareOfBound: bound.value > 0 ? evaluation.expectedProfit / bound.value : NaN,
+    shareOfBound: tighter > 0 ? evaluation.expectedProfit / tighter : NaN,
+    shareOfBoundBasis: ceiling && ceiling.value < bound.value ? "ceiling" : "fluid",
     decisions: decisions(model, units, evaluation),
     warnings,
     stoppedEarly,
