@@ -11,7 +11,7 @@ import type {
   SimulationResult,
 } from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
-import { sheetBound, type SheetBound } from "../sheet/bound";
+import { sheetBoundWithCeiling, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
 import { fitFromSheet, type SheetFit } from "../sheet/fitSheet";
 
@@ -131,10 +131,10 @@ export async function runJob(
     return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
   const model = validateInstance(job.input);
   if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
-  if (job.kind === "bound") return sheetBound(model);
+  if (job.kind === "bound") return sheetBoundWithCeiling(model);
   if (job.kind === "choice") return choiceTable(model, Uint8Array.from(job.available));
   onProgress({ stage: "Upper bound", fraction: 0 });
-  const bound = sheetBound(model);
+  const bound = sheetBoundWithCeiling(model, job.seed);
   const simulation = simulate(model, job.units, {
     seed: job.seed,
     targetRelativeError: job.targetRelativeError,
