@@ -6,9 +6,20 @@ import { CEILING_CAVEAT, usage } from "../engine";
 import type { Model, OptimizeResult } from "../engine";
 import { formatNumber, formatPercent, plural } from "./table";
 
+/**
+ * The realistic ceiling, printed under the summary (its own paragraph: the summary's label column stays as
+ * it was): value ± standard error, how it was computed, the plan's share, and the caveat.
+ */
+export function planCeilingText(r: OptimizeResult): string {
+  const c = r.bound.ceiling;
+  if (!c) return "";
+  const share = formatPercent(c.value > 0 ? r.evaluation.expectedProfit / c.value : NaN);
+  const tighter = r.shareOfBoundBasis === "ceiling" ? " (the tighter bound, used for % of bound)" : "";
+  return `Realistic ceiling ${formatNumber(c.value)} ± ${formatNumber(c.stdError)} (${c.label}); this plan reaches ${share} of it${tighter}; ${CEILING_CAVEAT}.\n`;
+}
+
 export function planSummaryRows(model: Model, r: OptimizeResult): [string, string][] {
   const e = r.evaluation;
-  const c = r.bound.ceiling;
   const half = (e.ci95[1] - e.ci95[0]) / 2;
   const u = usage(model, r.units);
   const totalUnits = r.units.reduce((a, b) => a + b, 0);
@@ -26,14 +37,6 @@ export function planSummaryRows(model: Model, r: OptimizeResult): [string, strin
       "Upper bound",
       `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.bound.value > 0 ? e.expectedProfit / r.bound.value : NaN)} of it: no plan can exceed it`,
     ],
-    ...(c
-      ? ([
-          [
-            "Realistic ceiling",
-            `${formatNumber(c.value)} ± ${formatNumber(c.stdError)} (${c.label}); this plan reaches ${formatPercent(c.value > 0 ? e.expectedProfit / c.value : NaN)} of it${r.shareOfBoundBasis === "ceiling" ? " (the tighter bound, used for % of bound)" : ""}; ${CEILING_CAVEAT}`,
-          ],
-        ] as [string, string][])
-      : []),
     [
       "Plan",
       `carry ${plural(u.carried, "product")}, drop ${formatNumber(model.n - u.carried, 0)}; ${plural(totalUnits, "unit")}, purchase cost ${formatNumber(e.purchaseCost)}`,

@@ -21,9 +21,9 @@ export function boundTable(model: Model, bound: SheetBound): unknown[][] {
   const rows: unknown[][] = summaryRows(
     [
       ["Upper bound", cellNumber(bound.value), describeBound(bound)],
-      ...ceilingLines(bound),
       ["Expected customers", cellNumber(model.totalDemand)],
       ["Fluid assortment", offered, `of ${model.n} products, selling ${cellNumber(Math.round(sold * 10) / 10)} units`],
+      ...ceilingLines(bound),
     ],
     width,
   );

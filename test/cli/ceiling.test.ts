@@ -36,7 +36,7 @@ describe("the realistic ceiling in the CLI", () => {
       /Upper bound +[\d,.]+ \(fluid LP bound\); this plan reaches [\d.]+% of it: no plan can exceed it/,
     );
     expect(h.stdout).toMatch(
-      /Realistic ceiling +[\d,.]+ ± [\d,.]+ \(SAA bound on \d+ sampled seasons[^)]*\); this plan reaches [\d.]+% of it \(the tighter bound, used for % of bound\)/,
+      /Realistic ceiling [\d,.]+ ± [\d,.]+ \(SAA bound on \d+ sampled seasons[^)]*\); this plan reaches [\d.]+% of it \(the tighter bound, used for % of bound\)/,
     );
     expect(h.stdout).toMatch(CAVEAT);
   });

@@ -10,7 +10,7 @@ import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-import { planSummaryRows } from "../planSummary";
+import { planCeilingText, planSummaryRows } from "../planSummary";
 import { ceilingJson } from "./bound";
 import { loadModel } from "../load";
 import { stagedProgress } from "../progress";
@@ -69,7 +69,7 @@ function json(model: Model, r: OptimizeResult): string {
 }
 
 function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
-  let out = renderSummary(planSummaryRows(model, r));
+  let out = renderSummary(planSummaryRows(model, r)) + planCeilingText(r);
   const withNames = model.names.some((s) => s.length > 0);
   const d = r.decisions;
   const columns: Column<number>[] = [

@@ -15,8 +15,9 @@ export interface OptimizeOptions {
   /** Wall-clock budget for the search in milliseconds (default 20,000); the final evaluation comes on top. */
   timeLimitMs?: number;
   /**
-   * Time for the realistic ceiling in ms (default 15% of timeLimitMs, at most 3,000); 0 skips it. Part of
-   * the time limit. Its work is counted, not timed, so the figure does not depend on the machine.
+   * Time for the realistic ceiling in ms (default 15% of timeLimitMs, at most 3,000); 0 skips it. On top of
+   * the search's limit, like the final evaluation. Its work is counted, not timed, so the figure does not
+   * depend on the machine (a guard stops it at 4× this time on a far slower one, and its label says so).
    */
   ceilingTimeMs?: number;
   /** Standard error of the reported profit as a share of it (default 0.002). */
