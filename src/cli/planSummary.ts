@@ -2,7 +2,7 @@
 // plan the same way: profit with its interval, the bound, what is carried and dropped, sales, limits used,
 // and how the plan was found.
 
-import { usage } from "../engine";
+import { CEILING_CAVEAT, usage } from "../engine";
 import type { Model, OptimizeResult } from "../engine";
 import { formatNumber, formatPercent, plural } from "./table";
 
@@ -32,6 +32,18 @@ export function comparisonRows(r: OptimizeResult): [string, string][] {
   return rows;
 }
 
+/**
+ * The realistic ceiling, printed under the summary (its own paragraph: the summary's label column stays as
+ * it was): value ± standard error, how it was computed, the plan's share, and the caveat.
+ */
+export function planCeilingText(r: OptimizeResult): string {
+  const c = r.bound.ceiling;
+  if (!c) return "";
+  const share = formatPercent(c.value > 0 ? r.evaluation.expectedProfit / c.value : NaN);
+  const tighter = r.shareOfBoundBasis === "ceiling" ? " (the tighter bound, used for % of bound)" : "";
+  return `Realistic ceiling ${formatNumber(c.value)} ± ${formatNumber(c.stdError)} (${c.label}); this plan reaches ${share} of it${tighter}; ${CEILING_CAVEAT}.\n`;
+}
+
 export function planSummaryRows(model: Model, r: OptimizeResult): [string, string][] {
   const e = r.evaluation;
   const half = (e.ci95[1] - e.ci95[0]) / 2;
@@ -51,7 +63,7 @@ export function planSummaryRows(model: Model, r: OptimizeResult): [string, strin
     ],
     [
       "Upper bound",
-      `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.shareOfBound)} of it`,
+      `${formatNumber(r.bound.value)} (${r.bound.label}); this plan reaches ${formatPercent(r.bound.value > 0 ? e.expectedProfit / r.bound.value : NaN)} of it: no plan can exceed it`,
     ],
     [
       "Plan",

@@ -47,6 +47,10 @@ export * from "./bound/fluidBound";
 export * from "./bound/limitedFluid";
 export * from "./bound/planBound";
 export * from "./bound/stochasticBound";
+export * from "./bound/substitutionComponents";
+export * from "./bound/realisticCeiling";
+export * from "./bound/softStopping";
+export * from "./bound/componentSaaDual";
 
 // The optimiser
 export * from "./optimize/optimize";

@@ -42,7 +42,7 @@ function addresses(invocation: CustomFunctions.Invocation | null | undefined): (
 
 /**
  * Chooses which products to carry and how many units of each, maximising expected profit when customers substitute.
- * Spills a plan (Product, Carry, Units, Expected sales, Stock-out risk, Decision reason) and a summary: expected profit ± 95% interval, upper bound, % of bound.
+ * Spills a plan (Product, Carry, Units, Expected sales, Stock-out risk, Decision reason) and a summary: expected profit ± 95% interval, upper bound, realistic ceiling ± standard error, % of the tighter bound.
  * @customfunction
  * @helpurl https://localhost:3000/README.md#in-excel
  * @requiresParameterAddresses
@@ -127,7 +127,7 @@ export async function evaluate(
 }
 
 /**
- * The upper bound on expected profit (fluid LP): no plan can expect more. Spills the bound, what it assumes, and the fluid assortment.
+ * The upper bound on expected profit (fluid LP): no plan can expect more; then the realistic ceiling (SAA bound on sampled seasons) ± standard error. Spills the bounds, what they assume, and the fluid assortment.
  * @customfunction
  * @helpurl https://localhost:3000/README.md#in-excel
  * @requiresParameterAddresses

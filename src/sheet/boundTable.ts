@@ -2,7 +2,7 @@
 // then the fluid assortment that attains it, product by product.
 
 import type { Model } from "../engine";
-import { describeBound, type SheetBound } from "./bound";
+import { ceilingLines, describeBound, type SheetBound } from "./bound";
 import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows } from "./summaryBlock";
 
@@ -23,6 +23,7 @@ export function boundTable(model: Model, bound: SheetBound): unknown[][] {
       ["Upper bound", cellNumber(bound.value), describeBound(bound)],
       ["Expected customers", cellNumber(model.totalDemand)],
       ["Fluid assortment", offered, `of ${model.n} products, selling ${cellNumber(Math.round(sold * 10) / 10)} units`],
+      ...ceilingLines(bound),
     ],
     width,
   );

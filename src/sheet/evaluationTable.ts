@@ -2,7 +2,8 @@
 // its 95% interval, the bound, revenue and customers) and any rule the plan breaks.
 
 import type { Model, PlanBound, SimulationResult } from "../engine";
-import { describeBound } from "./bound";
+import { tighterBound } from "../engine";
+import { ceilingLines, describeBound, shareNote } from "./bound";
 import { escapeCells } from "./escape";
 import { formatted } from "./planTable";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";
@@ -45,7 +46,8 @@ export function evaluationTable(
       cellNumber(p.substitutionInflow[i]),
     ]);
   }
-  const share = bound.value > 0 ? (100 * sim.expectedProfit) / bound.value : NaN;
+  const tighter = tighterBound(bound).value;
+  const share = tighter > 0 ? (100 * sim.expectedProfit) / tighter : NaN;
   const lines: SummaryLine[] = [
     ["Expected profit", cellNumber(sim.expectedProfit)],
     [
@@ -54,7 +56,8 @@ export function evaluationTable(
       `${formatted(sim.ci95[0])} to ${formatted(sim.ci95[1])}`,
     ],
     ["Upper bound", cellNumber(bound.value), describeBound(bound)],
-    ["% of bound", cellNumber(share)],
+    ...ceilingLines(bound),
+    ["% of bound", cellNumber(share), shareNote(bound)],
     ["Products carried", carried, `of ${model.n}`],
     ["Units", total],
     ["Purchase cost", cellNumber(sim.purchaseCost)],

@@ -2,7 +2,7 @@
 // reason, then a blank row and the summary (profit with its 95% interval, the bound and the share reached).
 
 import type { Model, OptimizeResult } from "../engine";
-import { describeBound } from "./bound";
+import { ceilingLines, describeBound, shareNote } from "./bound";
 import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";
 
@@ -36,7 +36,8 @@ export function planTable(model: Model, result: OptimizeResult): unknown[][] {
       `${formatted(ev.ci95[0])} to ${formatted(ev.ci95[1])}`,
     ],
     ["Upper bound", cellNumber(result.bound.value), describeBound(result.bound)],
-    ["% of bound", cellNumber(100 * result.shareOfBound)],
+    ...ceilingLines(result.bound),
+    ["% of bound", cellNumber(100 * result.shareOfBound), shareNote(result.bound)],
     ["Products carried", carried, `of ${model.n}`],
     ["Units", units],
     ["Purchase cost", cellNumber(ev.purchaseCost)],

@@ -5,7 +5,7 @@
 import { mnlToMarkovChain, planWarnings } from "../engine";
 import type { InstanceInput, Model, OptimizeOptions } from "../engine";
 import { readAvailable } from "./available";
-import { sheetBound, type SheetBound } from "./bound";
+import { sheetBoundWithCeiling, type SheetBound } from "./bound";
 import { boundTable } from "./boundTable";
 import type { Cells } from "./cells";
 import { choiceTable } from "./choiceTable";
@@ -84,7 +84,7 @@ export function prepareBound(inputs: SheetInputs): SheetInstance {
 
 export function boundFromSheet(inputs: SheetInputs): { model: Model; bound: SheetBound; table: unknown[][] } {
   const { model } = prepareBound(inputs);
-  const bound = sheetBound(model);
+  const bound = sheetBoundWithCeiling(model);
   return { model, bound, table: boundTable(model, bound) };
 }
 

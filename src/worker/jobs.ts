@@ -4,7 +4,7 @@
 import { InputError, OptimizeAborted, optimize, simulateAsync } from "../engine";
 import type { Model, OptimizeOptions, OptimizeProgress, OptimizeResult, Problem, SimulationResult } from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
-import { sheetBound, type SheetBound } from "../sheet/bound";
+import { sheetBoundWithCeiling, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
 import { fitFromSheet, type SheetFit } from "../sheet/fitSheet";
 
@@ -120,7 +120,7 @@ export async function runJob(
     case "evaluate":
       return evaluate(job, onProgress, signal);
     case "bound":
-      return sheetBound(job.model);
+      return sheetBoundWithCeiling(job.model);
     case "choice":
       return choiceTable(job.model, Uint8Array.from(job.available));
     case "fit": {
@@ -149,7 +149,7 @@ async function evaluate(
   signal: { readonly aborted: boolean },
 ): Promise<EvaluateOutcome> {
   onProgress({ stage: "Upper bound", fraction: 0 });
-  const bound = sheetBound(job.model);
+  const bound = sheetBoundWithCeiling(job.model, job.seed);
   const simulation = await simulateAsync(job.model, job.units, {
     seed: job.seed,
     targetRelativeError: job.targetRelativeError,

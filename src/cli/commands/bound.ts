@@ -3,8 +3,8 @@
 // priced in. Rules it leaves out keep it valid but looser, and it says which, because a bound that silently
 // ignored a rule would read as a promise.
 
-import { planBound } from "../../engine";
-import type { FluidSolution, Model } from "../../engine";
+import { CEILING_CAVEAT, planBoundWithCeiling } from "../../engine";
+import type { FluidSolution, Model, PlanCeiling } from "../../engine";
 import { expectPositionals, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK } from "../errors";
@@ -24,17 +24,32 @@ export interface BoundReport {
   ignoredConstraints: string[];
   /** The fluid solution at the bound's prices for the budget and capacity. */
   fluid: FluidSolution;
+  /** The realistic ceiling (SAA bound), when computed. */
+  ceiling?: PlanCeiling;
 }
 
 export function boundReport(model: Model): BoundReport {
-  const b = planBound(model);
+  const b = planBoundWithCeiling(model);
   return {
+    ceiling: b.ceiling,
     bound: b.value,
     boundKind: b.kind,
     boundLabel: b.label,
     ignoredConstraints: b.ignoredConstraints,
     fluid: b.fluid,
   };
+}
+
+/** The realistic ceiling as one line: value ± standard error (how it was computed). */
+export function ceilingText(c: PlanCeiling): string {
+  return `${formatNumber(c.value)} ± ${formatNumber(c.stdError)} (${c.label})`;
+}
+
+/** The realistic ceiling for --json output. */
+export function ceilingJson(c: PlanCeiling | undefined): Record<string, unknown> | null {
+  return c
+    ? { value: c.value, stdError: c.stdError, seasons: c.seasons, label: c.label, caveat: CEILING_CAVEAT }
+    : null;
 }
 
 /** The note printed under a bound when the instance has rules it leaves out. */
@@ -57,6 +72,9 @@ function human(model: Model, report: BoundReport, top: number): string {
   }
   let out = renderSummary([
     ["Fluid upper bound", `${formatNumber(report.bound)} (${report.boundLabel}): no plan can expect a higher profit`],
+    ...(report.ceiling
+      ? ([["Realistic ceiling", `${ceilingText(report.ceiling)}; ${CEILING_CAVEAT}`]] as [string, string][])
+      : []),
     ["Expected customers", `${formatNumber(model.totalDemand, 1)} per season`],
     [
       "Fluid assortment",
@@ -98,6 +116,7 @@ function json(model: Model, report: BoundReport): string {
     boundKind: report.boundKind,
     boundLabel: report.boundLabel,
     ignoredConstraints: report.ignoredConstraints,
+    ceiling: ceilingJson(report.ceiling),
     totalDemand: model.totalDemand,
     assortment,
     fluidSales,
@@ -114,6 +133,8 @@ export const boundCommand: Command = {
     "stock wherever she would buy, so it is loose when products sell few units. The products it sells form",
     "the fluid assortment. Plan constraints (budget, capacity, maxProducts, mustOffer, minQty, maxQty,",
     "packSize) are not taken into account; the output says so when the instance has any.",
+    "Also shows the realistic ceiling: the stochastic (SAA) bound on sampled seasons, with its standard",
+    "error and sample count, far closer to what plans reach; still a relaxation (docs/bounds.md).",
   ].join("\n"),
   options: [JSON_OPTION, TOP_OPTION, HELP_OPTION],
   async run(args: ParsedArgs, io: Io): Promise<number> {

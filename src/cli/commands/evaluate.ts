@@ -2,7 +2,7 @@
 // what happens to each product, and how close the plan comes to the fluid bound. The interval is always
 // shown: a simulated profit without its uncertainty invites comparing plans on noise.
 
-import { planToJson, planWarnings, simulate } from "../../engine";
+import { CEILING_CAVEAT, planToJson, planWarnings, simulate } from "../../engine";
 import type { Model, Problem, SimulationResult } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
@@ -19,7 +19,7 @@ import { readWorkbookInputs } from "../workbookInputs";
 import { PLAN_SHEET } from "../workbookPlanSheet";
 import { readWorkbookUnits, type UnitsSource } from "../workbookUnits";
 import { relocateProductProblem } from "../../sheet/relocate";
-import { boundReport, ignoredNote, type BoundReport } from "./bound";
+import { boundReport, ceilingJson, ceilingText, ignoredNote, type BoundReport } from "./bound";
 
 export const DEFAULT_SEED = 1;
 /** Far more seasons than any sensible run needs, and small enough that nobody waits hours by a typo. */
@@ -85,6 +85,11 @@ function shareOfBound(e: Evaluation): number {
   return e.report.bound > 0 ? e.sim.expectedProfit / e.report.bound : NaN;
 }
 
+function shareOfCeiling(e: Evaluation): number {
+  const c = e.report.ceiling;
+  return c && c.value > 0 ? e.sim.expectedProfit / c.value : NaN;
+}
+
 function json(e: Evaluation): string {
   const { model, units, sim } = e;
   const p = sim.products;
@@ -112,6 +117,8 @@ function json(e: Evaluation): string {
     boundLabel: e.report.boundLabel,
     ignoredConstraints: e.report.ignoredConstraints,
     shareOfBound: shareOfBound(e),
+    ceiling: ceilingJson(e.report.ceiling),
+    shareOfCeiling: shareOfCeiling(e),
     expectedRevenue: sim.expectedRevenue,
     expectedSalvage: sim.expectedSalvage,
     purchaseCost: sim.purchaseCost,
@@ -145,8 +152,16 @@ function human(e: Evaluation, top: number): string {
     ["Simulated", `${plural(sim.reps, "season")}, seed ${e.seed}`],
     [
       "Fluid bound",
-      `${formatNumber(e.report.bound)} (${e.report.boundLabel}); this plan reaches ${formatPercent(shareOfBound(e))} of it`,
+      `${formatNumber(e.report.bound)} (${e.report.boundLabel}); this plan reaches ${formatPercent(shareOfBound(e))} of it: no plan can exceed it`,
     ],
+    ...(e.report.ceiling
+      ? ([
+          [
+            "Realistic ceiling",
+            `${ceilingText(e.report.ceiling)}; this plan reaches ${formatPercent(shareOfCeiling(e))} of it (the tighter bound); ${CEILING_CAVEAT}`,
+          ],
+        ] as [string, string][])
+      : []),
     [
       "Revenue",
       `${formatNumber(sim.expectedRevenue)}, purchase cost ${formatNumber(sim.purchaseCost)}, salvage ${formatNumber(sim.expectedSalvage)}`,

@@ -10,7 +10,8 @@ import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-import { planSummaryRows } from "../planSummary";
+import { planCeilingText, planSummaryRows } from "../planSummary";
+import { ceilingJson } from "./bound";
 import { loadModel } from "../load";
 import { stagedProgress } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
@@ -34,7 +35,12 @@ export function resultFields(model: Model, r: OptimizeResult): Record<string, un
     boundKind: r.bound.kind,
     boundLabel: r.bound.label,
     ignoredConstraints: r.bound.ignoredConstraints,
-    shareOfBound: r.shareOfBound,
+    // Of the fluid bound, as `bound` (the tighter share is shareOfTighterBound).
+    shareOfBound: r.bound.value > 0 ? e.expectedProfit / r.bound.value : NaN,
+    ceiling: ceilingJson(r.bound.ceiling),
+    shareOfCeiling: r.bound.ceiling && r.bound.ceiling.value > 0 ? e.expectedProfit / r.bound.ceiling.value : NaN,
+    shareOfTighterBound: r.shareOfBound,
+    tighterBound: r.shareOfBoundBasis ?? "fluid",
     expectedRevenue: e.expectedRevenue,
     purchaseCost: e.purchaseCost,
     expectedSalvage: e.expectedSalvage,
@@ -72,7 +78,7 @@ function json(model: Model, r: OptimizeResult): string {
 }
 
 function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
-  let out = renderSummary(planSummaryRows(model, r));
+  let out = renderSummary(planSummaryRows(model, r)) + planCeilingText(r);
   const withNames = model.names.some((s) => s.length > 0);
   const d = r.decisions;
   const columns: Column<number>[] = [

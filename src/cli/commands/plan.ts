@@ -11,7 +11,7 @@ import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-import { planSummaryRows } from "../planSummary";
+import { planCeilingText, planSummaryRows } from "../planSummary";
 import { stagedProgress } from "../progress";
 import { READ_ERRORS } from "../readJson";
 import { formatNumber, plural, renderSummary } from "../table";
@@ -96,7 +96,7 @@ function human(model: Model, r: OptimizeResult, inputs: WorkbookInputs, input: s
     ],
     ...planSummaryRows(model, r),
   ];
-  let out = renderSummary(rows);
+  let out = renderSummary(rows) + planCeilingText(r);
   out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': one row per product (carry, units, expected sales, stock-out risk, reason),\nthe summary, and how it was made. ${input} is unchanged.\n`;
   return out;
 }

@@ -23,6 +23,7 @@ import { fitToRules } from "../model/fitToRules";
 import { improvePlan } from "./improvePlan";
 import { limitedFluid, type LimitedFluid } from "../bound/limitedFluid";
 import { planBound } from "../bound/planBound";
+import { ceilingTimeMs, realisticCeiling } from "../bound/realisticCeiling";
 import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
@@ -88,7 +89,7 @@ export async function optimize(
   const started = Date.now();
   const method: Method = options.method ?? "auto";
   const seed = options.seed ?? 1;
-  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  let deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const warnings: string[] = [];
   let stoppedEarly = false;
   const report = (stage: string, fraction: number) =>
@@ -120,6 +121,20 @@ export async function optimize(
   const lf = limitedFluid(model);
   const { value, kind, ignoredConstraints, label } = planBound(model, lf);
   const bound: PlanBound = { value, kind, ignoredConstraints, label };
+  await check();
+  // The realistic ceiling (SAA bound): a counted amount of work sized from the time limit, on top of the
+  // search's time like the final evaluation (the search keeps its whole limit).
+  report("Realistic ceiling", 0.01);
+  const ceilingMs = options.ceilingTimeMs ?? ceilingTimeMs(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const ceilingStarted = Date.now();
+  const ceilingGuard = ceilingStarted + 4 * ceilingMs;
+  const ceiling = realisticCeiling(model, lf, {
+    timeMs: ceilingMs,
+    seed,
+    shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
+  });
+  if (ceiling) bound.ceiling = ceiling;
+  deadline += Date.now() - ceilingStarted;
   await check();
 
   const mean = lf.fluid.sales;
@@ -250,13 +265,15 @@ export async function optimize(
     if (signal?.aborted) throw new OptimizeAborted();
   }
   report("Done", 1);
+  const tighter = ceiling ? Math.min(ceiling.value, bound.value) : bound.value;
   return {
     method,
     seed,
     units,
     evaluation,
     bound,
-    shareOfBound: bound.value > 0 ? evaluation.expectedProfit / bound.value : NaN,
+    shareOfBound: tighter > 0 ? evaluation.expectedProfit / tighter : NaN,
+    shareOfBoundBasis: ceiling && ceiling.value < bound.value ? "ceiling" : "fluid",
     decisions: decisions(model, units, evaluation, values),
     warnings,
     stoppedEarly,

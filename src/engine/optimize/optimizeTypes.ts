@@ -15,6 +15,12 @@ export interface OptimizeOptions {
   seed?: number | string;
   /** Wall-clock budget for the search in milliseconds (default 20,000); the final evaluation comes on top. */
   timeLimitMs?: number;
+  /**
+   * Time for the realistic ceiling in ms (default 15% of timeLimitMs, at most 3,000); 0 skips it. On top of
+   * the search's limit, like the final evaluation. Its work is counted, not timed, so the figure does not
+   * depend on the machine (a guard stops it at 4× this time on a far slower one, and its label says so).
+   */
+  ceilingTimeMs?: number;
   /** Standard error of the reported profit as a share of it (default 0.002). */
   targetRelativeError?: number;
 }
@@ -60,6 +66,24 @@ export interface ProductDecision {
   buyValue?: number;
 }
 
+/**
+ * The realistic ceiling (model.md §4): the SAA bound, a dual value of the SAA LP on sampled seasons, so an
+ * upper bound in expectation (biased upwards) that is far closer to what plans reach than the fluid bound.
+ * Still a relaxation: within a season customers are routed in the best order, not the order they arrive.
+ */
+export interface PlanCeiling {
+  value: number;
+  /** Standard error of `value` across the sampled seasons. */
+  stdError: number;
+  /** Sampled seasons K. */
+  seasons: number;
+  /** One line for people: how it was computed (seasons, groups covered, limits priced). */
+  label: string;
+  /** Substitution groups (connected components) given the SAA dual, and in all. */
+  groupsSolved?: number;
+  groupsTotal?: number;
+}
+
 export interface PlanBound {
   /** Upper bound on expected profit: no plan that keeps the rules can expect more. */
   value: number;
@@ -69,6 +93,8 @@ export interface PlanBound {
   ignoredConstraints: string[];
   /** One line for people, e.g. "fluid LP bound with the budget; ignores maxProducts". */
   label: string;
+  /** The realistic ceiling, when it was computed (absent when skipped: a zero time for it). */
+  ceiling?: PlanCeiling;
 }
 
 export interface OptimizeResult {
@@ -79,8 +105,10 @@ export interface OptimizeResult {
   /** The plan judged on seasons independent of those used to choose it. */
   evaluation: SimulationResult;
   bound: PlanBound;
-  /** evaluation.expectedProfit / bound.value. */
+  /** evaluation.expectedProfit / the tighter of bound.value and bound.ceiling.value (shareOfBoundBasis says which). */
   shareOfBound: number;
+  /** Which bound shareOfBound is of. */
+  shareOfBoundBasis?: "fluid" | "ceiling";
   decisions: ProductDecision[];
   /** Non-fatal remarks (rules the plan could not meet, early stop). */
   warnings: string[];
