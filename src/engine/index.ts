@@ -62,3 +62,8 @@ export * from "./generate/sampleHistory";
 
 // Comparing plans: the current range, actions, rules and what relaxing them is worth
 export * from "./compare/compareTypes";
+
+// What if: moving a rule (its value, a sweep of it), plans compared on the same seasons
+export * from "./whatif/pairedSeasons";
+export * from "./whatif/rules";
+export * from "./whatif/relaxRule";
