@@ -11,6 +11,7 @@ import { fitCommand } from "./commands/fit";
 import { generateCommand } from "./commands/generate";
 import { optimizeCommand } from "./commands/optimize";
 import { planCommand } from "./commands/plan";
+import { sweepCommand } from "./commands/sweep";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   boundCommand,
   planCommand,
+  sweepCommand,
   fitCommand,
   generateCommand,
 ];

@@ -32,7 +32,7 @@ describe.each(INSTANCES.map((o, k) => [k + 1, o] as const))("instance %i", (_k, 
   const free = validateInstance(instance);
 
   test("profit is non-decreasing in budget; above the unconstrained buy it is the unconstrained optimum", async () => {
-    const opt = await optimize(free, { seed: 5, timeLimitMs: 8000 });
+    const opt = await optimize(free, { seed: 5, timeLimitMs: 60000 });
     const spend = usage(free, opt.units).spend;
     const values = [0.3, 0.6, 0.9, 2].map((f) => Math.round(f * spend));
     const r = await sweep(free, "budget", values, { seed: 5, timeLimitMs: 120000 });
