@@ -88,6 +88,12 @@ function settings(cli: CommandLineSettings, inputs: WorkbookInputs): Settings {
   };
 }
 
+/** The what-if flags given, for the stamp (rules from the sheet are in the plan sheet's summary already). */
+function overridden(lines: SettingLine[]): string {
+  const given = lines.filter((l) => l.source.startsWith("--"));
+  return given.length > 0 ? `; ${settingsText(given)}` : "";
+}
+
 function describePlace(p: InputPlace | undefined): string {
   if (!p) return "none (defaults)";
   return placeAddress(p) + (p.table !== undefined ? `, table ${p.table}` : "");
@@ -216,7 +222,7 @@ export const planCommand: Command = {
       inputFile: basename(input),
       inputSha256: createHash("sha256").update(opened.bytes).digest("hex"),
       inputs: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
-      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit}); ${settingsText(lines)}`,
+      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})${overridden(lines)}`,
       command: reproduceCommand(input, s, cli.overrides),
     });
     if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
