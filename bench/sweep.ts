@@ -50,23 +50,18 @@ function spread(model: Model): number[] {
   return [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0].map((f) => Math.round((f * buy) / 100) * 100);
 }
 
-async function main() {
-  const rows: string[] = [];
-  const fashion = validateInstance(JSON.parse(readFileSync(join(__dirname, "..", "examples", "fashion.json"), "utf8")));
-  rows.push(await bench("examples/fashion.json", fashion, [40000, 50000, 60000, 70000, 80000, 90000, 100000]));
-  const gen = validateInstance(
-    generateInstance({ n: 1000, totalDemand: 20000, tailExponent: 1, substitutes: 10, categorySize: 25, seed: 1 })
-      .instance,
-  );
-  rows.push(await bench("generated, n = 1,000", gen, spread(gen)));
+const rows: string[] = [];
+
+/** Written after each instance, so a run stopped during the large one keeps the rows done. */
+function write(): void {
   const text = [
     "# Sweep time against one optimisation",
     "",
-    "`npm run bench:sweep` (bench/sweep.ts): a 7-point budget sweep (`sweep()`, each point solved from its",
-    "neighbour's plan, all plans played on the same seasons) against one `optimize()` at the middle budget, seed 1.",
-    "Gain at the middle: the sweep's plan there minus the single optimisation's, paired on 1,000 shared seasons",
-    "(± 95%); positive means the sweep's plan is better. Wall-clock seconds on a **shared** 2-core machine: the",
-    "load column is the 1-minute load average before → after each row, and timings move with it.",
+    "`npm run bench:sweep` (bench/sweep.ts): a 7-point budget sweep (`sweep()`: every point a full `optimize()`",
+    "with its neighbour's plan as one more start, all plans played on the same seasons) against one `optimize()` at",
+    "the middle budget, seed 1. Gain at the middle: the sweep's plan there minus the single optimisation's, paired",
+    "on 1,000 shared seasons (± 95%); positive means the sweep's plan is better. Wall-clock seconds on a **shared**",
+    "2-core machine: the load column is the 1-minute load average before → after each row; timings move with it.",
     "",
     "| instance | products | budgets | one optimisation | 7-point sweep | ratio | gain at the middle | monotone | re-solved | load |",
     "|---|---|---|---|---|---|---|---|---|---|",
@@ -78,6 +73,18 @@ async function main() {
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(join(__dirname, "results", "sweep.md"), text);
   console.log(text);
+}
+
+async function main() {
+  const fashion = validateInstance(JSON.parse(readFileSync(join(__dirname, "..", "examples", "fashion.json"), "utf8")));
+  rows.push(await bench("examples/fashion.json", fashion, [40000, 50000, 60000, 70000, 80000, 90000, 100000]));
+  write();
+  const gen = validateInstance(
+    generateInstance({ n: 1000, totalDemand: 20000, tailExponent: 1, substitutes: 10, categorySize: 25, seed: 1 })
+      .instance,
+  );
+  rows.push(await bench("generated, n = 1,000", gen, spread(gen)));
+  write();
 }
 
 main().catch((err) => {

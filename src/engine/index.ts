@@ -67,5 +67,4 @@ export * from "./compare/compareTypes";
 export * from "./whatif/pairedSeasons";
 export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
-export * from "./whatif/resolveFrom";
 export * from "./whatif/sweep";

@@ -41,7 +41,7 @@ export class OptimizeAborted extends Error {
 }
 
 /** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
-export function searchSeasons(model: Model): number {
+function searchSeasons(model: Model): number {
   return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
