@@ -88,8 +88,8 @@ describe("one sweep, three outputs, and optimize alone", () => {
       expect(ws.getCell(k + 2, 1).value).toBe(p.value);
       expect(ws.getCell(k + 2, 2).value as number).toBeCloseTo(p.expectedProfit.mean, 6);
       expect(ws.getCell(k + 2, 7).value).toBe(p.units);
-      // The plans below the table: one column per point, one row per product.
-      const top = budgets.length + 3;
+      // The plans below the table (header, points, a blank row): one column per point, one row per product.
+      const top = budgets.length + 4;
       expect(ws.getCell(top - 1, k + 2).value).toBe(`Budget ${p.value}`);
       p.plan.forEach((q, i) => {
         expect(ws.getCell(top + i, 1).value).toBe(q.id);
