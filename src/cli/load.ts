@@ -8,9 +8,14 @@ import type { Io } from "./io";
 import { readJson } from "./readJson";
 
 export function loadModel(io: Io, path: string): Model {
+  return loadInstance(io, path).model;
+}
+
+/** The model and the JSON it came from (to say which settings the file gave). */
+export function loadInstance(io: Io, path: string): { model: Model; json: unknown } {
   const json = readJson(io, path, "instance");
   try {
-    return validateInstance(json);
+    return { model: validateInstance(json), json };
   } catch (err) {
     if (err instanceof InputError) throw new InputProblems(path, "instance", err.problems);
     throw err;

@@ -12,6 +12,7 @@ import { fitCommand } from "./commands/fit";
 import { generateCommand } from "./commands/generate";
 import { optimizeCommand } from "./commands/optimize";
 import { planCommand } from "./commands/plan";
+import { sweepCommand } from "./commands/sweep";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   boundCommand,
   planCommand,
+  sweepCommand,
   fitCommand,
   chainCommand,
   generateCommand,

@@ -82,3 +82,8 @@ export * from "./compare/ruleUse";
 export * from "./compare/currentBreaks";
 export * from "./compare/comparePlans";
 export * from "./compare/actionReasons";
+// What if: moving a rule (its value, a sweep of it), plans compared on the same seasons
+export * from "./whatif/pairedSeasons";
+export * from "./whatif/rules";
+export * from "./whatif/relaxRule";
+export * from "./whatif/sweep";

@@ -7,7 +7,7 @@
 // as null. These functions only read: results are returned, never written to cells.
 
 import { DEFAULT_TIME_LIMIT_MS } from "../engine";
-import type { OptimizeResult } from "../engine";
+import type { OptimizeResult, SweepResult } from "../engine";
 import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
 import type { SheetBound } from "../sheet/bound";
@@ -28,6 +28,8 @@ import { functionError, invalidInput } from "./functionError";
 import { fitsExcel } from "./payload";
 import { prepareSimilarity } from "./similarityRequest";
 import { similarityTable } from "./similarityTable";
+import { readSweepRule, readSweepValues, SweepArgumentError } from "../sheet/sweepRequest";
+import { sweepCells } from "../sheet/sweepTable";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 const TIMEOUT_MARGIN_MS = 60000;
@@ -283,6 +285,58 @@ export async function similarity(
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
     return similarityTable(req.productIds, result);
   } catch (err) {
+    throw functionError(err);
+  }
+}
+
+/**
+ * Profit against one rule: for each value of the budget, the capacity or the product limit, the best plan (solved from its neighbour's), all judged on the same seasons. Spills one row per point: the value, expected profit and its 95% interval, upper bound, products, units, buy cost, gross margin, fill rate, marginal profit per unit of the rule.
+ * @customfunction
+ * @helpurl https://localhost:3000/docs/what-if.md
+ * @requiresParameterAddresses
+ * @param products Products range with a header row: Product, Price, Cost, Demand (optional columns as in OPTIMIZE).
+ * @param substitution Substitution: a matrix or From, To, Probability rows. Leave empty for none.
+ * @param rule The rule to sweep: "budget", "capacity" or "maxProducts".
+ * @param values The rule's values: a column or row of 2 to 50 numbers, e.g. {40000;60000;80000}.
+ * @param [options] Options: two columns Name, Value (the other rules, customers, cv, method, seed, time limit for each point).
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns The table of points.
+ */
+export async function sweep(
+  products: unknown[][],
+  substitution: unknown[][],
+  rule: unknown[][],
+  values: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
+  try {
+    const swept = readSweepRule(Array.isArray(rule) ? rule[0]?.[0] : rule);
+    const points = readSweepValues(swept, values as never);
+    const [pAt, sAt, , , oAt] = addresses(invocation);
+    const req = prepareOptimize({
+      products,
+      substitution,
+      options,
+      addresses: { products: pAt, substitution: sAt, options: oAt },
+    });
+    // The Options time limit is per point, as for OPTIMIZE; the sweep's cap is their sum.
+    const limit = (req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) * points.length;
+    const job = engineClient().submit(
+      {
+        kind: "sweep",
+        model: req.sheet.model,
+        rule: swept,
+        values: points,
+        options: { ...req.options, timeLimitMs: limit },
+      },
+      { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS },
+    );
+    invocation.onCanceled = () => job.cancel();
+    const result = (await job.result) as SweepResult;
+    return sweepCells(result);
+  } catch (err) {
+    if (err instanceof SweepArgumentError) throw invalidInput([err.message]);
     throw functionError(err);
   }
 }

@@ -1,8 +1,18 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, OptimizeAborted, optimize, simulateAsync } from "../engine";
-import type { Model, OptimizeOptions, OptimizeProgress, OptimizeResult, Problem, SimulationResult } from "../engine";
+import { InputError, OptimizeAborted, optimize, simulateAsync, sweep } from "../engine";
+import type {
+  Model,
+  OptimizeOptions,
+  OptimizeProgress,
+  OptimizeResult,
+  Problem,
+  SimulationResult,
+  SweepOptions,
+  SweepResult,
+  SweepRule,
+} from "../engine";
 import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBoundWithCeiling, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
@@ -62,7 +72,16 @@ export interface SimilarityJob {
   strength?: unknown;
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob;
+/** SWEEP and the pane's What if: one optimisation per point, minutes on big instances. */
+export interface SweepJob {
+  kind: "sweep";
+  model: Model;
+  rule: SweepRule;
+  values: number[];
+  options: SweepOptions;
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
@@ -79,7 +98,9 @@ export type JobResult<J extends Job> = J extends OptimizeJob
         ? SheetFit
         : J extends SimilarityJob
           ? SheetSimilarity
-          : unknown[][];
+          : J extends SweepJob
+            ? SweepResult
+            : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -119,6 +140,8 @@ export async function runJob(
       return optimize(job.model, job.options, onProgress, signal);
     case "evaluate":
       return evaluate(job, onProgress, signal);
+    case "sweep":
+      return sweep(job.model, job.rule, job.values, job.options, onProgress, signal);
     case "bound":
       return sheetBoundWithCeiling(job.model);
     case "choice":

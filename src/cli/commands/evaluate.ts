@@ -9,7 +9,18 @@ import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
 import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
-import { loadModel, loadPlan } from "../load";
+import { loadInstance, loadPlan } from "../load";
+import {
+  applyOverrides,
+  instanceOrigin,
+  optionsOrigin,
+  OVERRIDE_OPTIONS,
+  readOverrides,
+  settingLines,
+  settingsText,
+  type SettingLine,
+  type SettingOrigin,
+} from "../overrides";
 import { progressBar } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
@@ -34,9 +45,11 @@ interface Evaluation {
   warnings: Problem[];
   /** Where a workbook's plan was read ("the Units column of Products (G2:G11)"); absent for JSON. */
   unitsFrom?: string;
+  settings: SettingLine[];
 }
 
 interface Loaded {
+  origin: SettingOrigin;
   model: Model;
   units: Int32Array;
   warnings: Problem[];
@@ -65,6 +78,7 @@ async function loadWorkbook(
   }));
   const o = inputs.sheet.options.optimize;
   return {
+    origin: optionsOrigin(inputs.sheet.options.rows),
     model,
     units,
     seed: o.seed,
@@ -76,9 +90,9 @@ async function loadWorkbook(
 
 function loadJson(io: Io, path: string, planPath: string | undefined): Loaded {
   if (planPath === undefined) throw new UsageError("missing --plan <plan.json> (the plan to evaluate)", "evaluate");
-  const model = loadModel(io, path);
+  const { model, json } = loadInstance(io, path);
   const units = loadPlan(io, planPath, model);
-  return { model, units, warnings: [...model.warnings, ...planWarnings(model, units)] };
+  return { origin: instanceOrigin(json), model, units, warnings: [...model.warnings, ...planWarnings(model, units)] };
 }
 
 function shareOfBound(e: Evaluation): number {
@@ -129,6 +143,7 @@ function json(e: Evaluation): string {
     // The plan itself, so this output can be passed back as --plan.
     plan: planToJson(model, units).plan,
     warnings: e.warnings,
+    settings: e.settings,
   });
 }
 
@@ -174,6 +189,7 @@ function human(e: Evaluation, top: number): string {
       "Customers",
       `${formatNumber(customers, 1)}: ${formatNumber(buyers, 1)} buy (${formatPercent(customers > 0 ? buyers / customers : NaN)}), ${formatNumber(sim.expectedLostCustomers, 1)} leave without buying`,
     ],
+    ["Settings", settingsText(e.settings)],
   ]);
   out += ignoredNote(e.report);
   const withNames = model.names.some((s) => s.length > 0);
@@ -243,6 +259,7 @@ export const evaluateCommand: Command = {
       description: "simulate exactly R seasons (at least 2) instead of running to the precision target",
     },
     { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED})` },
+    ...OVERRIDE_OPTIONS,
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
@@ -253,6 +270,7 @@ export const evaluateCommand: Command = {
     const reps = integerOption(args, "reps", "evaluate", { min: 2, max: MAX_REPS, what: "number of seasons" });
     const seedOption = integerOption(args, "seed", "evaluate", { min: 0, what: "seed" });
     const top = topOption(args, "evaluate");
+    const overrides = readOverrides(args, "evaluate");
     const asJson = args.options.has("json");
 
     const from = stringOption(args, "units");
@@ -266,7 +284,12 @@ export const evaluateCommand: Command = {
     const loaded = isWorkbookPath(instancePath)
       ? await loadWorkbook(io, instancePath, planPath, from)
       : loadJson(io, instancePath, planPath);
-    const { model, units, warnings } = loaded;
+    const { units } = loaded;
+    const model = applyOverrides(loaded.model, overrides, "evaluate");
+    // Rules the plan breaks under the overridden limits too.
+    const warnings = [...loaded.warnings];
+    if (model !== loaded.model)
+      for (const p of planWarnings(model, units)) if (!warnings.some((w) => w.message === p.message)) warnings.push(p);
     const seed = seedOption ?? loaded.seed ?? DEFAULT_SEED;
     if (!asJson) printWarnings(io, warnings);
     if (!asJson && loaded.unitsFrom !== undefined && planPath === undefined)
@@ -292,6 +315,7 @@ export const evaluateCommand: Command = {
       report: boundReport(model),
       warnings,
       unitsFrom: loaded.unitsFrom,
+      settings: settingLines(model, overrides, loaded.origin),
     };
     io.stdout(asJson ? json(evaluation) : human(evaluation, top));
     return EXIT_OK;

@@ -12,7 +12,16 @@ import type { Io } from "../io";
 import { toJson } from "../json";
 import { planCeilingText, planSummaryRows } from "../planSummary";
 import { ceilingJson } from "./bound";
-import { loadModel } from "../load";
+import { loadInstance } from "../load";
+import {
+  applyOverrides,
+  instanceOrigin,
+  OVERRIDE_OPTIONS,
+  readOverrides,
+  settingLines,
+  settingsText,
+  type SettingLine,
+} from "../overrides";
 import { stagedProgress } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
@@ -73,12 +82,18 @@ export function resultFields(model: Model, r: OptimizeResult): Record<string, un
   };
 }
 
-function json(model: Model, r: OptimizeResult): string {
-  return toJson(resultFields(model, r));
+function json(model: Model, r: OptimizeResult, settings: SettingLine[]): string {
+  return toJson({ ...resultFields(model, r), settings });
 }
 
-function human(model: Model, r: OptimizeResult, top: number, outPath: string | undefined): string {
-  let out = renderSummary(planSummaryRows(model, r)) + planCeilingText(r);
+function human(
+  model: Model,
+  r: OptimizeResult,
+  top: number,
+  outPath: string | undefined,
+  settings: SettingLine[],
+): string {
+  let out = renderSummary([...planSummaryRows(model, r), ["Settings", settingsText(settings)]]) + planCeilingText(r);
   const withNames = model.names.some((s) => s.length > 0);
   const d = r.decisions;
   const columns: Column<number>[] = [
@@ -153,12 +168,14 @@ export const optimizeCommand: Command = {
       value: "plan.json",
       description: 'also write the plan as {"plan": [{"id", "quantity"}]} for assort evaluate --plan',
     },
+    ...OVERRIDE_OPTIONS,
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
     const [instancePath] = expectPositionals(args, ["<instance.json>"], "optimize");
+    const overrides = readOverrides(args, "optimize");
     const method = methodOption(args, "optimize") ?? "auto";
     const seed = integerOption(args, "seed", "optimize", { min: 0, what: "seed" }) ?? DEFAULT_SEED;
     const limit =
@@ -168,7 +185,9 @@ export const optimizeCommand: Command = {
     if (outPath !== undefined && !io.writeFile) throw new UsageError("--out is not available here", "optimize");
     const top = topOption(args, "optimize");
     const asJson = args.options.has("json");
-    const model = loadModel(io, instancePath);
+    const loaded = loadInstance(io, instancePath);
+    const model = applyOverrides(loaded.model, overrides, "optimize");
+    const settings = settingLines(model, overrides, instanceOrigin(loaded.json));
     if (!asJson) printWarnings(io, model.warnings);
 
     const progress = stagedProgress(io);
@@ -190,7 +209,7 @@ export const optimizeCommand: Command = {
         throw new FileError(`cannot write the plan to '${outPath}': ${why}`);
       }
     }
-    io.stdout(asJson ? json(model, result) : human(model, result, top, outPath));
+    io.stdout(asJson ? json(model, result, settings) : human(model, result, top, outPath, settings));
     return EXIT_OK;
   },
 };

@@ -22,6 +22,16 @@ import { placeAddress, readWorkbookInputs, type InputPlace, type WorkbookInputs 
 import { PLAN_SHEET, writePlanSheet } from "../workbookPlanSheet";
 import { zipEntries } from "../zipEntries";
 import { methodOption, resultFields } from "./optimize";
+import {
+  applyOverrides,
+  optionsOrigin,
+  OVERRIDE_OPTIONS,
+  readOverrides,
+  settingLines,
+  settingsText,
+  type Overrides,
+  type SettingLine,
+} from "../overrides";
 
 const DEFAULT_SEED = 1;
 
@@ -44,6 +54,7 @@ interface CommandLineSettings {
   method?: Method;
   seed?: number;
   limitS?: number;
+  overrides: Overrides;
 }
 
 /** Read before the workbook, so a mistyped option is reported as such (exit code 2). */
@@ -52,6 +63,7 @@ function commandLineSettings(args: ParsedArgs): CommandLineSettings {
     method: methodOption(args, "plan"),
     seed: integerOption(args, "seed", "plan", { min: 0, what: "seed" }),
     limitS: integerOption(args, "time-limit", "plan", { min: 1, max: 86400, what: "time limit in seconds" }),
+    overrides: readOverrides(args, "plan"),
   };
 }
 
@@ -76,18 +88,43 @@ function settings(cli: CommandLineSettings, inputs: WorkbookInputs): Settings {
   };
 }
 
+/** The what-if flags given, for the stamp (rules from the sheet are in the plan sheet's summary already). */
+function overridden(lines: SettingLine[]): string {
+  const given = lines.filter((l) => l.source.startsWith("--"));
+  return given.length > 0 ? `; ${settingsText(given)}` : "";
+}
+
 function describePlace(p: InputPlace | undefined): string {
   if (!p) return "none (defaults)";
   return placeAddress(p) + (p.table !== undefined ? `, table ${p.table}` : "");
 }
 
 /** The command that reproduces this plan: every setting spelled out, whatever the Options sheet says. */
-function reproduceCommand(input: string, s: Settings): string {
+function reproduceCommand(input: string, s: Settings, o: Overrides): string {
   const quote = (t: string) => (/^[\w./:@%+,-]+$/.test(t) ? t : `'${t.replace(/'/g, "'\\''")}'`);
-  return `assort plan ${quote(basename(input))} --method ${s.method} --seed ${quote(String(s.seed))} --time-limit ${Math.max(1, Math.round(s.timeLimitMs / 1000))}`;
+  const flags: [string, unknown][] = [
+    ["--budget", o.budget],
+    ["--capacity", o.capacity],
+    ["--max-products", o.maxProducts],
+    ["--max-changes", o.maxChanges],
+    ["--customers", o.customers],
+    ["--cv", o.cv],
+  ];
+  const what = flags
+    .filter(([, v]) => v !== undefined)
+    .map(([f, v]) => ` ${f} ${String(v)}`)
+    .join("");
+  return `assort plan ${quote(basename(input))} --method ${s.method} --seed ${quote(String(s.seed))} --time-limit ${Math.max(1, Math.round(s.timeLimitMs / 1000))}${what}`;
 }
 
-function human(model: Model, r: OptimizeResult, inputs: WorkbookInputs, input: string, output: string): string {
+function human(
+  model: Model,
+  r: OptimizeResult,
+  inputs: WorkbookInputs,
+  input: string,
+  output: string,
+  lines: SettingLine[],
+): string {
   const sub = inputs.sheet.substitution;
   const rows: [string, string][] = [
     [
@@ -95,6 +132,7 @@ function human(model: Model, r: OptimizeResult, inputs: WorkbookInputs, input: s
       `${input}: ${plural(model.n, "product")} (${describePlace(inputs.places.Products)}), substitution ${sub.layout === "none" ? "none" : `${sub.layout} of ${plural(sub.links.length, "link")}`} (${describePlace(inputs.places.Substitution)})`,
     ],
     ...planSummaryRows(model, r),
+    ["Settings", settingsText(lines)],
   ];
   let out = renderSummary(rows) + planCeilingText(r);
   out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': one row per product (carry, units, expected sales, stock-out risk, reason),\nthe summary, and how it was made. ${input} is unchanged.\n`;
@@ -130,6 +168,7 @@ export const planCommand: Command = {
     { name: "seed", value: "S", description: "random seed, a whole number (default: Options sheet, else 1)" },
     { name: "time-limit", value: "SECONDS", description: "search time (default: Options sheet, else 20)" },
     JSON_OPTION,
+    ...OVERRIDE_OPTIONS,
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
@@ -155,7 +194,8 @@ export const planCommand: Command = {
     const opened = await readWorkbook(io, input);
     const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
     const s = settings(cli, inputs);
-    const model = inputs.sheet.model;
+    const model = applyOverrides(inputs.sheet.model, cli.overrides, "plan");
+    const lines = settingLines(model, cli.overrides, optionsOrigin(inputs.sheet.options.rows));
     if (!asJson) for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
 
     const progress = stagedProgress(io);
@@ -182,8 +222,8 @@ export const planCommand: Command = {
       inputFile: basename(input),
       inputSha256: createHash("sha256").update(opened.bytes).digest("hex"),
       inputs: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
-      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})`,
-      command: reproduceCommand(input, s),
+      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})${overridden(lines)}`,
+      command: reproduceCommand(input, s, cli.overrides),
     });
     if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
     let bytes: Uint8Array;
@@ -225,10 +265,11 @@ export const planCommand: Command = {
           notes: inputs.notes,
           lostFeatures: lost,
           ...resultFields(model, result),
+          settings: lines,
         }),
       );
     } else {
-      io.stdout(human(model, result, inputs, input, output));
+      io.stdout(human(model, result, inputs, input, output, lines));
     }
     return EXIT_OK;
   },

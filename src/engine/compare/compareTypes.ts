@@ -77,4 +77,10 @@ export interface Relaxation {
   gain: Estimate;
   /** Units per product of the relaxed plan, in the model's order. */
   units: Int32Array;
+  /** The relaxed plan's profit on the seasons both plans were played on. */
+  profit?: Estimate;
+  /** Seasons both plans were played on. */
+  seasons?: number;
+  /** True when the re-optimisation's time share ran out (the relaxed plan is the best found so far). */
+  stoppedEarly?: boolean;
 }

@@ -76,6 +76,13 @@ function pricedMargins(model: Model, lf: LimitedFluid): Float64Array {
   return m;
 }
 
+/** The caller's starting plan, checked and fitted to the rules (it may come from other rules, e.g. a sweep). */
+function warmStart(model: Model, start: Int32Array, mean: Float64Array): Int32Array {
+  if (start.length !== model.n)
+    throw new RangeError(`the starting plan has ${start.length} quantities; the instance has ${model.n} products`);
+  return fitToRules(model, start, mean);
+}
+
 function seedText(seed: number | string, purpose: string): string {
   return `${String(seed)}:${purpose}`;
 }
@@ -184,6 +191,7 @@ export async function optimize(
         { name: "newsvendor", units: newsvendorPlan() },
         { name: "pooled assortment", units: pooledStart() },
       ];
+      if (options.startUnits) candidates.push({ name: "starting", units: warmStart(model, options.startUnits, mean) });
       await check();
       // One search, free to add and drop products (a superset of gk's and pooled's moves), from the best
       // start on the search sample.

@@ -23,6 +23,11 @@ export interface OptimizeOptions {
   ceilingTimeMs?: number;
   /** Standard error of the reported profit as a share of it (default 0.002). */
   targetRelativeError?: number;
+  /**
+   * A plan to start the search from (units per product in the model's order), e.g. a neighbouring
+   * scenario's plan: fitted to the rules first, then used by the auto search as one more starting point.
+   */
+  startUnits?: Int32Array;
 }
 
 export interface OptimizeProgress {

@@ -1,0 +1,232 @@
+// A sweep of one rule (budget, capacity or maxProducts) over a few values: profit against the rule, as a
+// table of points. Each point is solved warm-started from its neighbour's plan (fast, and consistent from
+// point to point); then every point's plan is played on the same seasons (common random numbers), so the
+// curve is smooth and the differences between neighbours carry paired standard errors.
+// Loosening one of these rules never lowers the optimum (the neighbour's plan still keeps the looser rule),
+// so when a point comes out lower than the point before it beyond noise, it is re-solved from that
+// neighbour's plan and the better of its plans is kept.
+
+import type { Model } from "../model/instance";
+import { usage } from "../model/planLimits";
+import type { AbortSignalLike } from "../simulate/host";
+import { DEFAULT_TIME_LIMIT_MS, optimize, OptimizeAborted } from "../optimize/optimize";
+import type { OptimizeOptions } from "../optimize/optimizeTypes";
+import type { Estimate } from "../compare/compareTypes";
+import { estimate } from "../compare/estimate";
+import {
+  pairedGain,
+  pairedReps,
+  pairedSeasons,
+  PairedStopped,
+  profitEstimate,
+  type PlanSeasons,
+} from "./pairedSeasons";
+import { withRule } from "./rules";
+
+export type SweepRule = "budget" | "capacity" | "maxProducts";
+
+export const SWEEP_RULES: readonly SweepRule[] = ["budget", "capacity", "maxProducts"];
+
+export const MIN_SWEEP_POINTS = 2;
+export const MAX_SWEEP_POINTS = 50;
+
+export interface SweepOptions extends OptimizeOptions {
+  /** Seasons every point's plan is played on (default: about 4e7 customer-steps in all, within [200, 4000]). */
+  reps?: number;
+}
+
+export interface SweepProgress {
+  stage: string;
+  pointsDone: number;
+  points: number;
+  /** 0..1 over the whole sweep. */
+  fraction: number;
+  /** Estimated time left in milliseconds (NaN before the first point is done). */
+  remainingMs: number;
+}
+
+export interface SweepPoint {
+  /** The rule's limit at this point. */
+  value: number;
+  expectedProfit: Estimate;
+  /** Upper bound on expected profit under this point's rules (the fluid LP with budget and capacity priced in). */
+  bound: number;
+  productsCarried: number;
+  units: number;
+  buyCost: number;
+  /** (revenue − cost of the units sold) / revenue, a fraction. */
+  grossMarginRate: number;
+  /** Customers served / customers, a fraction. */
+  fillRate: number;
+  revenue: number;
+  /** (profit here − profit at the previous point) / (value here − value there), paired; null at the first point. */
+  marginalProfit: Estimate | null;
+  /** Units per product, in the model's order. */
+  plan: Int32Array;
+  /** True when the point fell below its neighbour beyond noise and was re-solved from the neighbour's plan. */
+  resolved: boolean;
+  stoppedEarly: boolean;
+}
+
+interface Resolved {
+  units: Int32Array;
+  bound: number;
+  stoppedEarly: boolean;
+}
+
+export interface SweepResult {
+  rule: SweepRule;
+  points: SweepPoint[];
+  /** Seasons every plan was played on. */
+  seasons: number;
+  seed: number | string;
+  warnings: string[];
+  stoppedEarly: boolean;
+  elapsedMs: number;
+}
+
+/** The values, sorted and checked: 2 to 50 distinct limits, 0 or more, whole numbers for maxProducts. */
+export function sweepValues(rule: SweepRule, values: readonly number[]): number[] {
+  if (!SWEEP_RULES.includes(rule))
+    throw new RangeError(`cannot sweep '${String(rule)}'; use one of ${SWEEP_RULES.join(", ")}`);
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new RangeError(`every ${rule} value must be a number (got ${String(v)})`);
+    if (v < 0) throw new RangeError(`a ${rule} cannot be negative (got ${v})`);
+    if (rule === "maxProducts" && !Number.isInteger(v))
+      throw new RangeError(`maxProducts values must be whole numbers (got ${v})`);
+  }
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  if (sorted.length < MIN_SWEEP_POINTS)
+    throw new RangeError(`a sweep needs at least ${MIN_SWEEP_POINTS} different ${rule} values (got ${sorted.length})`);
+  if (sorted.length > MAX_SWEEP_POINTS)
+    throw new RangeError(`a sweep takes at most ${MAX_SWEEP_POINTS} points (got ${sorted.length})`);
+  return sorted;
+}
+
+function stopped(err: unknown): unknown {
+  return err instanceof PairedStopped ? new OptimizeAborted() : err;
+}
+
+export async function sweep(
+  model: Model,
+  rule: SweepRule,
+  values: readonly number[],
+  options: SweepOptions = {},
+  onProgress?: (p: SweepProgress) => void,
+  signal?: AbortSignalLike,
+): Promise<SweepResult> {
+  const started = Date.now();
+  const points = sweepValues(rule, values);
+  const k = points.length;
+  const seed = options.seed ?? 1;
+  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const warnings: string[] = [];
+  const report = (stage: string, done: number, fraction: number) => {
+    const spent = Date.now() - started;
+    const remainingMs = fraction > 0 ? (spent * (1 - fraction)) / fraction : NaN;
+    onProgress?.({ stage, pointsDone: done, points: k, fraction: Math.min(1, fraction), remainingMs });
+  };
+  // Every point is a full optimisation (baselines, search, choice on fresh seasons) with its neighbour's plan
+  // as one more start: measured on fashion.json, a local search from the neighbour alone was both slower and
+  // worse than this (bench/results/sweep.md).
+  const solve = async (i: number, start: Int32Array | undefined, share: number): Promise<Resolved> => {
+    const r = await optimize(
+      withRule(model, rule, points[i]),
+      {
+        method: options.method ?? "auto",
+        seed,
+        timeLimitMs: Math.max(1, share),
+        // The shared-season evaluation below is what is reported: the optimiser's own can be brief.
+        targetRelativeError: 0.02,
+        startUnits: start,
+      },
+      undefined,
+      signal,
+    );
+    return { units: r.units, bound: r.bound.value, stoppedEarly: r.stoppedEarly };
+  };
+
+  const results: Resolved[] = [];
+  let start = options.startUnits;
+  for (let i = 0; i < k; i++) {
+    report(`Solving ${rule} = ${points[i]}`, i, (0.85 * i) / k);
+    // Each point gets an equal share of the time left.
+    const r = await solve(i, start, (deadline - Date.now()) / (k - i));
+    results.push(r);
+    start = r.units;
+  }
+
+  report("Playing every plan on the same seasons", k, 0.85);
+  const seasons = options.reps ?? Math.max(200, Math.min(4000, 2 * pairedReps(model, k)));
+  const play = async (plans: Int32Array[], from: number, to: number) => {
+    try {
+      return await pairedSeasons(model, plans, {
+        seed: `${String(seed)}:sweep`,
+        reps: seasons,
+        signal,
+        onProgress: (f) => report("Playing every plan on the same seasons", k, from + (to - from) * f),
+      });
+    } catch (err) {
+      throw stopped(err);
+    }
+  };
+  const plans = results.map((r) => r.units);
+  const played: PlanSeasons[] = await play(plans, 0.85, 0.97);
+  const resolved = new Array<boolean>(k).fill(false);
+
+  // Monotone where it must be: a looser rule never has a lower optimum.
+  for (let i = 1; i < k; i++) {
+    const drop = pairedGain(played[i], played[i - 1]);
+    if (drop.mean >= -2 * drop.se) continue;
+    report(`Re-solving ${rule} = ${points[i]} from its neighbour`, k, 0.97);
+    const again = await solve(i, plans[i - 1], Math.max(1000, (deadline - Date.now()) / 2));
+    const [p] = await play([again.units], 0.97, 0.99);
+    // The neighbour's own plan keeps this point's rule too: the best of the three on the shared seasons.
+    const options3 = [
+      { plan: plans[i], seasons: played[i] },
+      { plan: again.units, seasons: p },
+      { plan: Int32Array.from(plans[i - 1]), seasons: played[i - 1] },
+    ];
+    const best = options3.reduce((a, b) => (profitEstimate(b.seasons).mean > profitEstimate(a.seasons).mean ? b : a));
+    plans[i] = best.plan;
+    played[i] = best.seasons;
+    resolved[i] = true;
+    warnings.push(
+      `${rule} = ${points[i]} came out below ${rule} = ${points[i - 1]}; it was re-solved from that plan and the better plan kept.`,
+    );
+  }
+
+  const out: SweepPoint[] = points.map((value, i) => {
+    const u = usage(model, plans[i]);
+    const s = played[i];
+    let units = 0;
+    for (let j = 0; j < model.n; j++) units += plans[i][j];
+    let marginalProfit: Estimate | null = null;
+    if (i > 0) {
+      const g = pairedGain(s, played[i - 1]);
+      const dv = value - points[i - 1];
+      marginalProfit = estimate(g.mean / dv, g.se / dv);
+    }
+    return {
+      value,
+      expectedProfit: profitEstimate(s),
+      bound: results[i].bound,
+      productsCarried: u.carried,
+      units,
+      buyCost: u.spend,
+      grossMarginRate: s.revenue > 0 ? (s.revenue - s.costOfSales) / s.revenue : NaN,
+      fillRate: s.customers > 0 ? s.unitsSold / s.customers : NaN,
+      revenue: s.revenue,
+      marginalProfit,
+      plan: plans[i],
+      resolved: resolved[i],
+      stoppedEarly: results[i].stoppedEarly,
+    };
+  });
+  const early = results.some((r) => r.stoppedEarly);
+  if (early)
+    warnings.push("The time limit ended some points' searches early: those plans are the best found in their share.");
+  report("Done", k, 1);
+  return { rule, points: out, seasons, seed, warnings, stoppedEarly: early, elapsedMs: Date.now() - started };
+}

@@ -1,0 +1,35 @@
+// The warm start (OptimizeOptions.startUnits): a good plan handed in is not lost when the search has no time,
+// a plan that breaks the new rules is fitted to them first, and a plan of the wrong length is refused.
+
+import { generateInstance } from "../../../src/engine/generate/generateInstance";
+import { optimize } from "../../../src/engine/optimize/optimize";
+import { usage } from "../../../src/engine/model/planLimits";
+import { simulate } from "../../../src/engine/simulate/simulate";
+import { validateInstance } from "../../../src/engine/model/validate";
+
+function model(budget?: number) {
+  const { instance } = generateInstance({ n: 30, totalDemand: 500, seed: 5, substitutes: 4, categorySize: 10 });
+  return validateInstance({ ...instance, constraints: budget === undefined ? {} : { budget } });
+}
+
+test("with no time to search, the result is at least as good as the starting plan", async () => {
+  const m = model();
+  const good = await optimize(m, { seed: 2, timeLimitMs: 20000 });
+  const warm = await optimize(m, { seed: 2, timeLimitMs: 1, startUnits: good.units });
+  const reps = 3000;
+  const a = simulate(m, good.units, { seed: "check", reps });
+  const b = simulate(m, warm.units, { seed: "check", reps });
+  expect(b.expectedProfit).toBeGreaterThanOrEqual(a.expectedProfit - 3 * Math.hypot(a.stdError, b.stdError));
+});
+
+test("a starting plan over the budget is fitted to it", async () => {
+  const free = await optimize(model(), { seed: 2, timeLimitMs: 5000 });
+  const budget = 0.5 * usage(model(), free.units).spend;
+  const m = model(budget);
+  const r = await optimize(m, { seed: 2, timeLimitMs: 5000, startUnits: free.units });
+  expect(usage(m, r.units).spend).toBeLessThanOrEqual(budget * (1 + 1e-9));
+});
+
+test("a starting plan of the wrong length is refused", async () => {
+  await expect(optimize(model(), { startUnits: new Int32Array(3) })).rejects.toThrow(/3 quantities.*30 products/);
+});
