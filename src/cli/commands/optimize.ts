@@ -7,8 +7,9 @@ import { InputError, METHODS, optimize, planToJson } from "../../engine";
 import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
-import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
+import { EXIT_OK, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
+import type { OutputOptions } from "../safeWrite";
 import { toJson } from "../json";
 import { planSummaryRows } from "../planSummary";
 import { loadModel } from "../load";
@@ -129,6 +130,7 @@ export const optimizeCommand: Command = {
       value: "plan.json",
       description: 'also write the plan as {"plan": [{"id", "quantity"}]} for assort evaluate --plan',
     },
+    { name: "force", description: "replace the --out file if it exists (never the instance file)" },
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
@@ -141,7 +143,17 @@ export const optimizeCommand: Command = {
       integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ??
       DEFAULT_TIME_LIMIT_S;
     const outPath = stringOption(args, "out");
-    if (outPath !== undefined && !io.writeFile) throw new UsageError("--out is not available here", "optimize");
+    const output: OutputOptions = {
+      force: args.options.has("force"),
+      inputs: [{ path: instancePath, what: "instance file" }],
+      command: "optimize",
+      what: "the plan",
+    };
+    if (outPath !== undefined) {
+      if (!io.writeOutput) throw new UsageError("--out is not available here", "optimize");
+      // Refused now rather than after a minute of searching.
+      io.checkOutput?.(outPath, output);
+    }
     const top = topOption(args, "optimize");
     const asJson = args.options.has("json");
     const model = loadModel(io, instancePath);
@@ -158,14 +170,8 @@ export const optimizeCommand: Command = {
       progress.done();
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`Note: ${w}\n`);
-    if (outPath !== undefined) {
-      try {
-        (io.writeFile as (p: string, t: string) => void)(outPath, toJson(planToJson(model, result.units)));
-      } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        throw new FileError(`cannot write the plan to '${outPath}': ${why}`);
-      }
-    }
+    if (outPath !== undefined && io.writeOutput)
+      await io.writeOutput(outPath, toJson(planToJson(model, result.units)), output);
     io.stdout(asJson ? json(model, result) : human(model, result, top, outPath));
     return EXIT_OK;
   },
