@@ -7,10 +7,11 @@ import { suggest } from "../engine";
 import type { PeriodSales, Transaction } from "../engine";
 import { cellText, headerKey, readHistory } from "../sheet/history";
 import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
-import { CsvError, parseCsv } from "./csv";
+import { CsvError, detectSeparator, parseCsv } from "./csv";
 import { FileError } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";
+import { checkLineLengths, decodeText } from "./textFile";
 
 export interface LoadedHistory {
   ids: string[];
@@ -29,21 +30,56 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 function readText(io: Io, path: string, what: string): string {
+  const describe = `the ${what} file '${path}'`;
   try {
-    return io.readFile(path);
+    // From the bytes when they can be had: the encoding is told from them, and a workbook passed as CSV too.
+    if (io.readBinary) {
+      const { text } = decodeText(io.readBinary(path), describe, "CSV");
+      checkLineLengths(text, describe);
+      return text;
+    }
+    const text = io.readFile(path);
+    checkLineLengths(text, describe);
+    return text;
   } catch (err) {
+    if (err instanceof FileError) throw err;
     const code = (err as { code?: unknown }).code;
     throw new FileError(
-      `cannot read the ${what} file '${path}': ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`,
+      `cannot read ${describe}: ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`,
     );
   }
+}
+
+const SEPARATOR_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+
+/**
+ * A file whose header is separated one way and its rows another (a comma header over semicolon rows): every
+ * row reads as one field. Said as such, instead of blaming a column.
+ */
+function mixedSeparators(rows: string[][], lines: number[], header: string, describe: string): FileError | undefined {
+  if (rows.length < 2 || rows[0].length < 2) return undefined;
+  for (let r = 1; r < Math.min(rows.length, 50); r++) {
+    if (rows[r].length !== 1) continue;
+    for (const other of [";", "\t", ","]) {
+      if (other === header || !rows[r][0].includes(other)) continue;
+      return new FileError(
+        `${describe}: line ${lines[r]} has one field where the header line has ${rows[0].length}; the header is separated by ${SEPARATOR_NAMES[header]} but line ${lines[r]} by ${SEPARATOR_NAMES[other]}. Use one separator for the whole file (commas, or semicolons or tabs throughout)`,
+      );
+    }
+  }
+  return undefined;
 }
 
 function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines: number[] } {
   const text = readText(io, path, what);
   try {
-    const records = parseCsv(text);
-    return { rows: records.map((r) => r.fields), lines: records.map((r) => r.line) };
+    const separator = detectSeparator(text);
+    const records = parseCsv(text, separator);
+    const rows = records.map((r) => r.fields);
+    const lines = records.map((r) => r.line);
+    const mixed = mixedSeparators(rows, lines, separator, `the ${what} file '${path}'`);
+    if (mixed) throw mixed;
+    return { rows, lines };
   } catch (err) {
     if (err instanceof CsvError) throw new FileError(`the ${what} file '${path}' is not valid CSV: ${err.message}`);
     throw err;
@@ -148,6 +184,16 @@ function jsonHistory(io: Io, path: string, productIds?: readonly string[]): Load
       if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
         problems.push({
           message: `transactions[${k}] must be an object like {"offered": ["A", "B"], "purchased": "A"}`,
+        });
+        rows.push(["", "", ""]);
+        return;
+      }
+      const bad = (["purchased", "count"] as const).find(
+        (f) => rec[f] !== null && rec[f] !== undefined && typeof rec[f] === "object",
+      );
+      if (bad) {
+        problems.push({
+          message: `transactions[${k}].${bad}: ${JSON.stringify(rec[bad]).slice(0, 60)} is a ${Array.isArray(rec[bad]) ? "list" : "object"}; give ${bad === "purchased" ? 'one product id (or null when the customer left without buying), e.g. "purchased": "A"' : "a whole number of customers"}`,
         });
         rows.push(["", "", ""]);
         return;
