@@ -6,8 +6,9 @@
 import { suggest } from "../engine";
 import type { PeriodSales, Transaction } from "../engine";
 import { cellText, headerKey, readHistory } from "../sheet/history";
+import { HistoryGrouper } from "../sheet/historyGroups";
 import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
-import { CsvError, detectSeparator, parseCsv } from "./csv";
+import { CsvError, csvRecords, detectSeparator, parseCsv } from "./csv";
 import { FileError } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";
@@ -133,21 +134,64 @@ export function loadProductIds(io: Io, path: string): string[] {
 
 export function loadHistory(io: Io, path: string, productIds?: readonly string[]): LoadedHistory {
   if (isJson(path)) return jsonHistory(io, path, productIds);
-  const { rows, lines } = csvRows(io, path, "history");
-  const label = (r: number) => `line ${lines[r] ?? 1}`;
-  const row = (r: number) => lines[r] ?? 1;
-  if (rows.length > 0 && isPeriodHeader(rows[0])) {
-    // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
-    const data = readPeriodHistory(rows, {
-      productIds,
-      rowLabel: label,
-      rowNumber: row,
-      maxProblems: Number.MAX_SAFE_INTEGER,
-    });
-    if (data.problems.length > 0) throw problemsError(path, data.problems);
-    return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+  const text = readText(io, path, "history");
+  const separator = detectSeparator(text);
+  const records = csvRecords(text, separator);
+  const describe = `the history file '${path}'`;
+  try {
+    const first = records.next();
+    const header = first.done ? undefined : first.value;
+    const grouper =
+      header && !isPeriodHeader(header.fields) ? HistoryGrouper.start(header.fields, header.line) : undefined;
+    if (header && grouper) {
+      // Customers' rows: grouped as they are read, so millions of rows are held as their distinct ones.
+      let k = 0;
+      for (const record of records) {
+        if (++k < 50 && record.fields.length === 1 && header.fields.length > 1) {
+          const mixed = mixedSeparators(
+            [header.fields, record.fields],
+            [header.line, record.line],
+            separator,
+            describe,
+          );
+          if (mixed) throw mixed;
+        }
+        grouper.add(record.fields, record.line);
+      }
+      const grouped = grouper.result();
+      const lines = grouped.places;
+      const loaded = fromCells(
+        path,
+        grouped.cells,
+        (r) => `line ${lines[r] ?? 1}`,
+        (r) => lines[r] ?? 1,
+        productIds,
+      );
+      return { ...loaded, records: grouped.rows };
+    }
+    const all = header ? [header, ...records] : [];
+    const rows = all.map((r) => r.fields);
+    const lines = all.map((r) => r.line);
+    const mixed = mixedSeparators(rows, lines, separator, describe);
+    if (mixed) throw mixed;
+    const label = (r: number) => `line ${lines[r] ?? 1}`;
+    const row = (r: number) => lines[r] ?? 1;
+    if (rows.length > 0 && isPeriodHeader(rows[0])) {
+      // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
+      const data = readPeriodHistory(rows, {
+        productIds,
+        rowLabel: label,
+        rowNumber: row,
+        maxProblems: Number.MAX_SAFE_INTEGER,
+      });
+      if (data.problems.length > 0) throw problemsError(path, data.problems);
+      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+    }
+    return fromCells(path, rows, label, row, productIds);
+  } catch (err) {
+    if (err instanceof CsvError) throw new FileError(`${describe} is not valid CSV: ${err.message}`);
+    throw err;
   }
-  return fromCells(path, rows, label, row, productIds);
 }
 
 function fromCells(
