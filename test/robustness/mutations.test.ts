@@ -202,7 +202,7 @@ describe("plan JSON mutations (assort evaluate --plan, in-process)", () => {
       cases.push({
         c: {
           kind: "plan: bad quantity",
-          name: `entry ${k + 1} (${id}) = ${JSON.stringify(value)}`,
+          name: `entry ${k + 1} (${id}) = ${String(JSON.stringify(value) ?? value)}${value === Infinity ? " (1e400)" : ""}`,
           culprit: [[`Plan entry ${k + 1}`]],
         },
         // JSON has no Infinity: written as 1e400, which parses to it.
