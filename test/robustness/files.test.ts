@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import { FileError, UsageError } from "../../src/cli/errors";
 import { writeFileSafely, type OutputOptions } from "../../src/cli/safeWrite";
 import { EXAMPLES, runOnDisk, tempFolder } from "../cli/workbookHelpers";
@@ -171,5 +172,43 @@ describe("the commands write through it", () => {
     expect(r.stderr).toContain("(the same file through a link); assort never writes over its input");
     expect(hash(book)).toBe(before);
     expect(existsSync(link)).toBe(true);
+  });
+});
+
+describe("workbooks real tools write", () => {
+  test("table parts addressed by absolute OPC paths (as openpyxl writes them) are read", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(EXAMPLES, "fashion.xlsx")));
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
+      const xml = await (zip.file(name) as JSZip.JSZipObject).async("string");
+      zip.file(
+        name,
+        xml
+          .replace(/Target="\.\.\/tables\//g, 'Target="/xl/tables/')
+          .replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'),
+      );
+    }
+    const book = fresh("absolute.xlsx");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer" }));
+    expect(readFileSync(book).toString("latin1")).toContain('Target="/xl/tables/table1.xml"');
+    const r = await runOnDisk(["plan", book, "--out", fresh("absolute.out.xlsx"), "--method", "fluid", "--json"]);
+    expect(r.stderr).not.toContain("damaged");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).products).toHaveLength(300);
+  });
+
+  test("a part that unpacks past the limit is refused by name before it is unpacked", async () => {
+    const bytes = Buffer.from(readFileSync(path.join(EXAMPLES, "small.xlsx")));
+    // The central directory entry of xl/sharedStrings.xml claims 600 MB once unpacked.
+    const name = Buffer.from("xl/sharedStrings.xml");
+    let at = bytes.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]));
+    while (at >= 0 && !bytes.subarray(at + 46, at + 46 + name.length).equals(name))
+      at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeUInt32LE(600 * 1024 * 1024, at + 24);
+    const book = fresh("huge.xlsx");
+    writeFileSync(book, bytes);
+    const r = await runOnDisk(["plan", book, "--out", fresh("huge.out.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("its part xl/sharedStrings.xml (the text of the cells) unpacks to 600 MB");
   });
 });
