@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Workbook, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { FileError, UsageError } from "../../src/cli/errors";
 import { writeFileSafely, type OutputOptions } from "../../src/cli/safeWrite";
@@ -211,4 +212,31 @@ describe("workbooks real tools write", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("its part xl/sharedStrings.xml (the text of the cells) unpacks to 600 MB");
   });
+});
+
+test("an Excel table's Totals row is left out of Products, with a note", async () => {
+  const source = new Workbook();
+  await source.xlsx.readFile(path.join(EXAMPLES, "small.xlsx"));
+  const ws = source.getWorksheet("Products") as Worksheet;
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
+  source.removeWorksheet(ws.id);
+  source.addWorksheet("Products").addTable({
+    name: "Products",
+    ref: "A1",
+    headerRow: true,
+    totalsRow: true,
+    columns: (rows[0] as string[]).map((h, k) => ({
+      name: String(h),
+      totalsRowFunction: k === 0 ? "none" : "sum",
+      totalsRowLabel: k === 0 ? "Total" : undefined,
+    })) as never,
+    rows: rows.slice(1) as never,
+  });
+  const book = fresh("totals.xlsx");
+  await source.xlsx.writeFile(book);
+  const r = await runOnDisk(["plan", book, "--out", fresh("totals.out.xlsx"), "--method", "fluid"]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain("Products: the table's Totals row (row 12) is left out");
+  expect(r.stdout).toContain("10 products (Products!A1:G11, table Products)");
 });
