@@ -36,21 +36,26 @@ export function detectSeparator(text: string): string {
 }
 
 export function parseCsv(text: string, separator = detectSeparator(text)): CsvRecord[] {
+  return [...csvRecords(text, separator)];
+}
+
+/** The records one at a time, so a large file can be grouped as it is read instead of held as rows. */
+export function* csvRecords(text: string, separator = detectSeparator(text)): Generator<CsvRecord> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
   let line = 1;
   let start = 1;
   let k = 0;
   let quotedField = false;
-  const endRecord = () => {
+  const endRecord = (): CsvRecord | undefined => {
     fields.push(field);
     // A line with nothing on it is not a record (a trailing newline, or blank lines between blocks).
-    if (!(fields.length === 1 && fields[0] === "" && !quotedField)) records.push({ line: start, fields });
+    const record = fields.length === 1 && fields[0] === "" && !quotedField ? undefined : { line: start, fields };
     fields = [];
     field = "";
     quotedField = false;
+    return record;
   };
   while (k < text.length) {
     const c = text[k];
@@ -93,7 +98,8 @@ export function parseCsv(text: string, separator = detectSeparator(text)): CsvRe
       continue;
     }
     if (c === "\r" || c === "\n") {
-      endRecord();
+      const record = endRecord();
+      if (record) yield record;
       k += c === "\r" && text[k + 1] === "\n" ? 2 : 1;
       line++;
       start = line;
@@ -107,6 +113,8 @@ export function parseCsv(text: string, separator = detectSeparator(text)): CsvRe
     field += c;
     k++;
   }
-  if (field !== "" || fields.length > 0 || quotedField) endRecord();
-  return records;
+  if (field !== "" || fields.length > 0 || quotedField) {
+    const record = endRecord();
+    if (record) yield record;
+  }
 }

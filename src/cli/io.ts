@@ -1,6 +1,8 @@
 // Everything the CLI touches outside itself, passed in so that tests run commands in-process with
 // captured output and in-memory files.
 
+import type { OutputData, OutputOptions } from "./safeWrite";
+
 export interface Io {
   /** Writes to standard output (results: tables or JSON). */
   stdout(text: string): void;
@@ -8,14 +10,15 @@ export interface Io {
   stderr(text: string): void;
   /** Reads a text file; throws a Node-style error (with `code`, e.g. ENOENT) when it cannot. */
   readFile(path: string): string;
-  /** Writes a text file (absent where the CLI may not write, e.g. some tests). */
-  writeFile?(path: string, text: string): void;
   /** Reads a file's bytes (workbooks); throws a Node-style error like readFile. */
   readBinary?(path: string): Uint8Array;
-  /** Writes a file's bytes whole: a reader never sees it half written (absent where the CLI may not write). */
-  writeBinary?(path: string, data: Uint8Array): void;
-  /** Whether something already exists at the path (so an output is never overwritten by surprise). */
-  exists?(path: string): boolean;
+  /**
+   * Refuses an output before the work starts (an input, or an existing file without --force): safeWrite.ts.
+   * Absent where the CLI may not write.
+   */
+  checkOutput?(path: string, options: OutputOptions): void;
+  /** Writes an output whole and safely (safeWrite.ts); absent where the CLI may not write. */
+  writeOutput?(path: string, data: OutputData, options: OutputOptions): Promise<void>;
   /** True when standard error is a terminal: only then is a progress bar drawn. */
   isTTY: boolean;
   /** Milliseconds (for throttling the progress bar); Date.now when absent. */

@@ -6,11 +6,13 @@
 import { suggest } from "../engine";
 import type { PeriodSales, Transaction } from "../engine";
 import { cellText, headerKey, readHistory } from "../sheet/history";
+import { HistoryGrouper } from "../sheet/historyGroups";
 import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
-import { CsvError, parseCsv } from "./csv";
+import { CsvError, csvRecords, detectSeparator, parseCsv } from "./csv";
 import { FileError } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";
+import { checkLineLengths, decodeText } from "./textFile";
 
 export interface LoadedHistory {
   ids: string[];
@@ -29,21 +31,56 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 function readText(io: Io, path: string, what: string): string {
+  const describe = `the ${what} file '${path}'`;
   try {
-    return io.readFile(path);
+    // From the bytes when they can be had: the encoding is told from them, and a workbook passed as CSV too.
+    if (io.readBinary) {
+      const { text } = decodeText(io.readBinary(path), describe, "CSV");
+      checkLineLengths(text, describe);
+      return text;
+    }
+    const text = io.readFile(path);
+    checkLineLengths(text, describe);
+    return text;
   } catch (err) {
+    if (err instanceof FileError) throw err;
     const code = (err as { code?: unknown }).code;
     throw new FileError(
-      `cannot read the ${what} file '${path}': ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`,
+      `cannot read ${describe}: ${typeof code === "string" && READ_ERRORS[code] ? READ_ERRORS[code] : (err as Error).message}`,
     );
   }
+}
+
+const SEPARATOR_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+
+/**
+ * A file whose header is separated one way and its rows another (a comma header over semicolon rows): every
+ * row reads as one field. Said as such, instead of blaming a column.
+ */
+function mixedSeparators(rows: string[][], lines: number[], header: string, describe: string): FileError | undefined {
+  if (rows.length < 2 || rows[0].length < 2) return undefined;
+  for (let r = 1; r < Math.min(rows.length, 50); r++) {
+    if (rows[r].length !== 1) continue;
+    for (const other of [";", "\t", ","]) {
+      if (other === header || !rows[r][0].includes(other)) continue;
+      return new FileError(
+        `${describe}: line ${lines[r]} has one field where the header line has ${rows[0].length}; the header is separated by ${SEPARATOR_NAMES[header]} but line ${lines[r]} by ${SEPARATOR_NAMES[other]}. Use one separator for the whole file (commas, or semicolons or tabs throughout)`,
+      );
+    }
+  }
+  return undefined;
 }
 
 function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines: number[] } {
   const text = readText(io, path, what);
   try {
-    const records = parseCsv(text);
-    return { rows: records.map((r) => r.fields), lines: records.map((r) => r.line) };
+    const separator = detectSeparator(text);
+    const records = parseCsv(text, separator);
+    const rows = records.map((r) => r.fields);
+    const lines = records.map((r) => r.line);
+    const mixed = mixedSeparators(rows, lines, separator, `the ${what} file '${path}'`);
+    if (mixed) throw mixed;
+    return { rows, lines };
   } catch (err) {
     if (err instanceof CsvError) throw new FileError(`the ${what} file '${path}' is not valid CSV: ${err.message}`);
     throw err;
@@ -97,21 +134,64 @@ export function loadProductIds(io: Io, path: string): string[] {
 
 export function loadHistory(io: Io, path: string, productIds?: readonly string[]): LoadedHistory {
   if (isJson(path)) return jsonHistory(io, path, productIds);
-  const { rows, lines } = csvRows(io, path, "history");
-  const label = (r: number) => `line ${lines[r] ?? 1}`;
-  const row = (r: number) => lines[r] ?? 1;
-  if (rows.length > 0 && isPeriodHeader(rows[0])) {
-    // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
-    const data = readPeriodHistory(rows, {
-      productIds,
-      rowLabel: label,
-      rowNumber: row,
-      maxProblems: Number.MAX_SAFE_INTEGER,
-    });
-    if (data.problems.length > 0) throw problemsError(path, data.problems);
-    return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+  const text = readText(io, path, "history");
+  const separator = detectSeparator(text);
+  const records = csvRecords(text, separator);
+  const describe = `the history file '${path}'`;
+  try {
+    const first = records.next();
+    const header = first.done ? undefined : first.value;
+    const grouper =
+      header && !isPeriodHeader(header.fields) ? HistoryGrouper.start(header.fields, header.line) : undefined;
+    if (header && grouper) {
+      // Customers' rows: grouped as they are read, so millions of rows are held as their distinct ones.
+      let k = 0;
+      for (const record of records) {
+        if (++k < 50 && record.fields.length === 1 && header.fields.length > 1) {
+          const mixed = mixedSeparators(
+            [header.fields, record.fields],
+            [header.line, record.line],
+            separator,
+            describe,
+          );
+          if (mixed) throw mixed;
+        }
+        grouper.add(record.fields, record.line);
+      }
+      const grouped = grouper.result();
+      const lines = grouped.places;
+      const loaded = fromCells(
+        path,
+        grouped.cells,
+        (r) => `line ${lines[r] ?? 1}`,
+        (r) => lines[r] ?? 1,
+        productIds,
+      );
+      return { ...loaded, records: grouped.rows };
+    }
+    const all = header ? [header, ...records] : [];
+    const rows = all.map((r) => r.fields);
+    const lines = all.map((r) => r.line);
+    const mixed = mixedSeparators(rows, lines, separator, describe);
+    if (mixed) throw mixed;
+    const label = (r: number) => `line ${lines[r] ?? 1}`;
+    const row = (r: number) => lines[r] ?? 1;
+    if (rows.length > 0 && isPeriodHeader(rows[0])) {
+      // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
+      const data = readPeriodHistory(rows, {
+        productIds,
+        rowLabel: label,
+        rowNumber: row,
+        maxProblems: Number.MAX_SAFE_INTEGER,
+      });
+      if (data.problems.length > 0) throw problemsError(path, data.problems);
+      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+    }
+    return fromCells(path, rows, label, row, productIds);
+  } catch (err) {
+    if (err instanceof CsvError) throw new FileError(`${describe} is not valid CSV: ${err.message}`);
+    throw err;
   }
-  return fromCells(path, rows, label, row, productIds);
 }
 
 function fromCells(
@@ -148,6 +228,16 @@ function jsonHistory(io: Io, path: string, productIds?: readonly string[]): Load
       if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
         problems.push({
           message: `transactions[${k}] must be an object like {"offered": ["A", "B"], "purchased": "A"}`,
+        });
+        rows.push(["", "", ""]);
+        return;
+      }
+      const bad = (["purchased", "count"] as const).find(
+        (f) => rec[f] !== null && rec[f] !== undefined && typeof rec[f] === "object",
+      );
+      if (bad) {
+        problems.push({
+          message: `transactions[${k}].${bad}: ${JSON.stringify(rec[bad]).slice(0, 60)} is a ${Array.isArray(rec[bad]) ? "list" : "object"}; give ${bad === "purchased" ? 'one product id (or null when the customer left without buying), e.g. "purchased": "A"' : "a whole number of customers"}`,
         });
         rows.push(["", "", ""]);
         return;

@@ -5,6 +5,7 @@
 import type { CellValue, Worksheet } from "exceljs";
 import type { Cells } from "../sheet/cells";
 import { columnLetter } from "../sheet/address";
+import { FileError } from "./errors";
 
 export interface Block {
   /** 1-based sheet coordinates, inclusive. */
@@ -33,9 +34,53 @@ export function parseBlock(ref: string): Block | undefined {
   };
 }
 
-/** Everything from A1 to the last row and column that hold anything, so row numbers in messages are the sheet's. */
+/** The most cells one input is read as (a 5,000 × 5,000 Substitution matrix is 25 million). */
+export const MAX_BLOCK_CELLS = 30_000_000;
+
+/** Where the values of a block end: the last row and column holding one, and a cell at each. */
+export interface ValueExtent {
+  bottom: number;
+  right: number;
+  /** The value cell in the last row and the one in the last column ("XFD1048576"). */
+  lastRowCell?: string;
+  lastColumnCell?: string;
+}
+
+function holdsValue(v: CellValue): boolean {
+  return v !== null && v !== undefined && v !== "";
+}
+
+/**
+ * The extent of the cells that hold values inside `b`, visiting only the cells the file has (exceljs keeps
+ * rows and cells sparse), so a stray value at XFD1048576 costs one cell, not 17 billion.
+ */
+export function valueExtent(ws: Worksheet, b: Block): ValueExtent {
+  const out: ValueExtent = { bottom: b.top, right: b.left };
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r < b.top || r > b.bottom) return;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c < b.left || c > b.right || !holdsValue(cell.value)) return;
+      if (r >= out.bottom) {
+        out.bottom = r;
+        out.lastRowCell = `${columnLetter(c)}${r}`;
+      }
+      if (c >= out.right) {
+        out.right = c;
+        out.lastColumnCell = `${columnLetter(c)}${r}`;
+      }
+    });
+  });
+  return out;
+}
+
+/** Everything from A1 to the last row and column holding a value, so row numbers in messages are the sheet's. */
 export function usedBlock(ws: Worksheet): Block {
-  return { top: 1, left: 1, bottom: Math.max(1, ws.rowCount), right: Math.max(1, ws.columnCount) };
+  const e = valueExtent(ws, { top: 1, left: 1, bottom: Math.max(1, ws.rowCount), right: Math.max(1, ws.columnCount) });
+  return { top: 1, left: 1, bottom: e.bottom, right: e.right };
+}
+
+export function blockCells(b: Block): number {
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
 }
 
 export interface PlainValue {
@@ -79,7 +124,29 @@ export interface BlockReading {
   merges: string[];
 }
 
-export function readBlock(ws: Worksheet, b: Block): BlockReading {
+/** Why a block is too large to read, naming its farthest values; undefined when it can be read. */
+export function oversized(ws: Worksheet, b: Block, label: string): string | undefined {
+  if (blockCells(b) <= MAX_BLOCK_CELLS) return undefined;
+  const e = valueExtent(ws, b);
+  const trimmed = { ...b, bottom: e.bottom, right: e.right };
+  if (blockCells(trimmed) <= MAX_BLOCK_CELLS) return undefined;
+  const far = [...new Set([e.lastRowCell, e.lastColumnCell].filter((c) => c !== undefined))];
+  const one = far.length === 1;
+  return `${label}: its values span ${blockAddress(trimmed)} (${blockCells(trimmed).toLocaleString("en-US")} cells), more than the ${MAX_BLOCK_CELLS.toLocaleString("en-US")} Assort reads as one input; ${one ? "cell" : "cells"} ${far.join(" and ")} ${one ? "holds a value" : "hold values"} far from the rest: clear ${one ? "it" : "them"} if not meant as data, or make it an Excel table around the data.`;
+}
+
+/** The block without the rows and columns past its last value (the cells it is worth reading). */
+export function trimToValues(ws: Worksheet, b: Block): Block {
+  if (blockCells(b) <= MAX_BLOCK_CELLS) return b;
+  const e = valueExtent(ws, b);
+  return { ...b, bottom: e.bottom, right: e.right };
+}
+
+export function readBlock(ws: Worksheet, b0: Block): BlockReading {
+  const b = trimToValues(ws, b0);
+  const tooLarge = oversized(ws, b, `sheet '${ws.name}'`);
+  // The last guard (callers check first, with a better label): never allocate billions of cells.
+  if (tooLarge !== undefined) throw new FileError(tooLarge);
   const cells: Cells = [];
   const unsavedFormulas: string[] = [];
   const hiddenRows: number[] = [];

@@ -6,7 +6,25 @@ import { Workbook } from "exceljs";
 import { FileError } from "./errors";
 import type { Io } from "./io";
 import { READ_ERRORS } from "./readJson";
-import { zipEntries } from "./zipEntries";
+import { relativeTargets } from "./opcTargets";
+import { zipDirectory } from "./zipEntries";
+
+/** The largest workbook file read, and the largest part inside it once unpacked (V8 cannot hold much more
+ * text in one string, and exceljs reads a part whole). */
+export const MAX_WORKBOOK_BYTES = 512 * 1024 * 1024;
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+/** What a part of the archive holds, for the message that names it. */
+function partMeaning(name: string): string {
+  if (name === "xl/sharedStrings.xml") return "the text of the cells";
+  if (name.startsWith("xl/worksheets/")) return "a sheet's cells";
+  if (name.startsWith("xl/media/")) return "a picture";
+  return "part of the workbook";
+}
+
+function megabytes(n: number): string {
+  return Number.isFinite(n) ? `${Math.round(n / (1024 * 1024)).toLocaleString("en-US")} MB` : "more than 4 GB";
+}
 
 export interface OpenedWorkbook {
   workbook: Workbook;
@@ -56,7 +74,17 @@ function notXlsx(bytes: Uint8Array, path: string): FileError {
 
 export async function openWorkbook(bytes: Uint8Array, path: string): Promise<OpenedWorkbook> {
   if (!startsWith(bytes, ZIP)) throw notXlsx(bytes, path);
-  const parts = zipEntries(bytes);
+  if (bytes.length > MAX_WORKBOOK_BYTES)
+    throw new FileError(
+      `'${path}' is ${megabytes(bytes.length)}, more than the ${megabytes(MAX_WORKBOOK_BYTES)} Assort reads as a workbook; keep the planning sheets (Products, Substitution, Options) in a smaller workbook`,
+    );
+  const directory = zipDirectory(bytes);
+  const parts = directory?.map((e) => e.name);
+  const huge = directory?.find((e) => e.size > MAX_PART_BYTES);
+  if (huge)
+    throw new FileError(
+      `'${path}': its part ${huge.name} (${partMeaning(huge.name)}) unpacks to ${megabytes(huge.size)}, more than the ${megabytes(MAX_PART_BYTES)} Assort reads per part; a cell holding a very long text is the usual cause (Excel keeps at most 32,767 characters in a cell): clear it, or keep the planning sheets in a smaller workbook`,
+    );
   if (parts === undefined)
     throw new FileError(
       `'${path}' is damaged: its zip directory is missing or cut short (was the file copied completely?); open it in Excel, which may repair it, and save a copy`,
@@ -73,9 +101,16 @@ export async function openWorkbook(bytes: Uint8Array, path: string): Promise<Ope
   const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one that holds exactly the file.
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    const readable = (await relativeTargets(bytes, parts)) ?? bytes;
+    await workbook.xlsx.load(new Uint8Array(readable).buffer);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    // exceljs' own TypeErrors ("Cannot read properties of undefined") say nothing about the file.
+    const why =
+      err instanceof TypeError || !(err instanceof Error)
+        ? "its parts do not fit together"
+        : /Invalid string length|Array buffer allocation/i.test(err.message)
+          ? "a part is too large to hold in memory"
+          : err.message;
     throw new FileError(
       `'${path}' is damaged and cannot be read as an .xlsx workbook (${why}); open it in Excel, which may repair it, and save a copy`,
     );

@@ -11,8 +11,8 @@ import { columnLetter } from "../sheet/address";
 import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
 import { SheetInputError, type RangeName, type SheetProblem } from "../sheet/sheetProblem";
 import { InputProblems } from "./errors";
-import { blockAddress, parseBlock, readBlock, usedBlock, type Block } from "./workbookCells";
-import { tablesOf } from "./workbookTables";
+import { blockAddress, oversized, parseBlock, readBlock, trimToValues, usedBlock, type Block } from "./workbookCells";
+import { tablesOf, type LoadedTable } from "./workbookTables";
 
 export type InputRole = "Products" | "Substitution" | "Options";
 
@@ -23,6 +23,16 @@ export interface InputPlace {
   block: Block;
   /** The Excel table it came from, when it was one. */
   table?: string;
+  /** The sheet row of the table's Totals row, left out of the block. */
+  totalsRow?: number;
+}
+
+/** A table's block without its Totals row: that row sums the columns and is no product. */
+function tablePlace(role: RangeName, sheet: string, t: LoadedTable): InputPlace | undefined {
+  const block = t.tableRef ? parseBlock(t.tableRef) : undefined;
+  if (!block) return undefined;
+  if (!t.totalsRow || block.bottom <= block.top) return { role, sheet, block, table: t.name };
+  return { role, sheet, block: { ...block, bottom: block.bottom - 1 }, table: t.name, totalsRow: block.bottom };
 }
 
 export interface WorkbookInputs {
@@ -67,16 +77,16 @@ export function findInput(
   const sheets = wb.worksheets.filter((ws) => ws.name.toLowerCase() !== skip.toLowerCase());
   for (const s of sheets) {
     const t = tablesOf(s).find((k) => k.name.toLowerCase() === role.toLowerCase());
-    const block = t?.tableRef ? parseBlock(t.tableRef) : undefined;
-    if (t && block) return { role, sheet: s.name, block, table: t.name };
+    const place = t ? tablePlace(role, s.name, t) : undefined;
+    if (place) return place;
   }
   const named = namedBlock(wb, role);
   if (named && named.sheet.toLowerCase() !== skip.toLowerCase()) return { role, ...named };
   const ws = sheets.find((s) => names.includes(normalizeName(s.name)));
   if (!ws) return undefined;
   const tables = tablesOf(ws);
-  const block = tables.length === 1 && tables[0].tableRef ? parseBlock(tables[0].tableRef) : undefined;
-  if (block) return { role, sheet: ws.name, block, table: tables[0].name };
+  const place = tables.length === 1 ? tablePlace(role, ws.name, tables[0]) : undefined;
+  if (place) return place;
   return { role, sheet: ws.name, block: usedBlock(ws) };
 }
 
@@ -144,14 +154,20 @@ export interface ReadBlockResult {
   cells: Cells;
   problems: string[];
   note?: string;
+  /** The cells were not read at all (too many): whatever else would be said about them is noise. */
+  unread?: true;
 }
 
 /** One input's cells, with what only the workbook can show: merged cells, formulas without saved results. */
 export function readPlace(wb: Workbook, p: InputPlace): ReadBlockResult {
   const ws = wb.getWorksheet(p.sheet) as Worksheet;
+  const label = placeLabel(p);
+  // Only the cells that hold values are read; if even they span too much, the farthest ones are named.
+  const tooLarge = oversized(ws, p.block, label);
+  if (tooLarge !== undefined) return { cells: [], unread: true, problems: [tooLarge] };
+  p.block = trimToValues(ws, p.block);
   const reading = readBlock(ws, p.block);
   const problems: string[] = [];
-  const label = placeLabel(p);
   if (reading.merges.length > 0) {
     problems.push(
       `${label}: cells ${reading.merges.slice(0, 5).join(", ")}${reading.merges.length > 5 ? ", ..." : ""} are merged; unmerge them (Home > Merge & Center) so that every value has its own cell and every product its own row.`,
@@ -205,16 +221,22 @@ export function readWorkbookInputs(
   }
   const cells: Partial<Record<InputRole, Cells>> = {};
   const notes: string[] = [];
+  let unread = false;
   for (const role of ["Products", "Substitution", "Options"] as const) {
     const p = places[role];
     if (!p) continue;
     const r = readPlace(wb, p);
+    unread ||= r.unread === true;
     cells[role] = r.cells;
     problems.push(...r.problems.map((message) => ({ section: "products" as const, message })));
     if (r.note) notes.push(r.note);
+    if (p.totalsRow !== undefined)
+      notes.push(
+        `${placeLabel(p)}: the table's Totals row (row ${p.totalsRow}) is left out; it sums the rows above, it is no product.`,
+      );
   }
   // Without a Products sheet there is nothing to read; otherwise every problem is listed at once.
-  if (!places.Products) throw new InputProblems(options.path, "workbook", problems);
+  if (!places.Products || unread) throw new InputProblems(options.path, "workbook", problems);
   const address = (role: InputRole) => (places[role] ? placeAddress(places[role] as InputPlace) : null);
   try {
     const sheet = readSheetInstance({

@@ -6,6 +6,8 @@ export interface LoadedTable {
   name: string;
   /** Absent for a table exceljs could not place (never for one read from a file Excel wrote). */
   tableRef?: string;
+  /** The table ends in a Totals row (Table Design > Total Row). */
+  totalsRow?: boolean;
 }
 
 export function tablesOf(ws: Worksheet): LoadedTable[] {

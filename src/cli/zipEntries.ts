@@ -7,8 +7,19 @@ const DIRECTORY_ENTRY = 0x02014b50;
 /** The end record is 22 bytes plus a comment of at most 65,535. */
 const MAX_END_SEARCH = 22 + 0xffff;
 
+export interface ZipEntry {
+  name: string;
+  /** Size once unpacked, in bytes (Infinity for a Zip64 entry, whose size is elsewhere: treated as huge). */
+  size: number;
+}
+
 /** Entry names, or undefined when the bytes are not a readable zip archive. */
 export function zipEntries(bytes: Uint8Array): string[] | undefined {
+  return zipDirectory(bytes)?.map((e) => e.name);
+}
+
+/** Entries with their unpacked sizes, or undefined when the bytes are not a readable zip archive. */
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
   if (bytes.length < 22) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
@@ -21,7 +32,7 @@ export function zipEntries(bytes: Uint8Array): string[] | undefined {
   if (end < 0) return undefined;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const names: string[] = [];
+  const names: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
@@ -29,7 +40,11 @@ export function zipEntries(bytes: Uint8Array): string[] | undefined {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength > bytes.length) return undefined;
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    const size = view.getUint32(at + 24, true);
+    names.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      size: size === 0xffffffff ? Infinity : size,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return names;

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // Where the inputs are: an address saved in this workbook (the user's own choice) wins, then an Excel table
-// called Products / Substitution / Options, then a named range of that name. Two syncs in all.
+// called Products / Substitution / Options (without its Totals row), then a named range of that name. Two
+// syncs in all.
 
 import { splitAddress } from "../sheet/address";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "./inputs";
@@ -26,7 +27,7 @@ export async function findInputs(
   for (const key of INPUT_KEYS) {
     const table = wb.tables.getItemOrNullObject(INPUT_TITLES[key]);
     const name = wb.names.getItemOrNullObject(INPUT_TITLES[key]);
-    table.load("isNullObject");
+    table.load("isNullObject, showTotals");
     name.load("isNullObject, type");
     tables.set(key, table);
     names.set(key, name);
@@ -35,18 +36,24 @@ export async function findInputs(
   await context.sync();
 
   // A saved range whose sheet was deleted or renamed is forgotten; the names are tried instead.
-  const ranges = new Map<InputKey, { range: Excel.Range; source: "saved" | "table" | "name" }>();
+  const ranges = new Map<InputKey, { range: Excel.Range; source: "saved" | "table" | "name"; totals?: true }>();
   for (const key of INPUT_KEYS) {
     const s = savedRanges.get(key);
     const table = tables.get(key) as Excel.Table;
     const name = names.get(key) as Excel.NamedItem;
     if (s && !s.sheet.isNullObject) ranges.set(key, { range: s.sheet.getRange(s.ref), source: "saved" });
+    else if (!table.isNullObject && table.showTotals)
+      // A Totals row sums the columns: read as a product it would be "Total" with all the demand again.
+      ranges.set(key, { range: table.getRange().getResizedRange(-1, 0), source: "table", totals: true });
     else if (!table.isNullObject) ranges.set(key, { range: table.getRange(), source: "table" });
     else if (!name.isNullObject && name.type === "Range") ranges.set(key, { range: name.getRange(), source: "name" });
   }
   for (const { range } of ranges.values()) range.load("address");
   await context.sync();
   const found: FoundInputs = {};
-  for (const [key, { range, source }] of ranges) found[key] = { address: range.address, source };
+  for (const [key, { range, source, totals }] of ranges)
+    found[key] = totals
+      ? { address: range.address, source, totalsRowSkipped: true }
+      : { address: range.address, source };
   return found;
 }

@@ -18,6 +18,8 @@ export interface FoundInput {
   /** Full address with its sheet, e.g. "Products!A1:F301". */
   address: string;
   source: InputSource;
+  /** The table's Totals row was left out (it is not a product). */
+  totalsRowSkipped?: true;
 }
 
 export type FoundInputs = Partial<Record<InputKey, FoundInput>>;

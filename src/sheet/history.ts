@@ -43,6 +43,16 @@ const OFFERED = ["offered", "offeredset", "offer", "available", "availableproduc
 const PURCHASED = ["purchased", "purchase", "bought", "choice", "chosen", "sold"];
 const COUNT = ["count", "customers", "weight", "n", "number"];
 
+/** Where a header row has the Offered, Purchased and Count columns (-1 for none). */
+export function historyColumns(headerRow: readonly unknown[]): { offered: number; purchased: number; count: number } {
+  const header = headerRow.map(headerKey);
+  return {
+    offered: header.findIndex((h) => OFFERED.includes(h)),
+    purchased: header.findIndex((h) => PURCHASED.includes(h)),
+    count: header.findIndex((h) => COUNT.includes(h)),
+  };
+}
+
 /** The text a cell shows: numbers as written, value objects reduced to their basic value, blanks as "". */
 export function cellText(v: unknown): string {
   if (v && typeof v === "object" && "basicValue" in v) v = (v as { basicValue: unknown }).basicValue;
@@ -78,10 +88,7 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
     );
     return out;
   }
-  const header = cells[0].map(headerKey);
-  const offeredCol = header.findIndex((h) => OFFERED.includes(h));
-  const purchasedCol = header.findIndex((h) => PURCHASED.includes(h));
-  const countCol = header.findIndex((h) => COUNT.includes(h));
+  const { offered: offeredCol, purchased: purchasedCol, count: countCol } = historyColumns(cells[0]);
   if (offeredCol < 0 || purchasedCol < 0) {
     const missing = [offeredCol < 0 ? "Offered" : "", purchasedCol < 0 ? "Purchased" : ""]
       .filter(Boolean)

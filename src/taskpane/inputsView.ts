@@ -16,7 +16,7 @@ export function renderAddresses(found: FoundInputs): void {
   for (const key of INPUT_KEYS) {
     const f = found[key];
     byId(`address-${key}`).textContent = f
-      ? `${f.address} (${SOURCE_WORDS[f.source]})`
+      ? `${f.address} (${SOURCE_WORDS[f.source]}${f.totalsRowSkipped ? ", Totals row left out" : ""})`
       : key === "products"
         ? "not found"
         : "none";

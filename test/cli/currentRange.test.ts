@@ -15,7 +15,7 @@ async function cli(
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: (p) => (p in files ? files[p] : readFileSync(p, "utf8")),
-    writeFile: () => undefined,
+    writeOutput: async () => undefined,
     isTTY: false,
   };
   const code = await run(argv, io);

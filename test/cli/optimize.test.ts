@@ -21,7 +21,7 @@ async function cli(argv: string[], files: Record<string, string> = {}): Promise<
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: (p) => (written.has(p) ? (written.get(p) as string) : p in files ? files[p] : readFileSync(p, "utf8")),
-    writeFile: (p, t) => void written.set(p, t),
+    writeOutput: async (p, t) => void written.set(p, String(t)),
     isTTY: false,
   };
   const code = await run(argv, io);

@@ -51,6 +51,16 @@ describe("findInputs", () => {
     });
   });
 
+  test("a table's Totals row is left out, and said so", async () => {
+    const { context } = mockExcel({
+      sheets: { Data: [["x"]] },
+      tables: { Products: { sheet: "Data", ref: "A1:D5", showTotals: true } },
+    });
+    expect(await findInputs(context)).toEqual({
+      products: { address: "Data!A1:D4", source: "table", totalsRowSkipped: true },
+    });
+  });
+
   test("a range saved in the workbook wins; one on a deleted sheet is forgotten", async () => {
     const { context } = mockExcel(book());
     expect(

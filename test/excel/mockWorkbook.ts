@@ -10,7 +10,7 @@ import { blockRef, parseBlock, sheetPrefix } from "../../src/sheet/address";
 
 export interface MockBook {
   sheets: Record<string, unknown[][]>;
-  tables?: Record<string, { sheet: string; ref: string }>;
+  tables?: Record<string, { sheet: string; ref: string; showTotals?: boolean }>;
   names?: Record<string, { sheet: string; ref: string; type?: string }>;
   settings?: Record<string, string>;
   selection?: { sheet: string; ref: string };
@@ -43,6 +43,7 @@ const NULL_OBJECT: Seed = {
   isNullObject: true,
   name: "",
   type: "",
+  showTotals: false,
   value: "",
   address: "",
   rowIndex: 0,
@@ -96,6 +97,9 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
       numberFormat: values.map((r) => r.map(() => "General")),
       format: { font: { color: "", bold: false }, columnWidth: 0, autofitColumns() {} },
       clear() {},
+      getResizedRange(this: MockNode, deltaRows: number, deltaColumns: number) {
+        return range(this, sheet, row, column, rows + deltaRows, columns + deltaColumns);
+      },
       select() {
         log.selected.push(sheetPrefix(sheet) + blockRef(row, column, rows, columns));
       },
@@ -134,6 +138,7 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
       isNullObject: false,
       name,
       style: "",
+      showTotals: t.showTotals === true,
       getRange(this: MockNode) {
         const b = parseBlock(t.ref);
         if (!b) throw new Error(`bad table ref ${t.ref}`);

@@ -8,7 +8,7 @@ import { chainFidelity, chainFromModel, readChoiceModel, validateInstance } from
 import type { ChainFidelity, ChoiceModelFile, ModelChain } from "../../engine";
 import { expectPositionals, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
-import { EXIT_OK, FileError, UsageError } from "../errors";
+import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { readJson } from "../readJson";
@@ -73,24 +73,23 @@ export const chainCommand: Command = {
     if (!(ROUTES as readonly string[]).includes(routeText))
       throw new UsageError(`--route ${routeText}: use one of ${ROUTES.join(", ")}`, "chain");
     const out = stringOption(args, "out");
+    const output = {
+      force: args.options.has("force"),
+      inputs: [{ path, what: "choice model file" }],
+      command: "chain",
+      what: "the instance",
+      option: "--out",
+    };
     if (out !== undefined) {
-      if (!io.writeFile) throw new UsageError("--out is not available here", "chain");
-      if (out === path) throw new FileError(`--out '${out}' is the model file itself; name another file`);
-      if (io.exists?.(out) && !args.options.has("force"))
-        throw new FileError(`'${out}' exists; use --force to replace it, or name another file with --out`);
+      if (!io.writeOutput) throw new UsageError("--out is not available here", "chain");
+      io.checkOutput?.(out, output);
     }
     const file = readChoiceModel(readJson(io, path, "choice model"));
     const chain = chainFromModel(file.model, { route: routeText as Route });
     const fidelity = chainFidelity(file.model, chain);
     const instance = chainInstance(file, chain);
     validateInstance(instance); // the chain must be plannable: a product field that is wrong is named here
-    if (out !== undefined) {
-      try {
-        (io.writeFile as (p: string, t: string) => void)(out, toJson(instance));
-      } catch (err) {
-        throw new FileError(`cannot write '${out}': ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    if (out !== undefined) await (io.writeOutput as NonNullable<Io["writeOutput"]>)(out, toJson(instance), output);
     if (args.options.has("json")) {
       io.stdout(
         toJson({

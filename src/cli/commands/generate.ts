@@ -5,8 +5,9 @@
 import { generateInstance } from "../../engine";
 import { decimalOption, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, type Command } from "../command";
-import { EXIT_OK, FileError, UsageError } from "../errors";
+import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
+import type { OutputOptions } from "../safeWrite";
 import { toJson } from "../json";
 
 export const generateCommand: Command = {
@@ -35,6 +36,7 @@ export const generateCommand: Command = {
     },
     { name: "seed", value: "S", description: "random seed, a whole number (default 1)" },
     { name: "out", value: "file.json", description: "write the instance to this file" },
+    { name: "force", description: "replace the --out file if it exists" },
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
@@ -52,6 +54,12 @@ export const generateCommand: Command = {
     if (marginRaw !== "low" && marginRaw !== "high")
       throw new UsageError(`--margin '${marginRaw}' must be low or high`, "generate");
     const seed = integerOption(args, "seed", "generate", { min: 0, what: "seed" }) ?? 1;
+    const out = stringOption(args, "out");
+    const output: OutputOptions = { force: args.options.has("force"), command: "generate", what: "the instance" };
+    if (out !== undefined) {
+      if (!io.writeOutput) throw new UsageError("--out is not available here", "generate");
+      io.checkOutput?.(out, output);
+    }
     const { instance } = generateInstance({
       n,
       totalDemand: perProduct * n,
@@ -62,17 +70,11 @@ export const generateCommand: Command = {
       seed,
     });
     const text = toJson(instance);
-    const out = stringOption(args, "out");
-    if (out === undefined) {
+    if (out === undefined || !io.writeOutput) {
       io.stdout(text);
       return EXIT_OK;
     }
-    if (!io.writeFile) throw new UsageError("--out is not available here", "generate");
-    try {
-      io.writeFile(out, text);
-    } catch (err) {
-      throw new FileError(`cannot write '${out}': ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await io.writeOutput(out, text, output);
     io.stderr(`Wrote ${n} products (ΣD = ${perProduct * n}) to ${out}\n`);
     return EXIT_OK;
   },

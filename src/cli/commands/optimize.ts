@@ -7,8 +7,9 @@ import { InputError, METHODS, optimize, planToJson } from "../../engine";
 import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
-import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
+import { EXIT_OK, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
+import type { OutputOptions } from "../safeWrite";
 import { toJson } from "../json";
 import { planCeilingText, planSummaryRows } from "../planSummary";
 import { ceilingJson } from "./bound";
@@ -169,6 +170,7 @@ export const optimizeCommand: Command = {
       description: 'also write the plan as {"plan": [{"id", "quantity"}]} for assort evaluate --plan',
     },
     ...OVERRIDE_OPTIONS,
+    { name: "force", description: "replace the --out file if it exists (never the instance file)" },
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
@@ -182,7 +184,17 @@ export const optimizeCommand: Command = {
       integerOption(args, "time-limit", "optimize", { min: 1, max: 86400, what: "time limit in seconds" }) ??
       DEFAULT_TIME_LIMIT_S;
     const outPath = stringOption(args, "out");
-    if (outPath !== undefined && !io.writeFile) throw new UsageError("--out is not available here", "optimize");
+    const output: OutputOptions = {
+      force: args.options.has("force"),
+      inputs: [{ path: instancePath, what: "instance file" }],
+      command: "optimize",
+      what: "the plan",
+    };
+    if (outPath !== undefined) {
+      if (!io.writeOutput) throw new UsageError("--out is not available here", "optimize");
+      // Refused now rather than after a minute of searching.
+      io.checkOutput?.(outPath, output);
+    }
     const top = topOption(args, "optimize");
     const asJson = args.options.has("json");
     const loaded = loadInstance(io, instancePath);
@@ -201,14 +213,8 @@ export const optimizeCommand: Command = {
       progress.done();
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`Note: ${w}\n`);
-    if (outPath !== undefined) {
-      try {
-        (io.writeFile as (p: string, t: string) => void)(outPath, toJson(planToJson(model, result.units)));
-      } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        throw new FileError(`cannot write the plan to '${outPath}': ${why}`);
-      }
-    }
+    if (outPath !== undefined && io.writeOutput)
+      await io.writeOutput(outPath, toJson(planToJson(model, result.units)), output);
     io.stdout(asJson ? json(model, result, settings) : human(model, result, top, outPath, settings));
     return EXIT_OK;
   },

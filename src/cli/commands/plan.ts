@@ -3,17 +3,17 @@
 // engine, and writes a copy of the workbook with an "Assort plan" sheet added. The input is never written.
 
 import { createHash } from "node:crypto";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { DEFAULT_TIME_LIMIT_MS, InputError, optimize } from "../../engine";
 import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
+import type { OutputOptions } from "../safeWrite";
 import { toJson } from "../json";
 import { planCeilingText, planSummaryRows } from "../planSummary";
 import { stagedProgress } from "../progress";
-import { READ_ERRORS } from "../readJson";
 import { formatNumber, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
 import { lostFeatures } from "../workbookFeatures";
@@ -177,19 +177,15 @@ export const planCommand: Command = {
     const output = stringOption(args, "out") ?? defaultOutput(input);
     if (!/\.xlsx$/i.test(output))
       throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
-    // Compared without case: on Windows and macOS Book.xlsx and book.xlsx are one file.
-    if (resolve(output).toLowerCase() === resolve(input).toLowerCase())
-      throw new UsageError(
-        `--out '${output}' is the input workbook; assort never writes over its input, name another file`,
-        "plan",
-      );
-    if (!io.writeBinary) throw new UsageError("writing workbooks is not available here", "plan");
-    if (!args.options.has("force") && io.exists?.(output)) {
-      throw new UsageError(
-        `'${output}' already exists; pass --force to replace it, or --out to write elsewhere`,
-        "plan",
-      );
-    }
+    if (!io.writeOutput) throw new UsageError("writing workbooks is not available here", "plan");
+    const target: OutputOptions = {
+      force: args.options.has("force"),
+      inputs: [{ path: input, what: "input workbook" }],
+      command: "plan",
+      what: "the planned workbook",
+    };
+    // Refused now rather than after the search.
+    io.checkOutput?.(output, target);
     const asJson = args.options.has("json");
     const opened = await readWorkbook(io, input);
     const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
@@ -242,20 +238,7 @@ export const planCommand: Command = {
         `warning: the copy lacks ${lost.join(", ")} of ${basename(input)}: exceljs, the library assort writes workbooks with, cannot carry them over. ${basename(input)} itself is unchanged; copy the 'Assort plan' sheet into it if you need them together.\n`,
       );
     }
-    try {
-      io.writeBinary(output, bytes);
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      const why =
-        code === "ENOENT"
-          ? "its folder does not exist"
-          : typeof code === "string" && READ_ERRORS[code]
-            ? READ_ERRORS[code]
-            : err instanceof Error
-              ? err.message
-              : String(err);
-      throw new FileError(`cannot write the planned workbook '${output}': ${why}; nothing was written`);
-    }
+    await io.writeOutput(output, bytes, target);
     if (asJson) {
       io.stdout(
         toJson({

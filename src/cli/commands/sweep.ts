@@ -14,7 +14,6 @@ import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadInstance } from "../load";
 import { applyOverrides, instanceOrigin, optionsOrigin, readOverrides, settingLines, settingsText } from "../overrides";
-import { READ_ERRORS } from "../readJson";
 import { sweepProgressLine } from "../sweepProgress";
 import { parseSweepRange } from "../sweepRange";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
@@ -129,6 +128,17 @@ function human(r: SweepResult, read: string, settings: string, output: string | 
   return out;
 }
 
+/** The safe-write rules for the scenarios copy: never over the input, --force to replace. */
+function outputOptions(args: ParsedArgs, input: string, _output: string) {
+  return {
+    force: args.options.has("force"),
+    inputs: [{ path: input, what: "input workbook" }],
+    command: "sweep",
+    what: "the scenarios workbook",
+    option: "--out",
+  };
+}
+
 export const sweepCommand: Command = {
   name: "sweep",
   summary: "profit against the budget, the space or the number of products: one plan per point, on shared seasons",
@@ -187,12 +197,8 @@ export const sweepCommand: Command = {
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`--out '${output}' must end in .xlsx`, "sweep");
       if (resolve(output).toLowerCase() === resolve(input).toLowerCase())
         throw new UsageError(`--out '${output}' is the input workbook; assort never writes over its input`, "sweep");
-      if (!io.writeBinary) throw new UsageError("writing workbooks is not available here", "sweep");
-      if (!args.options.has("force") && io.exists?.(output))
-        throw new UsageError(
-          `'${output}' already exists; pass --force to replace it, or --out to write elsewhere`,
-          "sweep",
-        );
+      if (!io.writeOutput) throw new UsageError("writing workbooks is not available here", "sweep");
+      io.checkOutput?.(output, outputOptions(args, input, output));
     } else if (stringOption(args, "out") !== undefined) {
       throw new UsageError(
         "--out writes a workbook copy; it goes with a .xlsx input (use --json or --csv > file)",
@@ -243,20 +249,7 @@ export const sweepCommand: Command = {
           `cannot write a copy of '${input}' (exceljs: ${err instanceof Error ? err.message : String(err)}); nothing was written`,
         );
       }
-      try {
-        (io.writeBinary as (p: string, d: Uint8Array) => void)(output, bytes);
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        const why =
-          code === "ENOENT"
-            ? "its folder does not exist"
-            : typeof code === "string" && READ_ERRORS[code]
-              ? READ_ERRORS[code]
-              : err instanceof Error
-                ? err.message
-                : String(err);
-        throw new FileError(`cannot write '${output}': ${why}; nothing was written`);
-      }
+      await (io.writeOutput as NonNullable<Io["writeOutput"]>)(output, bytes, outputOptions(args, input, output));
     }
     if (asJson)
       io.stdout(toJson({ ...(output ? { output, sheet: SCENARIOS_SHEET } : {}), ...sweepJson(model, result, lines) }));

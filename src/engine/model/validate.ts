@@ -117,10 +117,24 @@ function unknownFields(
   }
 }
 
+/** The longest id accepted: Excel's limit on the characters of one cell. */
+export const MAX_ID_LENGTH = 32_767;
+
 function productId(out: Collector, i: number, raw: unknown): string | undefined {
   if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
   if (typeof raw === "string") {
     const id = raw.trim();
+    if (id.length > MAX_ID_LENGTH) {
+      // Excel holds at most 32,767 characters in a cell: a longer id could not be written to the plan sheet.
+      out.add({
+        section: "products",
+        index: i,
+        field: "id",
+        value: `${id.slice(0, 40)}...`,
+        message: `Product #${i + 1} (${show(id)}): the id is ${id.length.toLocaleString("en-US")} characters long; Excel keeps at most ${MAX_ID_LENGTH.toLocaleString("en-US")} in a cell, give a shorter id.`,
+      });
+      return undefined;
+    }
     if (id.length > 0) return id;
     out.add({
       section: "products",
