@@ -8,6 +8,9 @@ export * from "./model/sparseSubstitution";
 export * from "./model/plan";
 export * from "./model/planLimits";
 export * from "./model/fitToRules";
+export * from "./model/limits";
+export * from "./model/walkLength";
+export * from "./model/stronglyConnected";
 
 // Text helpers for messages
 export * from "./text/format";
@@ -27,6 +30,7 @@ export * from "./choice/choiceProbabilities";
 export * from "./choice/transientSolve";
 export * from "./choice/multiStepChoice";
 export * from "./choice/mnlToMarkovChain";
+export * from "./choice/denseSolve";
 
 // Substitution from data: fitted chains and attribute similarity
 export * from "./substitution/fitMarkovChain";

@@ -8,6 +8,7 @@ import { InputError, type InstanceInput, type Model } from "./instance";
 import { readConstraints } from "./validateConstraints";
 import { readCustomers } from "./validateCustomers";
 import { readSubstitution } from "./validateSubstitution";
+import { checkWalks } from "./validateWalks";
 import { show } from "../text/format";
 
 const TOP_FIELDS = ["products", "substitution", "customers", "constraints"];
@@ -42,6 +43,7 @@ export function validateInstance(input: unknown): Model {
   const inst = checkShape(out, input);
   const products = readProducts(out, inst.products);
   const substitution = readSubstitution(out, inst.substitution, products.index, products.ids);
+  if (out.problems.every((p) => p.section !== "substitution")) checkWalks(out, substitution, products.ids);
   const customers = readCustomers(out, inst.customers, products.totalDemand);
   const constraints = readConstraints(out, inst.constraints);
   checkSizes(out, products, constraints.capacity);

@@ -4,6 +4,7 @@
 import { booleanField, Collector, isRecord, numberField, unknownFields } from "./validateFields";
 import { listNames, show } from "../text/format";
 import type { ProductInput } from "./instance";
+import { MAX_SEASON_CUSTOMERS } from "./limits";
 
 const PRODUCT_FIELDS = [
   "id",
@@ -338,7 +339,32 @@ export function readProducts(out: Collector, list: ProductInput[]): ProductArray
       message: "Products: every first-choice demand is 0; at least one product must have expected customers.",
     });
   }
+  checkSeasonSize(out, p);
   return p;
+}
+
+/** A number for people: 1e+300 stays short, 12,500,000 gets separators. */
+function amount(v: number): string {
+  return v >= 1e15 || !Number.isFinite(v) ? v.toPrecision(3).replace(/\.0+e/, "e") : v.toLocaleString("en-US");
+}
+
+/** Every season simulates each customer: beyond MAX_SEASON_CUSTOMERS a run could not finish (or count). */
+function checkSeasonSize(out: Collector, p: ProductArrays): void {
+  if (!(p.totalDemand > MAX_SEASON_CUSTOMERS)) return;
+  let top = 0;
+  for (let i = 1; i < p.n; i++) if (p.demand[i] > p.demand[top]) top = i;
+  const limit = `Assort handles up to ~${amount(MAX_SEASON_CUSTOMERS)} customers a season (each one is simulated); give demand for a smaller unit (one store, one week) or in hundreds`;
+  const alone = p.demand[top] > MAX_SEASON_CUSTOMERS;
+  out.add({
+    section: "products",
+    field: "demand",
+    index: top,
+    productId: p.ids[top],
+    value: p.demand[top],
+    message: alone
+      ? `Product ${p.ids[top]}, demand: ${amount(p.demand[top])} means a season would take ${amount(p.demand[top])} customers; ${limit}.`
+      : `Products: the demands add up to ${amount(p.totalDemand)} customers a season (the largest, ${p.ids[top]}, ${amount(p.demand[top])}); ${limit}.`,
+  });
 }
 
 /** With a capacity set, sizes must be given for every product or for none (then each unit takes 1). */

@@ -11,6 +11,7 @@ import { sampleNegativeBinomial } from "../random/negativeBinomial";
 import { samplePoisson } from "../random/poisson";
 import { Rng } from "../random/rng";
 import { walkTables, type WalkTables } from "./walkTables";
+import { WALK_CAP } from "../model/limits";
 
 // Local aliases: global lookups are slow in hot loops under some hosts (vm contexts, e.g. Jest).
 const { imul, floor } = Math;
@@ -30,6 +31,8 @@ export interface SeasonCounters {
   inflow: Int32Array;
   customers: number;
   steps: number;
+  /** Customers who reached WALK_CAP moves and were sent away (validation makes this all but impossible). */
+  cappedWalks: number;
 }
 
 export function seasonCounters(n: number): SeasonCounters {
@@ -40,6 +43,7 @@ export function seasonCounters(n: number): SeasonCounters {
     inflow: new Int32Array(n),
     customers: 0,
     steps: 0,
+    cappedWalks: 0,
   };
 }
 
@@ -134,6 +138,7 @@ export function playSeason(
   const customers = seasonTraffic(model, rng);
   const { firstKeep, firstAlias, start, size, keep, primary, alias } = tables;
   let steps = 0;
+  let capped = 0;
   for (let c = 0; c < customers; c++) {
     // First choice by λ from the customer's own hash (a 32-bit uniform: each outcome's probability is
     // exact to within 2^-32).
@@ -168,6 +173,12 @@ export function playSeason(
         lost[first]++;
         break;
       }
+      // No walk runs forever: after WALK_CAP moves she leaves (oneFewerUnit replays walks by the same rule).
+      if (step === WALK_CAP) {
+        lost[first]++;
+        capped++;
+        break;
+      }
       step++;
       x = hash((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
       const k = floor(x);
@@ -183,4 +194,5 @@ export function playSeason(
   }
   out.customers = customers;
   out.steps = steps;
+  out.cappedWalks = capped;
 }

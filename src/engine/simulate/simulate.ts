@@ -7,6 +7,7 @@ import { yieldToHost } from "./host";
 import type { Model } from "../model/instance";
 import { playSeason, seasonCounters, seasonKey } from "./season";
 import { walkTables } from "./walkTables";
+import { MAX_UNITS } from "../model/limits";
 
 export interface SimulationOptions {
   /** Exact number of seasons to simulate (overrides the precision target). */
@@ -56,6 +57,8 @@ export interface SimulationResult {
   expectedLostCustomers: number;
   /** Total product visits simulated (customer-steps): the work done. */
   customerSteps: number;
+  /** Customers sent away at the walk cap (WALK_CAP moves) over all seasons; 0 on any validated instance in practice. */
+  cappedWalks: number;
   products: ProductOutcome;
 }
 
@@ -95,6 +98,8 @@ function* simulation(
     const q = plan[i];
     if (!(q >= 0) || !Number.isInteger(q))
       throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
+    if (q > MAX_UNITS)
+      throw new RangeError(`units of ${model.ids[i]}: ${q} is more than the ${MAX_UNITS} a plan can hold`);
     units[i] = q;
   }
   const key = seedKey(options.seed ?? 1);
@@ -130,6 +135,7 @@ function* simulation(
   let customers = 0;
   let lostCustomers = 0;
   let steps = 0;
+  let cappedWalks = 0;
   let stopped = false;
   let batch = Math.min(minReps, 16);
   while (reps < maxReps) {
@@ -168,6 +174,7 @@ function* simulation(
       customers += season.customers;
       lostCustomers += lostAll;
       steps += season.steps;
+      cappedWalks += season.cappedWalks;
     }
     options.onProgress?.(reps / maxReps);
     if (reps >= maxReps) break;
@@ -220,6 +227,7 @@ function* simulation(
     expectedCustomers: customers / r,
     expectedLostCustomers: lostCustomers / r,
     customerSteps: steps,
+    cappedWalks,
     products,
   };
 }
