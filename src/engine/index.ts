@@ -44,6 +44,7 @@ export * from "./simulate/walkTables";
 export * from "./simulate/sampledSeasons";
 export * from "./simulate/marginalValues";
 export * from "./simulate/host";
+export * from "./simulate/workBudget";
 
 // Upper bounds
 export * from "./bound/fluidBound";

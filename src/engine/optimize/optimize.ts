@@ -29,8 +29,13 @@ import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
 import { PassStopped, sampledSeasons, sampleProfit, type SampledSeasons } from "../simulate/sampledSeasons";
 import { simulateAsync } from "../simulate/simulate";
+import { checkWorkBudget, formatSeconds, seasonWalk, walkCapWarning } from "../simulate/workBudget";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
+
+/** Shares of the time limit by which each stage must end: search, then selection, then final evaluation. */
+const SEARCH_SHARE = 0.7;
+const SELECT_SHARE = 0.85;
 
 /** Thrown when the caller's AbortSignal fires. */
 export class OptimizeAborted extends Error {
@@ -77,8 +82,12 @@ export async function optimize(
   const started = Date.now();
   const method: Method = options.method ?? "auto";
   const seed = options.seed ?? 1;
-  const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const deadline = started + SEARCH_SHARE * limitMs;
+  const selectDeadline = started + SELECT_SHARE * limitMs;
+  const finalDeadline = started + limitMs;
   const warnings: string[] = [];
+  const overTime: string[] = [];
   let stoppedEarly = false;
   const report = (stage: string, fraction: number) =>
     onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
@@ -97,16 +106,29 @@ export async function optimize(
 
   // Between seasons of a pass over a sample: yield now and then, and stop at once on a cancel.
   const pause = pacer(() => signal?.aborted === true);
-  const profitOn = async (sample: SampledSeasons, plan: Int32Array) => {
+  // A pass cut by its stage's deadline (sample.counters.deadline) gives null; a cancel aborts the run.
+  const profitOn = async (sample: SampledSeasons, plan: Int32Array): Promise<number | null> => {
     try {
       return await sampleProfit(sample, plan, pause);
     } catch (err) {
-      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      if (!(err instanceof PassStopped)) throw err;
+      if (signal?.aborted) throw new OptimizeAborted();
+      return null;
     }
   };
   checkRulesFeasible(model);
   report("Upper bound", 0);
   const lf = limitedFluid(model);
+  // Refuse before any simulation a run whose least work (a pass of the search, two final seasons) cannot
+  // fit the time limit.
+  const least = (method === "fluid" || method === "newsvendor" ? 0 : searchSeasons(model)) + 2;
+  checkWorkBudget(
+    model,
+    "optimize",
+    least,
+    limitMs,
+    seasonWalk(model, fitToRules(model, lf.fluid.sales, lf.fluid.sales)),
+  );
   const { value, kind, ignoredConstraints, label } = planBound(model, lf);
   const bound: PlanBound = { value, kind, ignoredConstraints, label };
   await check();
@@ -123,8 +145,13 @@ export async function optimize(
 
   let units: Int32Array;
   let sample: SampledSeasons | undefined;
-  const getSample = () =>
-    (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
+  const getSample = () => {
+    if (!sample) {
+      sample = sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model));
+      sample.counters.deadline = deadline;
+    }
+    return sample;
+  };
   // Each SAA search gets its share of the progress bar and of the time.
   const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
     report(label, from);
@@ -134,6 +161,7 @@ export async function optimize(
       onRound: (round) => report(label, from + (to - from) * Math.min(0.95, 1 - Math.exp(-round / 25))),
     });
     if (signal?.aborted) throw new OptimizeAborted();
+    if (Date.now() > deadline) stoppedEarly = true; // a pass the deadline cut part-way ends the search too
     return result.units;
   };
 
@@ -166,6 +194,10 @@ export async function optimize(
       let bestProfit = -Infinity;
       for (const c of candidates) {
         const p = await profitOn(s, c.units);
+        if (p === null) {
+          stoppedEarly = true;
+          break;
+        }
         if (p > bestProfit) {
           bestProfit = p;
           best = c;
@@ -176,11 +208,24 @@ export async function optimize(
       report("Choosing the best plan", 0.8);
       await check();
       const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      fresh.counters.deadline = selectDeadline;
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
+      let compared = 0;
       for (const c of [...candidates].reverse()) {
-        const p = await profitOn(fresh, c.units);
+        const p = Date.now() > selectDeadline ? null : await profitOn(fresh, c.units);
+        if (p === null) {
+          overTime.push("selection");
+          warnings.push(
+            `Time limit: choosing the best plan on fresh seasons ran past ${formatSeconds(SELECT_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit; ` +
+              (compared === 0
+                ? "no candidate was compared, so the search's plan is kept."
+                : `${compared} of ${candidates.length} candidate plans were compared.`),
+          );
+          break;
+        }
+        compared++;
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;
@@ -195,10 +240,12 @@ export async function optimize(
     default:
       throw new RangeError(`unknown method '${String(method)}'; use one of auto, fluid, newsvendor, gk, pooled`);
   }
-  if (stoppedEarly)
+  if (stoppedEarly) {
+    overTime.unshift("search");
     warnings.push(
-      "The time limit ended the search early: the plan is the best found so far (a longer limit may find a better one).",
+      `The time limit ended the search early (the search gets ${formatSeconds(SEARCH_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit): the plan is the best found so far (a longer limit may find a better one).`,
     );
+  }
 
   report("Final evaluation", 0.85);
   await check();
@@ -209,8 +256,17 @@ export async function optimize(
     maxReps: 20000,
     onProgress: (f) => report("Final evaluation", 0.85 + 0.15 * f),
     shouldStop: () => signal?.aborted === true,
+    deadline: finalDeadline,
   });
   if (signal?.aborted) throw new OptimizeAborted();
+  if (evaluation.timeLimited) {
+    overTime.push("final evaluation");
+    warnings.push(
+      `Time limit: the final evaluation stopped at the ${formatSeconds(limitMs)} limit after ${evaluation.reps} seasons, before its precision target; the profit's standard error (${evaluation.stdError.toPrecision(3)}) is wider than asked.`,
+    );
+  }
+  const capped = walkCapWarning(evaluation);
+  if (capped) warnings.push(capped);
   report("Done", 1);
   return {
     method,
@@ -222,6 +278,7 @@ export async function optimize(
     decisions: decisions(model, units, evaluation),
     warnings,
     stoppedEarly,
+    ...(overTime.length > 0 ? { overTime } : {}),
     elapsedMs: Date.now() - started,
   };
 }

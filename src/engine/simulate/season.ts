@@ -20,6 +20,8 @@ const { imul, floor } = Math;
 const hash = hash32;
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
+/** Customer-steps between looks at the clock when a season has a deadline (a few milliseconds of work). */
+const CLOCK_STEPS = 1 << 20;
 
 /** Per-season counters, reused between seasons (no allocation in the loop). */
 export interface SeasonCounters {
@@ -33,6 +35,10 @@ export interface SeasonCounters {
   steps: number;
   /** Customers who reached WALK_CAP moves and were sent away (validation makes this all but impossible). */
   cappedWalks: number;
+  /** Date.now() after which a season stops part-way (checked every ~million steps); unset: never. */
+  deadline?: number;
+  /** True when the deadline stopped the last season part-way: its counters are incomplete, discard them. */
+  stopped: boolean;
 }
 
 export function seasonCounters(n: number): SeasonCounters {
@@ -44,6 +50,7 @@ export function seasonCounters(n: number): SeasonCounters {
     customers: 0,
     steps: 0,
     cappedWalks: 0,
+    stopped: false,
   };
 }
 
@@ -139,7 +146,18 @@ export function playSeason(
   const { firstKeep, firstAlias, start, size, keep, primary, alias } = tables;
   let steps = 0;
   let capped = 0;
+  // A season of many customers or long walks can outlast a time limit: look at the clock now and then.
+  const deadline = out.deadline;
+  let nextClock = deadline === undefined ? Infinity : CLOCK_STEPS;
+  out.stopped = false;
   for (let c = 0; c < customers; c++) {
+    if (steps >= nextClock) {
+      nextClock = steps + CLOCK_STEPS;
+      if (Date.now() > (deadline as number)) {
+        out.stopped = true;
+        break;
+      }
+    }
     // First choice by λ from the customer's own hash (a 32-bit uniform: each outcome's probability is
     // exact to within 2^-32).
     const customerKey = customerKeyOf(key, c);

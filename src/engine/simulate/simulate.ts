@@ -23,6 +23,11 @@ export interface SimulationOptions {
   onProgress?: (fraction: number) => void;
   /** Checked between batches; true stops early (the result covers the seasons run so far). */
   shouldStop?: () => boolean;
+  /**
+   * Date.now() after which to stop (the result covers the complete seasons so far; a season the deadline
+   * cuts is discarded). Applies once 2 seasons are done, so there is always a standard error.
+   */
+  deadline?: number;
 }
 
 export interface ProductOutcome {
@@ -47,8 +52,10 @@ export interface SimulationResult {
   stdError: number;
   ci95: [number, number];
   reps: number;
-  /** True when shouldStop ended the run before its target. */
+  /** True when shouldStop or the deadline ended the run before its target. */
   stopped: boolean;
+  /** True when the deadline ended the run before its target. */
+  timeLimited: boolean;
   expectedRevenue: number;
   expectedSalvage: number;
   purchaseCost: number;
@@ -137,12 +144,19 @@ function* simulation(
   let steps = 0;
   let cappedWalks = 0;
   let stopped = false;
+  let timeLimited = false;
+  const deadline = options.deadline;
   let batch = Math.min(minReps, 16);
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
     const batchStart = steps;
     for (; reps < end;) {
+      season.deadline = reps >= 2 ? deadline : undefined;
       playSeason(model, units, seasonKey(key, reps), season, tables);
+      if (season.stopped) {
+        timeLimited = true;
+        break;
+      }
       // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
       let profit = fixedPart;
       let rev = 0;
@@ -177,7 +191,11 @@ function* simulation(
       cappedWalks += season.cappedWalks;
     }
     options.onProgress?.(reps / maxReps);
-    if (reps >= maxReps) break;
+    if (timeLimited || reps >= maxReps) break;
+    if (deadline !== undefined && reps >= 2 && Date.now() > deadline) {
+      timeLimited = true;
+      break;
+    }
     yield;
     if (options.shouldStop?.()) {
       stopped = true;
@@ -219,7 +237,8 @@ function* simulation(
     stdError,
     ci95: [mean - Z95 * stdError, mean + Z95 * stdError],
     reps,
-    stopped,
+    stopped: stopped || timeLimited,
+    timeLimited,
     expectedRevenue: revenue / r,
     expectedSalvage: salvageValue / r,
     purchaseCost,
