@@ -54,6 +54,8 @@ export function resultFields(model: Model, r: OptimizeResult): Record<string, un
     plan: planToJson(model, r.units).plan,
     warnings: r.warnings,
     stoppedEarly: r.stoppedEarly,
+    overTime: r.overTime ?? [],
+    cappedWalks: e.cappedWalks,
     elapsedMs: r.elapsedMs,
   };
 }
