@@ -1,9 +1,9 @@
 // The fit keeps a time limit (issue 14): EM stops at it with the best estimate so far, marked unconverged
 // and said so; the estimate is a complete E-step's point (finite likelihood, shares summing to 1). Not a
-// timing test: a limit of 0 stops after the first E-step on any machine, and the large history asserts
+// timing test: a limit already passed stops after the first E-step on any machine, and the large history asserts
 // only that the run ends converged or limited, never how fast.
 
-import { fitMarkovChain, type Transaction } from "../../src/engine/substitution/fitMarkovChain";
+import { fitMarkovChain, HistoryError, type Transaction } from "../../src/engine/substitution/fitMarkovChain";
 import { fitWarnings } from "../../src/engine/substitution/fitWarnings";
 
 /** Customers with random offered sets (60% of products each, so nearly all sets are distinct). */
@@ -25,8 +25,16 @@ function sharesSum(r: ReturnType<typeof fitMarkovChain>): number {
 }
 
 describe("fit time limit", () => {
-  test("a limit of 0: the first E-step's point, unconverged, with a warning that names the limit", () => {
-    const r = fitMarkovChain(6, history(6, 500, 1), [], { timeLimitMs: 0 });
+  test("a limit already passed on a history of many offered sets: refused, not even one iteration fits", () => {
+    // 2,000 customers over 12 products: well over 256 distinct offered sets, so the E-step reads the clock.
+    expect(() => fitMarkovChain(12, history(12, 2000, 1), [], { timeLimitMs: -1 })).toThrow(
+      /did not finish within the time limit/,
+    );
+  });
+
+  test("a limit that passes during the first E-step of a few sets: its point, unconverged, said so", () => {
+    // At most 63 offered sets: the first E-step never reads the clock, the loop does, and stops.
+    const r = fitMarkovChain(6, history(6, 500, 1), [], { timeLimitMs: -1 });
     expect(r.timeLimited).toBe(true);
     expect(r.converged).toBe(false);
     expect(r.iterations).toBe(0);
@@ -45,7 +53,15 @@ describe("fit time limit", () => {
 
   test("200,000 customers × 60 products, all-distinct offered sets: ends within its limit, best so far", () => {
     const tx = history(60, 200000, 7);
-    const r = fitMarkovChain(60, tx, [], { timeLimitMs: 3000 });
+    let r: ReturnType<typeof fitMarkovChain>;
+    try {
+      r = fitMarkovChain(60, tx, [], { timeLimitMs: 3000 });
+    } catch (e) {
+      // A machine too slow for one iteration in 3 s: refused with the limit and what would fit.
+      expect(e).toBeInstanceOf(HistoryError);
+      expect(String(e)).toContain("did not finish within the time limit of 3.0 s");
+      return;
+    }
     expect(r.converged || r.timeLimited).toBe(true);
     expect(Number.isFinite(r.logLikelihood)).toBe(true);
     expect(sharesSum(r)).toBeCloseTo(1, 9);

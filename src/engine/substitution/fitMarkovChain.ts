@@ -109,7 +109,7 @@ export function fitMarkovChain(
   let evaluations = 0;
   /**
    * E-step at θ (fills startAt, moves, leaves) and the M-step from it: the log-likelihood at θ and EM(θ);
-   * null when the time limit cut the E-step (after the first: the start always gets a complete one).
+   * null when the time limit cut the E-step.
    */
   const em = (theta: Float64Array): { ll: number; next: Float64Array } | null => {
     const sub = sparseSubstitution(n, from, to, theta.subarray(n + 1, n + 1 + m));
@@ -123,7 +123,7 @@ export function fitMarkovChain(
       startAt,
       moves,
       leaves,
-      evaluations === 0 ? Infinity : deadline,
+      deadline,
     );
     if (e === null) return null;
     evaluations++;
@@ -163,7 +163,14 @@ export function fitMarkovChain(
   const trace: number[] = [];
   const accelerate = options.accelerate ?? true;
   let theta: Float64Array = theta0;
-  let cur = em(theta) as { ll: number; next: Float64Array };
+  const first = em(theta);
+  // Not even one E-step fits the limit: there is no estimate to return, so say what is too large.
+  if (first === null)
+    throw new HistoryError(
+      `one EM iteration over ${groups.length.toLocaleString("en-US")} distinct offered sets did not finish within the time limit of ${((options.timeLimitMs ?? 0) / 1000).toFixed(1)} s; allow more time, or merge the history into fewer distinct offered sets (e.g. by day)`,
+      -1,
+    );
+  let cur = first;
   const kept: { theta: Float64Array; leaves: Float64Array; moves: Float64Array } = {
     theta: theta0,
     leaves: leaves.slice(),
