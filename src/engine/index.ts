@@ -9,6 +9,9 @@ export * from "./model/plan";
 export * from "./model/planLimits";
 export * from "./model/fitToRules";
 export * from "./model/validateCurrent";
+export * from "./model/limits";
+export * from "./model/walkLength";
+export * from "./model/stronglyConnected";
 
 // Text helpers for messages
 export * from "./text/format";
@@ -28,6 +31,7 @@ export * from "./choice/choiceProbabilities";
 export * from "./choice/transientSolve";
 export * from "./choice/multiStepChoice";
 export * from "./choice/mnlToMarkovChain";
+export * from "./choice/denseSolve";
 
 // Substitution from data: fitted chains and attribute similarity
 export * from "./substitution/fitMarkovChain";
@@ -41,6 +45,7 @@ export * from "./simulate/walkTables";
 export * from "./simulate/sampledSeasons";
 export * from "./simulate/marginalValues";
 export * from "./simulate/host";
+export * from "./simulate/workBudget";
 
 // Upper bounds
 export * from "./bound/fluidBound";

@@ -2,11 +2,20 @@
 // what happens to each product, and how close the plan comes to the fluid bound. The interval is always
 // shown: a simulated profit without its uncertainty invites comparing plans on noise.
 
-import { CEILING_CAVEAT, planToJson, planWarnings, simulate } from "../../engine";
+import {
+  CEILING_CAVEAT,
+  checkWorkBudget,
+  InputError,
+  planToJson,
+  planWarnings,
+  seasonWalk,
+  simulate,
+  walkCapWarning,
+} from "../../engine";
 import type { Model, Problem, SimulationResult } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
-import { EXIT_OK, UsageError } from "../errors";
+import { EXIT_OK, InputProblems, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadInstance, loadPlan } from "../load";
@@ -35,6 +44,8 @@ import { boundReport, ceilingJson, ceilingText, ignoredNote, type BoundReport } 
 export const DEFAULT_SEED = 1;
 /** Far more seasons than any sensible run needs, and small enough that nobody waits hours by a typo. */
 const MAX_REPS = 10_000_000;
+/** Seconds a simulation may take unless --time-limit says otherwise. */
+const DEFAULT_TIME_LIMIT_S = 60;
 
 interface Evaluation {
   model: Model;
@@ -124,6 +135,8 @@ function json(e: Evaluation): string {
     stdError: sim.stdError,
     ci95: sim.ci95,
     reps: sim.reps,
+    timeLimited: sim.timeLimited,
+    cappedWalks: sim.cappedWalks,
     seed: e.seed,
     ...(e.unitsFrom !== undefined ? { unitsFrom: e.unitsFrom } : {}),
     bound: e.report.bound,
@@ -260,6 +273,11 @@ export const evaluateCommand: Command = {
     },
     { name: "seed", value: "S", description: `random seed, a whole number (default ${DEFAULT_SEED})` },
     ...OVERRIDE_OPTIONS,
+    {
+      name: "time-limit",
+      value: "SECONDS",
+      description: `stop simulating after this long, keeping the seasons done (default ${DEFAULT_TIME_LIMIT_S})`,
+    },
     TOP_OPTION,
     JSON_OPTION,
     HELP_OPTION,
@@ -269,6 +287,9 @@ export const evaluateCommand: Command = {
     const planPath = stringOption(args, "plan");
     const reps = integerOption(args, "reps", "evaluate", { min: 2, max: MAX_REPS, what: "number of seasons" });
     const seedOption = integerOption(args, "seed", "evaluate", { min: 0, what: "seed" });
+    const limit =
+      integerOption(args, "time-limit", "evaluate", { min: 1, max: 86400, what: "time limit in seconds" }) ??
+      DEFAULT_TIME_LIMIT_S;
     const top = topOption(args, "evaluate");
     const overrides = readOverrides(args, "evaluate");
     const asJson = args.options.has("json");
@@ -295,6 +316,13 @@ export const evaluateCommand: Command = {
     if (!asJson && loaded.unitsFrom !== undefined && planPath === undefined)
       io.stderr(`note: evaluating ${loaded.unitsFrom}\n`);
 
+    // Refused before it starts when even 2 seasons (or the --reps asked for) cannot fit the time limit.
+    try {
+      checkWorkBudget(model, "evaluate", 2, limit * 1000, seasonWalk(model, units));
+    } catch (err) {
+      if (err instanceof InputError) throw new InputProblems(instancePath, "instance", err.problems);
+      throw err;
+    }
     const bar = progressBar(io, reps === undefined ? "Simulating" : `Simulating ${formatNumber(reps, 0)} seasons`);
     let sim: SimulationResult;
     try {
@@ -303,10 +331,22 @@ export const evaluateCommand: Command = {
         seed,
         targetRelativeError: loaded.targetRelativeError,
         onProgress: (f) => bar.update(f),
+        deadline: Date.now() + limit * 1000,
       });
     } finally {
       bar.done();
     }
+    const capped = walkCapWarning(sim);
+    const runNotes = [
+      ...(sim.timeLimited
+        ? [
+            `the time limit of ${limit} s stopped the simulation after ${sim.reps} seasons${reps === undefined ? ", before its precision target" : ` of the ${reps} asked for`}; the interval is wider than it would be (--time-limit gives it longer)`,
+          ]
+        : []),
+      ...(capped ? [capped] : []),
+    ];
+    for (const w of runNotes) warnings.push({ section: "instance", message: w });
+    if (!asJson) for (const w of runNotes) io.stderr(`warning: ${w}\n`);
     const evaluation: Evaluation = {
       model,
       units,

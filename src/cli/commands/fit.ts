@@ -18,6 +18,8 @@ import { loadWorkbookHistory } from "../workbookHistory";
 
 const DEFAULT_MAX_ITERATIONS = 5000;
 const DEFAULT_TOLERANCE = 1e-9;
+/** Seconds EM may run unless --time-limit says otherwise. */
+const DEFAULT_TIME_LIMIT_S = 60;
 /** Links below this are left out of the output: EM only approaches zero, and such links change nothing. */
 const DEFAULT_MIN_PROBABILITY = 0.001;
 
@@ -160,6 +162,11 @@ export const fitCommand: Command = {
       description: `stop EM after N iterations (default ${DEFAULT_MAX_ITERATIONS})`,
     },
     {
+      name: "time-limit",
+      value: "SECONDS",
+      description: `stop EM after this long and keep the best estimate so far, marked unconverged (default ${DEFAULT_TIME_LIMIT_S})`,
+    },
+    {
       name: "tolerance",
       value: "T",
       description: `converged when the log-likelihood per customer gains less than T (default ${DEFAULT_TOLERANCE})`,
@@ -179,6 +186,9 @@ export const fitCommand: Command = {
       integerOption(args, "max-iterations", "fit", { min: 1, max: 10_000_000, what: "number of iterations" }) ??
       DEFAULT_MAX_ITERATIONS;
     const tolerance = decimalOption(args, "tolerance", "fit", { min: 0, what: "tolerance" }) ?? DEFAULT_TOLERANCE;
+    const limit =
+      integerOption(args, "time-limit", "fit", { min: 1, max: 86400, what: "time limit in seconds" }) ??
+      DEFAULT_TIME_LIMIT_S;
     const minProbability =
       decimalOption(args, "min-probability", "fit", { min: 0, max: 1, what: "probability" }) ?? DEFAULT_MIN_PROBABILITY;
     const top = topOption(args, "fit");
@@ -193,6 +203,7 @@ export const fitCommand: Command = {
       maxIterations,
       tolerance,
       support,
+      timeLimitMs: limit * 1000,
     });
     const links = result.links
       .filter((l) => l.probability >= minProbability && l.probability > 0)

@@ -79,6 +79,8 @@ export function resultFields(model: Model, r: OptimizeResult): Record<string, un
     plan: planToJson(model, r.units).plan,
     warnings: r.warnings,
     stoppedEarly: r.stoppedEarly,
+    overTime: r.overTime ?? [],
+    cappedWalks: e.cappedWalks,
     elapsedMs: r.elapsedMs,
   };
 }
@@ -162,7 +164,7 @@ export const optimizeCommand: Command = {
     {
       name: "time-limit",
       value: "SECONDS",
-      description: `stop searching after this long and keep the best plan so far (default ${DEFAULT_TIME_LIMIT_S})`,
+      description: `the whole run keeps to this: search, choice and final evaluation, best plan so far kept (default ${DEFAULT_TIME_LIMIT_S})`,
     },
     {
       name: "out",

@@ -41,8 +41,13 @@ import type { PlanComparison } from "../compare/compareTypes";
 import { planKpis } from "../compare/planKpis";
 import { ruleUses } from "../compare/ruleUse";
 import { simulateAsync } from "../simulate/simulate";
+import { checkWorkBudget, formatSeconds, seasonWalk, walkCapWarning } from "../simulate/workBudget";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
+
+/** Shares of the time limit by which each stage must end: search, then selection, then final evaluation. */
+const SEARCH_SHARE = 0.7;
+const SELECT_SHARE = 0.85;
 
 /** Thrown when the caller's AbortSignal fires. */
 export class OptimizeAborted extends Error {
@@ -96,8 +101,12 @@ export async function optimize(
   const started = Date.now();
   const method: Method = options.method ?? "auto";
   const seed = options.seed ?? 1;
-  let deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  let deadline = started + SEARCH_SHARE * limitMs;
+  let selectDeadline = started + SELECT_SHARE * limitMs;
+  let finalDeadline = started + limitMs;
   const warnings: string[] = [];
+  const overTime: string[] = [];
   let stoppedEarly = false;
   const report = (stage: string, fraction: number) =>
     onProgress?.({ stage, fraction: Math.max(0, Math.min(1, fraction)) });
@@ -116,16 +125,29 @@ export async function optimize(
 
   // Between seasons of a pass over a sample: yield now and then, and stop at once on a cancel.
   const pause = pacer(() => signal?.aborted === true);
-  const profitOn = async (sample: SampledSeasons, plan: Int32Array) => {
+  // A pass cut by its stage's deadline (sample.counters.deadline) gives null; a cancel aborts the run.
+  const profitOn = async (sample: SampledSeasons, plan: Int32Array): Promise<number | null> => {
     try {
       return await sampleProfit(sample, plan, pause);
     } catch (err) {
-      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      if (!(err instanceof PassStopped)) throw err;
+      if (signal?.aborted) throw new OptimizeAborted();
+      return null;
     }
   };
   checkRulesFeasible(model);
   report("Upper bound", 0);
   const lf = limitedFluid(model);
+  // Refuse before any simulation a run whose least work (a pass of the search, two final seasons) cannot
+  // fit the time limit.
+  const least = (method === "fluid" || method === "newsvendor" ? 0 : searchSeasons(model)) + 2;
+  checkWorkBudget(
+    model,
+    "optimize",
+    least,
+    limitMs,
+    seasonWalk(model, fitToRules(model, lf.fluid.sales, lf.fluid.sales)),
+  );
   const { value, kind, ignoredConstraints, label } = planBound(model, lf);
   const bound: PlanBound = { value, kind, ignoredConstraints, label };
   await check();
@@ -141,7 +163,11 @@ export async function optimize(
     shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
   });
   if (ceiling) bound.ceiling = ceiling;
-  deadline += Date.now() - ceilingStarted;
+  // The ceiling's time comes on top of the limit, like the final evaluation: every stage's deadline moves.
+  const ceilingTook = Date.now() - ceilingStarted;
+  deadline += ceilingTook;
+  selectDeadline += ceilingTook;
+  finalDeadline += ceilingTook;
   await check();
 
   const mean = lf.fluid.sales;
@@ -156,8 +182,13 @@ export async function optimize(
 
   let units: Int32Array;
   let sample: SampledSeasons | undefined;
-  const getSample = () =>
-    (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
+  const getSample = () => {
+    if (!sample) {
+      sample = sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model));
+      sample.counters.deadline = deadline;
+    }
+    return sample;
+  };
   // Each SAA search gets its share of the progress bar and of the time.
   const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
     report(label, from);
@@ -167,6 +198,7 @@ export async function optimize(
       onRound: (round) => report(label, from + (to - from) * Math.min(0.95, 1 - Math.exp(-round / 25))),
     });
     if (signal?.aborted) throw new OptimizeAborted();
+    if (Date.now() > deadline) stoppedEarly = true; // a pass the deadline cut part-way ends the search too
     return result.units;
   };
 
@@ -200,6 +232,10 @@ export async function optimize(
       let bestProfit = -Infinity;
       for (const c of candidates) {
         const p = await profitOn(s, c.units);
+        if (p === null) {
+          stoppedEarly = true;
+          break;
+        }
         if (p > bestProfit) {
           bestProfit = p;
           best = c;
@@ -210,11 +246,24 @@ export async function optimize(
       report("Choosing the best plan", 0.8);
       await check();
       const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      fresh.counters.deadline = selectDeadline;
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
+      let compared = 0;
       for (const c of [...candidates].reverse()) {
-        const p = await profitOn(fresh, c.units);
+        const p = Date.now() > selectDeadline ? null : await profitOn(fresh, c.units);
+        if (p === null) {
+          overTime.push("selection");
+          warnings.push(
+            `Time limit: choosing the best plan on fresh seasons ran past ${formatSeconds(SELECT_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit; ` +
+              (compared === 0
+                ? "no candidate was compared, so the search's plan is kept."
+                : `${compared} of ${candidates.length} candidate plans were compared.`),
+          );
+          break;
+        }
+        compared++;
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;
@@ -229,10 +278,12 @@ export async function optimize(
     default:
       throw new RangeError(`unknown method '${String(method)}'; use one of auto, fluid, newsvendor, gk, pooled`);
   }
-  if (stoppedEarly)
+  if (stoppedEarly) {
+    overTime.unshift("search");
     warnings.push(
-      "The time limit ended the search early: the plan is the best found so far (a longer limit may find a better one).",
+      `The time limit ended the search early (the search gets ${formatSeconds(SEARCH_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit): the plan is the best found so far (a longer limit may find a better one).`,
     );
+  }
 
   report("Final evaluation", 0.85);
   await check();
@@ -247,8 +298,17 @@ export async function optimize(
     maxReps: 20000,
     onProgress: (f) => report("Final evaluation", 0.85 + evalShare * f),
     shouldStop: () => signal?.aborted === true,
+    deadline: finalDeadline,
   });
   if (signal?.aborted) throw new OptimizeAborted();
+  if (evaluation.timeLimited) {
+    overTime.push("final evaluation");
+    warnings.push(
+      `Time limit: the final evaluation stopped at the ${formatSeconds(limitMs)} limit after ${evaluation.reps} seasons, before its precision target; the profit's standard error (${evaluation.stdError.toPrecision(3)}) is wider than asked.`,
+    );
+  }
+  const capped = walkCapWarning(evaluation);
+  if (capped) warnings.push(capped);
   let comparison: PlanComparison | undefined;
   let values: UnitValues | undefined;
   if (current !== null) {
@@ -285,6 +345,7 @@ export async function optimize(
     decisions: decisions(model, units, evaluation, values),
     warnings,
     stoppedEarly,
+    ...(overTime.length > 0 ? { overTime } : {}),
     elapsedMs: Date.now() - started,
     kpis: planKpis(model, units, evaluation),
     rules: ruleUses(model, units),

@@ -13,7 +13,10 @@ export interface OptimizeOptions {
   method?: Method;
   /** Same seed, same plan and figures (default 1). */
   seed?: number | string;
-  /** Wall-clock budget for the search in milliseconds (default 20,000); the final evaluation comes on top. */
+  /**
+   * Wall-clock budget for the whole run in milliseconds (default 20,000): the search ends by 70% of it,
+   * the choice among candidates by 85%, the final evaluation by 100% (after at least 2 seasons).
+   */
   timeLimitMs?: number;
   /**
    * Time for the realistic ceiling in ms (default 15% of timeLimitMs, at most 3,000); 0 skips it. On top of
@@ -119,6 +122,8 @@ export interface OptimizeResult {
   warnings: string[];
   /** True when the time limit or an abort ended the search early (the plan is the best found so far). */
   stoppedEarly: boolean;
+  /** The stages the time limit cut short ("search", "selection", "final evaluation"), when any. */
+  overTime?: string[];
   elapsedMs: number;
   /** The plan's headline figures (from `evaluation`). */
   kpis: PlanKpis;

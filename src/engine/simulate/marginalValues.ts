@@ -16,6 +16,7 @@
 import type { Model } from "../model/instance";
 import { customerKeyOf, walkStep, type SeasonCounters, type SeasonTrace } from "./season";
 import type { WalkTables } from "./walkTables";
+import { WALK_CAP } from "../model/limits";
 
 /** Rejections grouped by product (each group in time order), for binary search by customer. */
 export interface RejectionIndex {
@@ -68,9 +69,6 @@ export function oneMoreUnit(model: Model, i: number, idx: RejectionIndex): numbe
   }
 }
 
-/** Longest walk continuation followed before giving up (walks end with probability 1; this is a guard). */
-const MAX_WALK = 100000;
-
 /** Profit change of one fewer unit of i (which must have at least one) in the traced season. */
 export function oneFewerUnit(
   model: Model,
@@ -92,7 +90,8 @@ export function oneFewerUnit(
     const walker = customerKeyOf(key, buyer);
     let at = q;
     let bought = -1;
-    for (let guard = 0; guard < MAX_WALK; guard++) {
+    // The season's own cap: after WALK_CAP moves she leaves, as playSeason sends her away.
+    while (step < WALK_CAP) {
       step++;
       at = walkStep(tables, at, walker, step);
       if (at < 0) break;

@@ -51,6 +51,7 @@ export async function sampleProfit(s: SampledSeasons, units: ArrayLike<number>, 
   for (let r = 0; r < s.keys.length; r++) {
     if (pause && (await pause())) throw new PassStopped();
     playSeason(s.model, units, s.keys[r], s.counters, s.tables);
+    if (s.counters.stopped) throw new PassStopped(); // its deadline (counters.deadline) cut the season
     total += seasonProfit(s.model, units, s.counters.sales);
   }
   return total / s.keys.length;
@@ -87,6 +88,7 @@ export async function unitValues(
     if (pause && (await pause())) throw new PassStopped();
     const key = s.keys[r];
     playSeason(model, units, key, s.counters, s.tables, s.trace);
+    if (s.counters.stopped) throw new PassStopped();
     profit += seasonProfit(model, units, s.counters.sales);
     s.index = rejectionIndex(n, s.trace, s.index);
     for (let i = 0; i < n; i++) {

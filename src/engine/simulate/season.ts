@@ -11,6 +11,7 @@ import { sampleNegativeBinomial } from "../random/negativeBinomial";
 import { samplePoisson } from "../random/poisson";
 import { Rng } from "../random/rng";
 import { walkTables, type WalkTables } from "./walkTables";
+import { WALK_CAP } from "../model/limits";
 
 // Local aliases: global lookups are slow in hot loops under some hosts (vm contexts, e.g. Jest).
 const { imul, floor } = Math;
@@ -19,6 +20,8 @@ const { imul, floor } = Math;
 const hash = hash32;
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
+/** Customer-steps between looks at the clock when a season has a deadline (a few milliseconds of work). */
+const CLOCK_STEPS = 1 << 20;
 
 /** Per-season counters, reused between seasons (no allocation in the loop). */
 export interface SeasonCounters {
@@ -30,6 +33,12 @@ export interface SeasonCounters {
   inflow: Int32Array;
   customers: number;
   steps: number;
+  /** Customers who reached WALK_CAP moves and were sent away (validation makes this all but impossible). */
+  cappedWalks: number;
+  /** Date.now() after which a season stops part-way (checked every ~million steps); unset: never. */
+  deadline?: number;
+  /** True when the deadline stopped the last season part-way: its counters are incomplete, discard them. */
+  stopped: boolean;
 }
 
 export function seasonCounters(n: number): SeasonCounters {
@@ -40,6 +49,8 @@ export function seasonCounters(n: number): SeasonCounters {
     inflow: new Int32Array(n),
     customers: 0,
     steps: 0,
+    cappedWalks: 0,
+    stopped: false,
   };
 }
 
@@ -134,7 +145,19 @@ export function playSeason(
   const customers = seasonTraffic(model, rng);
   const { firstKeep, firstAlias, start, size, keep, primary, alias } = tables;
   let steps = 0;
+  let capped = 0;
+  // A season of many customers or long walks can outlast a time limit: look at the clock now and then.
+  const deadline = out.deadline;
+  let nextClock = deadline === undefined ? Infinity : CLOCK_STEPS;
+  out.stopped = false;
   for (let c = 0; c < customers; c++) {
+    if (steps >= nextClock) {
+      nextClock = steps + CLOCK_STEPS;
+      if (Date.now() > (deadline as number)) {
+        out.stopped = true;
+        break;
+      }
+    }
     // First choice by λ from the customer's own hash (a 32-bit uniform: each outcome's probability is
     // exact to within 2^-32).
     const customerKey = customerKeyOf(key, c);
@@ -168,6 +191,12 @@ export function playSeason(
         lost[first]++;
         break;
       }
+      // No walk runs forever: after WALK_CAP moves she leaves (oneFewerUnit replays walks by the same rule).
+      if (step === WALK_CAP) {
+        lost[first]++;
+        capped++;
+        break;
+      }
       step++;
       x = hash((customerKey + imul(step, 0x9e3779b9)) >>> 0) * TWO_TO_MINUS_32 * m;
       const k = floor(x);
@@ -183,4 +212,5 @@ export function playSeason(
   }
   out.customers = customers;
   out.steps = steps;
+  out.cappedWalks = capped;
 }

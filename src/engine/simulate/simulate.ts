@@ -7,6 +7,7 @@ import { yieldToHost } from "./host";
 import type { Model } from "../model/instance";
 import { playSeason, seasonCounters, seasonKey } from "./season";
 import { walkTables } from "./walkTables";
+import { MAX_UNITS } from "../model/limits";
 
 export interface SimulationOptions {
   /** Exact number of seasons to simulate (overrides the precision target). */
@@ -22,6 +23,11 @@ export interface SimulationOptions {
   onProgress?: (fraction: number) => void;
   /** Checked between batches; true stops early (the result covers the seasons run so far). */
   shouldStop?: () => boolean;
+  /**
+   * Date.now() after which to stop (the result covers the complete seasons so far; a season the deadline
+   * cuts is discarded). Applies once 2 seasons are done, so there is always a standard error.
+   */
+  deadline?: number;
 }
 
 export interface ProductOutcome {
@@ -46,8 +52,10 @@ export interface SimulationResult {
   stdError: number;
   ci95: [number, number];
   reps: number;
-  /** True when shouldStop ended the run before its target. */
+  /** True when shouldStop or the deadline ended the run before its target. */
   stopped: boolean;
+  /** True when the deadline ended the run before its target. */
+  timeLimited: boolean;
   expectedRevenue: number;
   expectedSalvage: number;
   purchaseCost: number;
@@ -56,6 +64,8 @@ export interface SimulationResult {
   expectedLostCustomers: number;
   /** Total product visits simulated (customer-steps): the work done. */
   customerSteps: number;
+  /** Customers sent away at the walk cap (WALK_CAP moves) over all seasons; 0 on any validated instance in practice. */
+  cappedWalks: number;
   products: ProductOutcome;
 }
 
@@ -95,6 +105,8 @@ function* simulation(
     const q = plan[i];
     if (!(q >= 0) || !Number.isInteger(q))
       throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
+    if (q > MAX_UNITS)
+      throw new RangeError(`units of ${model.ids[i]}: ${q} is more than the ${MAX_UNITS} a plan can hold`);
     units[i] = q;
   }
   const key = seedKey(options.seed ?? 1);
@@ -130,13 +142,21 @@ function* simulation(
   let customers = 0;
   let lostCustomers = 0;
   let steps = 0;
+  let cappedWalks = 0;
   let stopped = false;
+  let timeLimited = false;
+  const deadline = options.deadline;
   let batch = Math.min(minReps, 16);
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
     const batchStart = steps;
     for (; reps < end;) {
+      season.deadline = reps >= 2 ? deadline : undefined;
       playSeason(model, units, seasonKey(key, reps), season, tables);
+      if (season.stopped) {
+        timeLimited = true;
+        break;
+      }
       // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
       let profit = fixedPart;
       let rev = 0;
@@ -168,9 +188,14 @@ function* simulation(
       customers += season.customers;
       lostCustomers += lostAll;
       steps += season.steps;
+      cappedWalks += season.cappedWalks;
     }
     options.onProgress?.(reps / maxReps);
-    if (reps >= maxReps) break;
+    if (timeLimited || reps >= maxReps) break;
+    if (deadline !== undefined && reps >= 2 && Date.now() > deadline) {
+      timeLimited = true;
+      break;
+    }
     yield;
     if (options.shouldStop?.()) {
       stopped = true;
@@ -212,7 +237,8 @@ function* simulation(
     stdError,
     ci95: [mean - Z95 * stdError, mean + Z95 * stdError],
     reps,
-    stopped,
+    stopped: stopped || timeLimited,
+    timeLimited,
     expectedRevenue: revenue / r,
     expectedSalvage: salvageValue / r,
     purchaseCost,
@@ -220,6 +246,7 @@ function* simulation(
     expectedCustomers: customers / r,
     expectedLostCustomers: lostCustomers / r,
     customerSteps: steps,
+    cappedWalks,
     products,
   };
 }

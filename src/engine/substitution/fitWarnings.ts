@@ -28,7 +28,9 @@ export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] 
   if (!r.converged) {
     out.push({
       kind: "not-converged",
-      message: `EM stopped after ${r.iterations} iterations without converging; the estimate may still move (allow more iterations)`,
+      message: r.timeLimited
+        ? `the time limit stopped EM after ${r.iterations} iterations without converging; this is the best estimate so far and it may still move (allow more time)`
+        : `EM stopped after ${r.iterations} iterations without converging; the estimate may still move (allow more iterations)`,
     });
   }
   if (d.neverOffered.length) {
@@ -56,7 +58,7 @@ export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] 
     out.push({
       kind: "weak-row",
       products: named(d.weaklyIdentifiedRows),
-      message: `substitution estimated from fewer than 20 customers who found them missing (treat with care): ${listIds(named(d.weaklyIdentifiedRows))}`,
+      message: `substitution estimated from fewer than ${d.minVisits} customers who found them missing (treat with care): ${listIds(named(d.weaklyIdentifiedRows))}`,
     });
   }
   if (!r.noPurchaseEstimated) {

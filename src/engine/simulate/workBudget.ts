@@ -1,0 +1,67 @@
+// The work budget (docs/limits.md): before a run simulates anything, its least work in customer-steps
+// (expected walk × customers a season × seasons) is set against what the time limit allows at the
+// simulator's best speed. A run that cannot fit is refused with what is too large and what would fit,
+// rather than started and left to run for minutes.
+
+import { expectedWalkLengths } from "../model/walkLength";
+import { InputError, type Model } from "../model/instance";
+import { STEPS_PER_SECOND, WALK_CAP } from "../model/limits";
+import type { SimulationResult } from "./simulate";
+
+/** "20 s", "1.5 s", "2 h 5 min": a duration for messages. */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  if (s < 10) return `${+s.toFixed(1)} s`;
+  if (s < 3600) return `${Math.round(s)} s`;
+  return `${+(s / 3600).toPrecision(3)} h`;
+}
+
+function short(v: number): string {
+  return v < 1e6 ? Math.round(v).toLocaleString("en-US") : v.toPrecision(2).replace("e+", "e");
+}
+
+/**
+ * Expected products a customer visits at the start of a season under the plan (only products without
+ * units turn her away), averaged over first choices: the least walk per customer that plan costs.
+ */
+export function seasonWalk(model: Model, units: ArrayLike<number>): number {
+  const unavailable = new Uint8Array(model.n);
+  for (let i = 0; i < model.n; i++) unavailable[i] = units[i] > 0 ? 0 : 1;
+  const walks = expectedWalkLengths(model.n, model.substitution, { unavailable, stopAbove: WALK_CAP });
+  if (model.totalDemand <= 0) return 1;
+  let mean = 0;
+  for (let i = 0; i < model.n; i++) mean += (model.demand[i] / model.totalDemand) * walks.visits[i];
+  return Math.max(1, mean);
+}
+
+/** Throws an InputError when `seasons` of the model at `walk` steps a customer cannot fit `limitMs`. */
+export function checkWorkBudget(model: Model, command: string, seasons: number, limitMs: number, walk: number): void {
+  const steps = seasons * model.totalDemand * walk;
+  const allowed = (STEPS_PER_SECOND * limitMs) / 1000;
+  if (steps <= allowed) return;
+  const scale = allowed / steps;
+  const needMs = (steps / STEPS_PER_SECOND) * 1000;
+  throw new InputError([
+    {
+      section: "products",
+      field: "demand",
+      value: model.totalDemand,
+      message:
+        `${command} needs at least ${seasons} simulated seasons of ${short(model.totalDemand)} customers ` +
+        `(visiting ${walk.toFixed(1)} products each on average): ${short(steps)} customer-steps, over ` +
+        `${formatSeconds(needMs)} at Assort's best speed of ~${short(STEPS_PER_SECOND)} a second, beyond the ` +
+        `time limit of ${formatSeconds(limitMs)}. It fits with demand scaled to at most ` +
+        `${short(model.totalDemand * scale)} customers a season (×${scale.toPrecision(2)}), or with a time limit ` +
+        `of at least ${formatSeconds(needMs)}.`,
+    },
+  ]);
+}
+
+/** A warning when some walks reached the cap (the chain nearly closes), or undefined. */
+export function walkCapWarning(sim: SimulationResult): string | undefined {
+  if (!(sim.cappedWalks > 0)) return undefined;
+  return (
+    `${short(sim.cappedWalks)} customers (over ${sim.reps} seasons) were still walking after ${short(WALK_CAP)} ` +
+    `moves and were counted as leaving: the substitution nearly closes somewhere; lower its rows.`
+  );
+}
