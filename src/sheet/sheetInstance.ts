@@ -6,6 +6,8 @@ import type { InstanceInput, Model, Problem } from "../engine";
 import type { Cells } from "./cells";
 import { RANGE_ORIGIN, originOf } from "./location";
 import { readOptions, type OptionsSheet } from "./options";
+import { OWN_HEADERS } from "./planSheet/planColumns";
+import { readProductExtras, type ProductExtras } from "./planSheet/productExtras";
 import { readProducts, type ProductsSheet } from "./products";
 import { relocateOptionProblem, relocateProductProblem, relocateSubstitutionProblem } from "./relocate";
 import { SheetInputError, type SheetProblem } from "./sheetProblem";
@@ -28,6 +30,8 @@ export interface SheetInstance {
   products: ProductsSheet;
   substitution: SubstitutionSheet;
   options: OptionsSheet;
+  /** The Products columns Assort does not read (Style, Colour...), which the plan sheet carries over. */
+  productExtras: ProductExtras;
   /** Non-fatal remarks, located like problems. */
   warnings: string[];
 }
@@ -94,5 +98,6 @@ export function readSheetInstance(inputs: SheetInputs): SheetInstance {
     );
   }
   const warnings = relocate(model.warnings, products, substitution, options).map((w) => w.message);
-  return { input, model, products, substitution, options, warnings };
+  const productExtras = readProductExtras(inputs.products, OWN_HEADERS);
+  return { input, model, products, substitution, options, productExtras, warnings };
 }
