@@ -17,6 +17,7 @@ import {
   shownText,
   STAMP_TITLE,
   type PlanSheet,
+  type ReportDecision,
   type SheetBlock,
 } from "../../../src/sheet/planSheet";
 import { columnLetter } from "../../../src/sheet/location";
@@ -164,9 +165,9 @@ describe("buildPlanSheet", () => {
     expect(notes[0]).toMatch(/same 2,000 seasons/);
     expect(notes[1]).toMatch(/over the budget by 120\.00/);
     const table = block(s, "table");
-    const byId = new Map(result.decisions.map((d) => [d.id, d]));
+    const byId = new Map(result.decisions.map((d: ReportDecision) => [d.id, d]));
     for (const row of table.values.slice(1)) {
-      const d = byId.get(row[1] as string) as NonNullable<ReturnType<typeof byId.get>>;
+      const d = byId.get(row[1] as string) as ReportDecision;
       expect(row[h.indexOf("Action")]).toBe(d.action);
       expect(row[h.indexOf("Current units")]).toBe(d.currentUnits);
     }
