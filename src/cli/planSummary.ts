@@ -6,6 +6,32 @@ import { usage } from "../engine";
 import type { Model, OptimizeResult } from "../engine";
 import { formatNumber, formatPercent, plural } from "./table";
 
+function signed(x: number): string {
+  return (x > 0 ? "+" : "") + formatNumber(x);
+}
+
+/** With a current range: the actions, the gain over the current range with its interval, the current range's rule breaks. */
+export function comparisonRows(r: OptimizeResult): [string, string][] {
+  const c = r.comparison;
+  if (!c) return [];
+  const a = c.actions;
+  const out = r.decisions.filter((d) => d.action === "Keep" && d.units === 0).length;
+  const g = c.gain.profit;
+  const rows: [string, string][] = [
+    [
+      "Actions",
+      `keep ${a.Keep}, add ${a.Add}, drop ${a.Drop}, more ${a.More}, fewer ${a.Fewer}` +
+        (out > 0 ? ` (${out} of those kept stay out of the range)` : ""),
+    ],
+    [
+      "Gain over current",
+      `${signed(g.mean)} ± ${formatNumber(g.high - g.mean)} (95% interval ${signed(g.low)} to ${signed(g.high)}) on ${plural(c.seasons, "paired season")}; current range ${formatNumber(c.current.expectedProfit.mean)}`,
+    ],
+  ];
+  if (c.currentBreaks.length > 0) rows.push(["Current range", `breaks the rules: ${c.currentBreaks.join("; ")}`]);
+  return rows;
+}
+
 export function planSummaryRows(model: Model, r: OptimizeResult): [string, string][] {
   const e = r.evaluation;
   const half = (e.ci95[1] - e.ci95[0]) / 2;
@@ -16,6 +42,8 @@ export function planSummaryRows(model: Model, r: OptimizeResult): [string, strin
   if (budget !== null) limits.push(`budget ${formatNumber(u.spend)} of ${formatNumber(budget)}`);
   if (capacity !== null) limits.push(`space ${formatNumber(u.space)} of ${formatNumber(capacity)}`);
   if (maxProducts !== null) limits.push(`${u.carried} of at most ${maxProducts} products`);
+  const maxChanges = model.constraints.maxChanges ?? null;
+  if (maxChanges !== null) limits.push(`${u.changes} of at most ${plural(maxChanges, "change")}`);
   const rows: [string, string][] = [
     [
       "Expected profit",
@@ -35,6 +63,7 @@ export function planSummaryRows(model: Model, r: OptimizeResult): [string, strin
     ],
   ];
   if (limits.length > 0) rows.push(["Limits", limits.join("; ")]);
+  rows.push(...comparisonRows(r));
   rows.push([
     "Method",
     `${r.method}, seed ${String(r.seed)}, ${formatNumber(r.elapsedMs / 1000, 1)} s${r.stoppedEarly ? " (stopped by the time limit)" : ""}; judged on ${plural(e.reps, "fresh season")}`,

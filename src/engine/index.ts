@@ -8,6 +8,7 @@ export * from "./model/sparseSubstitution";
 export * from "./model/plan";
 export * from "./model/planLimits";
 export * from "./model/fitToRules";
+export * from "./model/validateCurrent";
 
 // Text helpers for messages
 export * from "./text/format";
@@ -62,3 +63,9 @@ export * from "./generate/sampleHistory";
 
 // Comparing plans: the current range, actions, rules and what relaxing them is worth
 export * from "./compare/compareTypes";
+export * from "./compare/estimate";
+export * from "./compare/planKpis";
+export * from "./compare/actions";
+export * from "./compare/ruleUse";
+export * from "./compare/currentBreaks";
+export * from "./compare/comparePlans";

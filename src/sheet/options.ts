@@ -20,7 +20,16 @@ import { RANGE_ORIGIN, type Origin } from "./location";
 import type { SheetProblem } from "./sheetProblem";
 
 export type OptionKey =
-  "customers" | "cv" | "budget" | "capacity" | "maxProducts" | "method" | "seed" | "timeLimit" | "precision";
+  | "customers"
+  | "cv"
+  | "budget"
+  | "capacity"
+  | "maxProducts"
+  | "maxChanges"
+  | "method"
+  | "seed"
+  | "timeLimit"
+  | "precision";
 
 /** Normalized names per option; the first is the documented one. */
 const OPTION_NAMES: Record<OptionKey, string[]> = {
@@ -29,6 +38,7 @@ const OPTION_NAMES: Record<OptionKey, string[]> = {
   budget: ["budget", "maxbudget", "buybudget", "openingbudget"],
   capacity: ["capacity", "space", "shelfspace", "maxspace"],
   maxProducts: ["maxproducts", "maxitems", "maximumproducts", "productlimit", "maxskus", "products"],
+  maxChanges: ["maxchanges", "changes", "maximumchanges", "changelimit", "maxchurn"],
   method: ["method", "algorithm"],
   seed: ["seed", "randomseed"],
   timeLimit: ["timelimit", "time", "timelimitseconds", "timelimits", "seconds", "maxtime"],
@@ -42,6 +52,7 @@ export const OPTION_TITLES: Record<OptionKey, string> = {
   budget: "budget",
   capacity: "capacity",
   maxProducts: "maxProducts",
+  maxChanges: "maxChanges",
   method: "method",
   seed: "seed",
   timeLimit: "time limit",
@@ -135,8 +146,9 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
       return;
     }
     // A listed option left empty keeps its default. A blank reaches a custom function as 0, and 0 is no
-    // sensible budget, capacity, product limit, cv, time limit or model, so 0 means "not set" (seed 0 is a seed).
-    if (isBlank(cell) || (plain(cell) === 0 && key !== "seed")) return;
+    // sensible budget, capacity, product limit, cv, time limit or model, so 0 means "not set" (seed 0 is a
+    // seed; maxChanges 0 keeps the current assortment and changes quantities only).
+    if (isBlank(cell) || (plain(cell) === 0 && key !== "seed" && key !== "maxChanges")) return;
     values[key] = plain(cell);
   });
 
@@ -152,7 +164,7 @@ export function readOptions(raw: Cells | null | undefined, origin: Origin = RANG
   if (values.customers !== undefined) out.customers = { distribution: textOf(values.customers) ?? values.customers };
   if (values.cv !== undefined)
     out.customers = { ...(out.customers ?? { distribution: "negbin" }), cv: numberOf(values.cv) };
-  for (const key of ["budget", "capacity", "maxProducts"] as const) {
+  for (const key of ["budget", "capacity", "maxProducts", "maxChanges"] as const) {
     if (values[key] !== undefined) out.constraints = { ...out.constraints, [key]: numberOf(values[key]) };
   }
   if (values.method !== undefined) {

@@ -18,7 +18,9 @@ export type ProductField =
   | "mustOffer"
   | "exclude"
   | "size"
-  | "units";
+  | "units"
+  | "currentUnits"
+  | "lock";
 
 /** Normalized header names (see normalizeName) for each field; the first is the one suggested to users. */
 export const PRODUCT_ALIASES: Record<ProductField, string[]> = {
@@ -35,6 +37,8 @@ export const PRODUCT_ALIASES: Record<ProductField, string[]> = {
   exclude: ["exclude", "excluded", "drop", "delist"],
   size: ["size", "space", "spaceperunit", "unitsize", "volume"],
   units: ["units", "quantity", "qty", "plan", "planunits"],
+  currentUnits: ["currentunits", "current", "currentqty", "currentquantity", "lastbuy", "now", "unitsnow"],
+  lock: ["lock", "locked", "lockunits", "lockcurrent"],
 };
 
 /** How each field is called in messages when its column is missing. */
@@ -52,6 +56,8 @@ export const FIELD_TITLES: Record<ProductField, string> = {
   exclude: "Exclude",
   size: "Size",
   units: "Units",
+  currentUnits: "Current units",
+  lock: "Lock",
 };
 
 const FIELD_OF = new Map<string, ProductField>();

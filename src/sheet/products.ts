@@ -28,8 +28,18 @@ import {
 } from "./productColumns";
 import { place, type SheetProblem } from "./sheetProblem";
 
-const NUMBER_FIELDS = ["price", "cost", "demand", "salvage", "minQty", "maxQty", "packSize", "size"] as const;
-const BOOLEAN_FIELDS = ["mustOffer", "exclude"] as const;
+const NUMBER_FIELDS = [
+  "price",
+  "cost",
+  "demand",
+  "salvage",
+  "minQty",
+  "maxQty",
+  "packSize",
+  "size",
+  "currentUnits",
+] as const;
+const BOOLEAN_FIELDS = ["mustOffer", "exclude", "lock"] as const;
 /** A blank cell reaches a custom function as 0; for these fields 0 is no limit (Exclude drops a product). */
 const ZERO_MEANS_NONE = new Set<string>(["maxQty", "packSize"]);
 

@@ -20,6 +20,8 @@ const ENGINE_FIELD_NAMES = [
   "price",
   "cost",
   "demand",
+  "currentUnits",
+  "lock",
 ] as const;
 
 /** Strips the engine's own label ("Product X, price: " or "Product X: ") from a message. */
@@ -37,7 +39,7 @@ function userFieldNames(text: string, sheet: ProductsSheet): string {
   let out = text;
   for (const f of ENGINE_FIELD_NAMES) {
     // Engine names that read as code (minQty) or as a flag (exclude); "price" and "cost" stay plain words.
-    if (!sheet.columns[f] || !(/[A-Z]/.test(f) || f === "exclude")) continue;
+    if (!sheet.columns[f] || !(/[A-Z]/.test(f) || f === "exclude" || f === "lock")) continue;
     out = out.replace(new RegExp(`\\b${f}\\b`, "g"), sheet.columnTitle(f));
   }
   return out;
@@ -117,6 +119,7 @@ const OPTION_OF_FIELD: Record<string, OptionKey> = {
   budget: "budget",
   capacity: "capacity",
   maxProducts: "maxProducts",
+  maxChanges: "maxChanges",
 };
 
 export function relocateOptionProblem(p: Problem, sheet: OptionsSheet): SheetProblem {

@@ -50,7 +50,16 @@ export function resultFields(model: Model, r: OptimizeResult): Record<string, un
       firstChoiceDemand: d.firstChoiceDemand,
       decision: d.code,
       reason: d.reason,
+      ...(d.action !== undefined ? { action: d.action, currentUnits: d.currentUnits } : {}),
+      expectedRevenue: d.expectedRevenue,
+      profitContribution: d.profitContribution,
+      lostCustomers: d.lostCustomers,
+      fillRate: d.fillRate,
+      buyValue: d.buyValue,
     })),
+    kpis: r.kpis,
+    rules: r.rules,
+    ...(r.comparison ? { comparison: r.comparison } : {}),
     plan: planToJson(model, r.units).plan,
     warnings: r.warnings,
     stoppedEarly: r.stoppedEarly,
@@ -69,7 +78,12 @@ function human(model: Model, r: OptimizeResult, top: number, outPath: string | u
   const columns: Column<number>[] = [
     { header: "id", align: "left", cell: (i) => d[i].id, maxWidth: 24 },
     ...(withNames ? [{ header: "name", align: "left" as const, cell: (i: number) => d[i].name, maxWidth: 24 }] : []),
-    { header: "carry", align: "left", cell: (i) => (d[i].carry ? "yes" : "no") },
+    ...(model.currentUnits !== null
+      ? [
+          { header: "action", align: "left" as const, cell: (i: number) => d[i].action ?? "" },
+          { header: "now", align: "right" as const, cell: (i: number) => formatNumber(d[i].currentUnits ?? 0, 0) },
+        ]
+      : [{ header: "carry", align: "left" as const, cell: (i: number) => (d[i].carry ? "yes" : "no") }]),
     { header: "units", align: "right", cell: (i) => formatNumber(d[i].units, 0) },
     { header: "sales", align: "right", cell: (i) => formatNumber(d[i].expectedSales, 1) },
     { header: "sells out", align: "right", cell: (i) => formatPercent(d[i].stockoutProbability, 0) },
@@ -111,6 +125,10 @@ export const optimizeCommand: Command = {
     "Methods: auto (default: the best of all below, then a search that also adds and drops products),",
     "fluid (rounded fluid LP), newsvendor (fluid assortment, each product on its own), gk (fluid assortment,",
     "quantities by sample average approximation), pooled (long tail pooled into substitutes, then SAA).",
+    "",
+    "With a current range (currentUnits per product: what is bought today), each product gets an action",
+    "(Keep, Add, Drop, More, Fewer) and the plan's gain over the current range is measured on the same",
+    "seasons; lock keeps a product's current units, constraints.maxChanges limits the products added or dropped.",
   ].join("\n"),
   options: [
     { name: "method", value: "M", description: `one of ${METHODS.join(", ")} (default auto)` },

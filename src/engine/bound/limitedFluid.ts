@@ -40,6 +40,8 @@ export function ignoredByBound(model: Model): string[] {
   if (any((i) => model.minQty[i] > 0)) out.push("minQty");
   if (any((i) => Number.isFinite(model.maxQty[i]))) out.push("maxQty");
   if (any((i) => model.packSize[i] > 1)) out.push("packSize");
+  if (model.currentUnits !== null && any((i) => model.lock[i] === 1)) out.push("lock");
+  if ((model.constraints.maxChanges ?? null) !== null) out.push("maxChanges");
   return out;
 }
 

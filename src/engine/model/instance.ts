@@ -16,6 +16,10 @@ export interface ProductInput {
   size?: unknown;
   /** Free text shown beside the id (ignored by the engine). */
   name?: unknown;
+  /** Units bought today, without Assort (0 or absent = not carried now): the current range. */
+  currentUnits?: unknown;
+  /** Keep the current units exactly. */
+  lock?: unknown;
 }
 
 /** One substitution link: a customer who finds `from` unavailable moves to `to` with this probability. */
@@ -45,6 +49,8 @@ export interface ConstraintsInput {
   maxProducts?: unknown;
   budget?: unknown;
   capacity?: unknown;
+  /** At most this many products added or dropped relative to the current range. */
+  maxChanges?: unknown;
 }
 
 export interface InstanceInput {
@@ -77,6 +83,8 @@ export interface Constraints {
   maxProducts: number | null;
   budget: number | null;
   capacity: number | null;
+  /** At most this many products added or dropped relative to the current range (absent or null = no limit). */
+  maxChanges?: number | null;
 }
 
 /** A validated instance. Arrays are indexed by product position 0..n-1 (the input order). */
@@ -99,6 +107,10 @@ export interface Model {
   /** Space per unit (1 when no product gives a size). */
   size: Float64Array;
   substitution: SparseSubstitution;
+  /** Units bought today per product (the current range), or null when the input gives none. */
+  currentUnits: Int32Array | null;
+  /** 1 where the plan must keep the current units exactly. */
+  lock: Uint8Array;
   customers: Customers;
   constraints: Constraints;
   /** Σ D_i: expected customers in the season. */

@@ -14,6 +14,7 @@ import {
   type Section,
 } from "./instance";
 import { sparseSubstitution } from "./sparseSubstitution";
+import { CURRENT_CONSTRAINT_FIELDS, CURRENT_PRODUCT_FIELDS, validateCurrent } from "./validateCurrent";
 import { suggest } from "../text/suggest";
 
 const PRODUCT_FIELDS = [
@@ -29,9 +30,10 @@ const PRODUCT_FIELDS = [
   "mustOffer",
   "exclude",
   "size",
+  ...CURRENT_PRODUCT_FIELDS,
 ];
 const TOP_FIELDS = ["products", "substitution", "customers", "constraints"];
-const CONSTRAINT_FIELDS = ["maxProducts", "budget", "capacity"];
+const CONSTRAINT_FIELDS = ["maxProducts", "budget", "capacity", ...CURRENT_CONSTRAINT_FIELDS];
 const CUSTOMER_FIELDS = ["distribution", "cv"];
 /** A row may overshoot 1 by rounding (0.1 + 0.2 + 0.7); beyond this it is an input error. */
 const ROW_SUM_TOLERANCE = 1e-9;
@@ -684,6 +686,7 @@ export function validateInstance(input: unknown): Model {
     }
   }
 
+  const current = validateCurrent(inst, { n, ids, minQty, maxQty, packSize, mustOffer, exclude }, out.problems);
   if (out.problems.length > 0) throw new InputError(out.problems);
   return {
     n,
@@ -701,8 +704,10 @@ export function validateInstance(input: unknown): Model {
     exclude,
     size,
     substitution: sub,
+    currentUnits: current.currentUnits,
+    lock: current.lock,
     customers,
-    constraints,
+    constraints: current.maxChanges === null ? constraints : { ...constraints, maxChanges: current.maxChanges },
     totalDemand,
     warnings: out.warnings,
   };

@@ -6,7 +6,10 @@ import type { Model } from "../model/instance";
 import type { DecisionCode, ProductDecision } from "./optimizeTypes";
 import { usage } from "../model/planLimits";
 import type { SimulationResult } from "../simulate/simulate";
+import type { UnitValues } from "../simulate/sampledSeasons";
 import { whereDemandGoes } from "./whereDemandGoes";
+import { actionOf } from "../compare/actions";
+import { actionHead, dropReason, quantityReason } from "../compare/actionReasons";
 
 function round1(x: number): string {
   return x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10);
@@ -32,12 +35,22 @@ function bindingLimit(model: Model, units: ArrayLike<number>): "budget" | "capac
   return null;
 }
 
-export function decisions(model: Model, units: ArrayLike<number>, evaluation: SimulationResult): ProductDecision[] {
+/**
+ * With a current range, each product also gets its action (Keep, Add, Drop, More, Fewer) and a reason that
+ * says why this many units; `values` (one-unit values on a sample of seasons) lets it say why not one more.
+ */
+export function decisions(
+  model: Model,
+  units: ArrayLike<number>,
+  evaluation: SimulationResult,
+  values?: UnitValues,
+): ProductDecision[] {
   const n = model.n;
   const p = evaluation.products;
   const available = new Uint8Array(n);
   for (let i = 0; i < n; i++) available[i] = units[i] > 0 ? 1 : 0;
   const limit = bindingLimit(model, units);
+  const current = model.currentUnits;
   // For dropped products: where their customers go; for carried ones: whom they absorb.
   const transfer = new Map<number, ReturnType<typeof whereDemandGoes>>();
   const absorbs = new Map<number, { from: number; customers: number }[]>();
@@ -72,6 +85,16 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
       }
       code = model.mustOffer[i] ? "mustOffer" : "carried";
       reason = (model.mustOffer[i] ? "Core item (must offer): " : "Carried: ") + parts.join("; ") + ".";
+      if (current !== null) {
+        const action = actionOf(current[i], x);
+        const now = action === "More" || action === "Fewer" ? `, ${current[i]} now` : "";
+        parts[0] = parts[0].replace(/^\d+ units for /, "");
+        reason =
+          `${actionHead(action, current[i], x)}: ${quantityReason(model, units, values, i).replace(/^(\d+ units?)/, `$1${now}`)}; ` +
+          (model.mustOffer[i] ? "core item (must offer); " : "") +
+          parts.join("; ") +
+          ".";
+      }
     } else if (model.exclude[i]) {
       code = "excluded";
       reason = "Not carried: marked Exclude.";
@@ -106,6 +129,15 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
           ".";
       }
     }
+    if (current !== null && x === 0) {
+      const why = reason.replace(/^Not carried: /, "").replace(/\.$/, "");
+      const action = actionOf(current[i], 0);
+      reason =
+        action === "Drop" && code !== "excluded" && code !== "lowMargin"
+          ? `Drop: ${dropReason(model, units, i, why)}.`
+          : `${actionHead(action, current[i], 0)}: ${why}.`;
+    }
+    const sales = p.expectedSales[i];
     out.push({
       id: model.ids[i],
       name: model.names[i],
@@ -118,6 +150,12 @@ export function decisions(model: Model, units: ArrayLike<number>, evaluation: Si
       firstChoiceDemand: model.demand[i],
       code,
       reason,
+      ...(current !== null ? { action: actionOf(current[i], x), currentUnits: current[i] } : {}),
+      expectedRevenue: model.price[i] * sales,
+      profitContribution: model.price[i] * sales + model.salvage[i] * (x - sales) - model.cost[i] * x,
+      lostCustomers: p.lostFirstChoice[i],
+      fillRate: p.fillRate[i],
+      buyValue: model.cost[i] * x,
     });
   }
   return out;

@@ -12,7 +12,16 @@
 
 import { pacer, yieldToHost } from "../simulate/host";
 import type { Model } from "../model/instance";
-import { highestUnits, lowestUnits, mayCarry, usage, withinTotals, type Usage } from "../model/planLimits";
+import {
+  changeDelta,
+  highestUnits,
+  isLocked,
+  lowestUnits,
+  mayCarry,
+  usage,
+  withinTotals,
+  type Usage,
+} from "../model/planLimits";
 import { PassStopped, unitValues, type SampledSeasons } from "../simulate/sampledSeasons";
 
 export interface ImproveOptions {
@@ -58,7 +67,8 @@ export async function improvePlan(
   const maxRounds = options.maxRounds ?? 400;
   const units = Int32Array.from(start);
   const movable = new Uint8Array(n);
-  for (let i = 0; i < n; i++) movable[i] = mayCarry(model, i) && (free || units[i] > 0) ? 1 : 0;
+  // Locked products keep their current units: never moved.
+  for (let i = 0; i < n; i++) movable[i] = mayCarry(model, i) && !isLocked(model, i) && (free || units[i] > 0) ? 1 : 0;
   const stride = new Int32Array(n).fill(1);
   const lastDirection = new Int8Array(n);
   // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
@@ -204,6 +214,7 @@ function moved(model: Model, u: Usage, i: number, from: number, to: number): Usa
     spend: u.spend + model.cost[i] * (to - from),
     space: u.space + model.size[i] * (to - from),
     carried: u.carried + (to > 0 ? 1 : 0) - (from > 0 ? 1 : 0),
+    changes: u.changes + changeDelta(model, i, from, to),
   };
 }
 
@@ -260,7 +271,8 @@ function fitMoves(model: Model, units: Int32Array, moves: { up: Move[]; down: Mo
       trial[m.i] = m.to;
       taken[m.i] = 1;
       groups.push({ moves: [m], gain: m.gain });
-    } else {
+    } else if (next.changes <= (model.constraints.maxChanges ?? Infinity)) {
+      // An up that breaks maxChanges cannot be paid for by downs of quantity: not a swap candidate.
       blocked.push(m);
     }
   }

@@ -27,7 +27,18 @@ import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBou
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
-import { PassStopped, sampledSeasons, sampleProfit, type SampledSeasons } from "../simulate/sampledSeasons";
+import {
+  PassStopped,
+  sampledSeasons,
+  sampleProfit,
+  unitValues,
+  type SampledSeasons,
+  type UnitValues,
+} from "../simulate/sampledSeasons";
+import { comparePlans } from "../compare/comparePlans";
+import type { PlanComparison } from "../compare/compareTypes";
+import { planKpis } from "../compare/planKpis";
+import { ruleUses } from "../compare/ruleUse";
 import { simulateAsync } from "../simulate/simulate";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
@@ -202,15 +213,42 @@ export async function optimize(
 
   report("Final evaluation", 0.85);
   await check();
+  const current = model.currentUnits;
+  // With a current range the final stage also compares it with the plan: its share of the bar is smaller.
+  const evalShare = current === null ? 0.15 : 0.09;
+  const evalStarted = Date.now();
   const evaluation = await simulateAsync(model, units, {
     seed: seedText(seed, "evaluate"),
     targetRelativeError: options.targetRelativeError ?? 0.002,
     minReps: 200,
     maxReps: 20000,
-    onProgress: (f) => report("Final evaluation", 0.85 + 0.15 * f),
+    onProgress: (f) => report("Final evaluation", 0.85 + evalShare * f),
     shouldStop: () => signal?.aborted === true,
   });
   if (signal?.aborted) throw new OptimizeAborted();
+  let comparison: PlanComparison | undefined;
+  let values: UnitValues | undefined;
+  if (current !== null) {
+    // The one-unit values say why each quantity (one traced pass over the search's seasons).
+    try {
+      values = await unitValues(getSample(), units, undefined, pause);
+    } catch (err) {
+      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+    }
+    report("Final evaluation", 0.95);
+    // Paired seasons need far fewer than the evaluation; cap them by its count and its duration so the final
+    // stage at most doubles.
+    const compareUntil = Date.now() + Math.max(200, Date.now() - evalStarted);
+    comparison = await comparePlans(model, current, units, {
+      seed: seedText(seed, "compare"),
+      targetRelativeError: options.targetRelativeError ?? 0.002,
+      minReps: 200,
+      maxReps: Math.max(200, evaluation.reps),
+      onProgress: (f) => report("Final evaluation", 0.95 + 0.05 * f),
+      shouldStop: () => signal?.aborted === true || Date.now() > compareUntil,
+    });
+    if (signal?.aborted) throw new OptimizeAborted();
+  }
   report("Done", 1);
   return {
     method,
@@ -219,9 +257,12 @@ export async function optimize(
     evaluation,
     bound,
     shareOfBound: bound.value > 0 ? evaluation.expectedProfit / bound.value : NaN,
-    decisions: decisions(model, units, evaluation),
+    decisions: decisions(model, units, evaluation, values),
     warnings,
     stoppedEarly,
     elapsedMs: Date.now() - started,
+    kpis: planKpis(model, units, evaluation),
+    rules: ruleUses(model, units),
+    ...(comparison ? { comparison } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // in, what progress looks like, and the plan that comes back. One shape for every method.
 
 import type { SimulationResult } from "../simulate/simulate";
+import type { Action, PlanComparison, PlanKpis, RuleUse } from "../compare/compareTypes";
 
 export type Method = "auto" | "fluid" | "newsvendor" | "gk" | "pooled";
 
@@ -43,6 +44,20 @@ export interface ProductDecision {
   code: DecisionCode;
   /** One sentence a merchandiser can act on. */
   reason: string;
+  /** What to do against the current range (only when the instance gives one). */
+  action?: Action;
+  /** Units bought today (only when the instance gives a current range). */
+  currentUnits?: number;
+  /** price × expected sales. */
+  expectedRevenue?: number;
+  /** Expected revenue + salvage of the leftover − cost of the units bought. */
+  profitContribution?: number;
+  /** Expected first-choice customers of this product who leave without buying anything. */
+  lostCustomers?: number;
+  /** Share of its first-choice customers served from its own stock (NaN when its demand is 0). */
+  fillRate?: number;
+  /** units × cost. */
+  buyValue?: number;
 }
 
 export interface PlanBound {
@@ -72,4 +87,10 @@ export interface OptimizeResult {
   /** True when the time limit or an abort ended the search early (the plan is the best found so far). */
   stoppedEarly: boolean;
   elapsedMs: number;
+  /** The plan's headline figures (from `evaluation`). */
+  kpis: PlanKpis;
+  /** Budget, capacity, maxProducts and maxChanges when set: used, limit, binding. */
+  rules: RuleUse[];
+  /** The current range against the plan on the same seasons (only when the instance gives a current range). */
+  comparison?: PlanComparison;
 }
