@@ -10,8 +10,6 @@ import {
   areaRef,
   buildPlanSheet,
   COUNT,
-  DECIMAL,
-  MONEY,
   type ExtraKpi,
   freeTableName,
   GENERAL,
@@ -52,13 +50,9 @@ export function cliPlanSheet(
   extras?: ProductExtras,
   relaxations?: Relaxation[],
 ): PlanSheet {
+  // The rules block says the budget and space used; the count of products dropped is the CLI's own line.
   const u = usage(model, result.units);
   const extraKpis: ExtraKpi[] = [{ label: "Products dropped", value: model.n - u.carried, format: COUNT }];
-  // What a buyer asks next; the rules block says it, with the limits, when the result carries the rules.
-  if (result.rules === undefined) {
-    if (model.constraints.budget !== null) extraKpis.push({ label: "Budget used", value: u.spend, format: MONEY });
-    if (model.constraints.capacity !== null) extraKpis.push({ label: "Space used", value: u.space, format: DECIMAL });
-  }
   return buildPlanSheet({
     model,
     result,

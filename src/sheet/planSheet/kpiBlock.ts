@@ -76,12 +76,20 @@ function columns(result: ReportResult, f: KpiFormulas, extra: ExtraKpi[]): KpiCo
       current: cur?.revenue,
       change: gain?.revenue,
     },
+    // Gross margin in money (revenue × margin rate = revenue − cost of goods sold), whose change is measured,
+    // and as a share of revenue.
     rec !== undefined && {
       label: "Gross margin",
+      format: MONEY,
+      recommended: rec.revenue * rec.grossMarginRate,
+      current: cur ? cur.revenue * cur.grossMarginRate : undefined,
+      change: gain?.grossMargin,
+    },
+    rec !== undefined && {
+      label: "Gross margin %",
       format: PERCENT_1,
       recommended: rec.grossMarginRate,
       current: cur?.grossMarginRate,
-      change: gain?.grossMargin,
     },
     {
       label: "Units",

@@ -118,7 +118,7 @@ export async function reportCase(c: ReportCase = {}): Promise<{
     { rule: "budget", used: out.kpis?.buyCost ?? 0, limit: 3000, binding: true },
     { rule: "maxProducts", used: out.kpis?.productsCarried ?? 0, limit: 9, binding: false },
   ];
-  if (c.rules) out.rules = rules;
+  out.rules = c.rules ? rules : [];
   const relaxations: Relaxation[] = c.relaxations
     ? [{ rule: "budget", from: 3000, to: 3300, gain: estimate(180, 40), units: new Int32Array(result.units) }]
     : [];
