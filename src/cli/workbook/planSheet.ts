@@ -197,5 +197,7 @@ export function writePlanSheet(wb: Workbook, sheet: PlanSheet): { replaced: bool
   const ws = renderPlanSheet(wb, sheet, tableName);
   if (position !== undefined) (ws as unknown as { orderNo: number }).orderNo = position;
   wb.lastModifiedBy = MADE_BY;
+  // exceljs leaves out a formula's cached result when it is 0: have Excel and LibreOffice compute on opening.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   return { replaced: position !== undefined, tableName };
 }

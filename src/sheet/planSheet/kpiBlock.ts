@@ -43,7 +43,8 @@ function columns(result: ReportResult, f: KpiFormulas, extra: ExtraKpi[]): KpiCo
   const cmp = result.comparison;
   const cur = cmp?.current;
   const gain = cmp?.gain;
-  const rec = cmp?.recommended ?? k;
+  // The plan's own figures (its fresh evaluation, as in every summary); the change is the paired one.
+  const rec = k ?? cmp?.recommended;
   let units = 0;
   let carried = 0;
   for (const x of result.units) {
