@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCsv } from "../src/cli/csv";
-import { TABLE_HEADER } from "../src/excel/planSheetData";
 
 interface PlanJson {
   expectedProfit: number;
@@ -32,14 +31,15 @@ if (!existsSync(planCsv)) {
   process.exit(1);
 }
 const rows = parseCsv(readFileSync(planCsv, "utf8"), ",").map((r) => r.fields);
-check(
-  TABLE_HEADER.every((h, k) => rows[0][k] === h),
-  `plan header is ${rows[0].slice(0, TABLE_HEADER.length).join(", ")}`,
-);
-const col = (h: string) => TABLE_HEADER.indexOf(h);
+// The plan table: the row that starts Rank, Product, Name; its columns by header.
+const top = rows.findIndex((r) => r[0] === "Rank" && r[1] === "Product" && r[2] === "Name");
+check(top >= 0, "no plan table header (Rank, Product, Name) in the plan sheet");
+const header = top >= 0 ? rows[top] : [];
+const col = (h: string) => header.indexOf(h);
+for (const h of ["Action", "Units", "Buy value", "Stock-out risk", "Reason"]) check(col(h) >= 0, `no ${h} column`);
 const byId = new Map(plan.products.map((p) => [p.id, p]));
 let matched = 0;
-for (const row of rows.slice(1, plan.products.length + 1)) {
+for (const row of rows.slice(top + 1, top + 1 + plan.products.length)) {
   const p = byId.get(row[col("Product")]);
   if (!p) {
     failures.push(`plan row for unknown product '${row[col("Product")]}'`);
@@ -49,15 +49,21 @@ for (const row of rows.slice(1, plan.products.length + 1)) {
     numberOf(row[col("Units")]) === p.quantity,
     `${p.id}: ${row[col("Units")]} units in the sheet, ${p.quantity} printed`,
   );
-  check(
-    (row[col("Carry")] === "TRUE") === p.carry,
-    `${p.id}: carry ${row[col("Carry")]} in the sheet, ${p.carry} printed`,
-  );
+  // Keep also covers a product that stays out of the range (0 units now and planned).
+  const action = row[col("Action")];
+  const fits = p.carry ? !["Not carried", "Drop"].includes(action) : ["Not carried", "Drop", "Keep"].includes(action);
+  check(fits, `${p.id}: action ${action} in the sheet, carry ${p.carry} printed`);
+  // LibreOffice computes the Buy value formula itself: Units × Cost.
+  const buy = numberOf(row[col("Buy value")]);
+  const cost = numberOf(row[col("Cost")]);
+  check(Math.abs(buy - p.quantity * cost) <= 1e-6 * Math.max(1, buy), `${p.id}: buy value ${buy}, not units × cost`);
   matched++;
 }
 check(matched === plan.products.length, `${matched} of ${plan.products.length} products found in the plan sheet`);
-const profitRow = rows.find((r) => r[TABLE_HEADER.length + 1] === "Expected profit");
-const profit = profitRow ? numberOf(profitRow[TABLE_HEADER.length + 2]) : NaN;
+// The figures at the top: the Recommended row under "Plan figures".
+const figures = rows.findIndex((r) => r[0] === "Plan figures");
+const profitColumn = figures >= 0 ? rows[figures].indexOf("Expected profit") : -1;
+const profit = figures >= 0 && profitColumn >= 0 ? numberOf(rows[figures + 1][profitColumn]) : NaN;
 check(
   Math.abs(profit - plan.expectedProfit) <= 1e-6 * Math.abs(plan.expectedProfit),
   `expected profit ${profit} in the sheet, ${plan.expectedProfit} printed`,
@@ -78,5 +84,5 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `OK: LibreOffice opens the planned workbook; 'Assort plan' holds all ${matched} products with the printed carry and units and the expected profit ${plan.expectedProfit.toFixed(2)}; ${others.length} other sheet(s) read exactly as in the input.`,
+  `OK: LibreOffice opens the planned workbook; 'Assort plan' holds all ${matched} products with the printed carry and units, buy values it computes as units × cost, and the expected profit ${plan.expectedProfit.toFixed(2)}; ${others.length} other sheet(s) read exactly as in the input.`,
 );

@@ -14,7 +14,8 @@ import { join } from "node:path";
 const SEED = 20210901;
 /** Expected customers in the season: 20 per product on average, most products far fewer. */
 const TOTAL_DEMAND = 6000;
-const ZIPF_EXPONENT = 1.0;
+/** Steep enough for an online-fashion long tail: a third or more of the products below 2 expected customers. */
+const ZIPF_EXPONENT = 1.6;
 
 /** xorshift32 with a fixed seed, for reproducible files (not for simulation). */
 function generator(seed: number): () => number {
@@ -112,6 +113,8 @@ interface Product {
   cost: number;
   salvage: number;
   demand: number;
+  /** Last season's buy, the current range: 0 = not carried now. */
+  currentUnits: number;
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -140,10 +143,20 @@ combos.forEach((combo, r) => {
       cost,
       salvage: round(cost * uniform(0.2, 0.4), 2),
       demand,
+      currentUnits: 0,
     });
     demandOf.set(id(s.code, combo.colour, size), demand);
   });
 });
+// Last season's buy, plausibly imperfect: the bestsellers bought near their forecast (a few understocked, a
+// couple missing altogether), and a share of the tail carried at a small minimum presentation stock.
+for (const p of products) {
+  const u = random();
+  if (p.demand >= 4)
+    p.currentUnits = u < 0.06 ? 0 : Math.round(p.demand * (u < 0.2 ? uniform(0.4, 0.7) : uniform(0.9, 1.3)));
+  else p.currentUnits = u < 0.45 ? Math.round(uniform(2, 5)) : 0;
+}
+
 // Catalogue order (style, colour, size) is how a buyer reads it; the ranking above only set demand.
 const order = new Map(
   STYLES.flatMap((s, a) =>
@@ -206,6 +219,8 @@ const file = join(__dirname, "..", "examples", "fashion.json");
 const text = lines.join("\n");
 writeFileSync(file, text);
 const total = products.reduce((t, p) => t + p.demand, 0);
+const tail = products.filter((p) => p.demand < 2).length;
+const carried = products.filter((p) => p.currentUnits > 0).length;
 console.log(
-  `wrote ${file}: ${products.length} products, ${links.length} substitution links, expected customers ${total.toFixed(0)}, ${(text.length / 1024).toFixed(0)} KiB`,
+  `wrote ${file}: ${products.length} products (${tail} below 2 expected customers; ${carried} carried now), ${links.length} substitution links, expected customers ${total.toFixed(0)}, ${(text.length / 1024).toFixed(0)} KiB`,
 );

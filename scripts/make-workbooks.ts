@@ -20,6 +20,7 @@ interface ProductJson {
   cost: number;
   salvage?: number;
   demand: number;
+  currentUnits?: number;
 }
 
 interface InstanceJson {
@@ -75,7 +76,8 @@ function fashion(): Workbook {
   const ws = wb.addWorksheet("Products");
   const n = inst.products.length;
   // Columns: A Product, B Name, C Style, D Colour, E Size label, F Price, G Cost, H Salvage, I Demand,
-  // J Margin (a formula), K Min, L Max, M Pack, N Must offer, O Exclude, P Units.
+  // J Margin (a formula), K Min, L Max, M Pack, N Must offer, O Exclude, P Units, Q Current units (last
+  // season's buy: what Assort compares its plan with).
   const rows = inst.products.map((p, k) => {
     const [style, colour, size] = nameParts(p.name);
     const r = k + 2;
@@ -97,6 +99,7 @@ function fashion(): Workbook {
       null,
       null,
       Math.ceil(p.demand),
+      p.currentUnits ?? 0,
     ];
   });
   ws.addTable({
@@ -122,10 +125,11 @@ function fashion(): Workbook {
       "Must offer",
       "Exclude",
       "Units",
+      "Current units",
     ].map((name) => ({ name, filterButton: true })),
     rows,
   });
-  [14, 30, 14, 10, 10, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 8].forEach((w, k) => (ws.getColumn(k + 1).width = w));
+  [14, 30, 14, 10, 10, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 8, 14].forEach((w, k) => (ws.getColumn(k + 1).width = w));
   for (let r = 2; r <= n + 1; r++) {
     for (const c of [6, 7, 8, 10]) ws.getCell(r, c).numFmt = MONEY;
     ws.getCell(r, 9).numFmt = "0.0";

@@ -8,7 +8,7 @@ import { columnLetter } from "../sheet/address";
 import { InputProblems } from "./errors";
 import { parseBlock, usedBlock } from "./workbookCells";
 import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./workbookInputs";
-import { PLAN_SHEET } from "./workbookPlanSheet";
+import { PLAN_SHEET } from "../sheet/planSheet";
 import { tablesOf } from "./workbookTables";
 
 export interface WorkbookUnits {

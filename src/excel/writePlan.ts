@@ -1,68 +1,71 @@
 /// <reference types="office-js" />
-// Writes a plan to the "Assort plan" sheet: the plan as an Excel table at A1 (number formats, products not
-// carried in grey), the summary and the run's stamp to its right, and a chart of the long tail. A re-run
-// replaces what the previous run wrote (its table and the blocks recorded in planLayout) and nothing else:
-// if the new plan would land on other non-empty cells, nothing is written and those cells are returned, so
-// the pane can ask before calling again with overwrite.
+// Writes src/sheet's plan sheet (buildPlanSheet) to the "Assort plan" sheet with Office.js: its blocks of
+// values, formulas and number formats, the plan as an Excel table, styles, data bars and colour scale, column
+// widths, frozen panes, print setup, and a chart of the long tail. The layout is decided in src/sheet; this
+// file only draws it (the CLI draws the same layout with exceljs). A re-run replaces what the previous run
+// wrote (its table and the blocks recorded in planLayout) and nothing else: if the new plan would land on
+// other non-empty cells, nothing is written and those cells are returned, so the pane can ask before calling
+// again with overwrite.
 
+import { escapeText } from "../sheet/escape";
+import {
+  blockArea,
+  isFormula,
+  planTableName,
+  PLAN_SHEET,
+  type Area,
+  type PlanSheet,
+  type SheetValue,
+} from "../sheet/planSheet";
 import { blockRef, inBlock, parseBlock, sheetPrefix, type Block } from "../sheet/address";
 import { readBlock, writeBlock } from "./blockValues";
 import { loadPlanLayout, savePlanLayout } from "./planLayout";
-import { DEMAND_COLUMN, TABLE_FORMATS, UNITS_COLUMN, type PlanSheetData } from "./planSheetData";
 
-export const PLAN_SHEET = "Assort plan";
-export const PLAN_TABLE = "AssortPlan";
+export { PLAN_SHEET };
 export const PLAN_CHART = "AssortLongTail";
-export const DROPPED_COLOR = "#8A8886";
-/** The summary and stamp start one blank column right of the table. */
-const GAP = 1;
 /** Cells listed when asking; the count says how many more. */
 const SHOWN_CONFLICTS = 8;
-const REASON_WIDTH_PT = 320;
 
 export type WritePlanOutcome =
   | { written: true; sheet: string; table: string; tableName: string }
   | { written: false; conflicts: string[]; conflictCount: number };
 
-export interface PlanBlocks {
-  table: Block;
-  summary: Block;
-  stamp: Block;
-}
-
-export function planBlocks(data: PlanSheetData): PlanBlocks {
-  const right = data.table[0].length + GAP;
-  const summary: Block = { row: 0, column: right, rows: data.summary.length, columns: 3 };
-  return {
-    table: { row: 0, column: 0, rows: data.table.length, columns: data.table[0].length },
-    summary,
-    stamp: { row: summary.rows + 1, column: right, rows: data.stamp.length, columns: 2 },
-  };
-}
-
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
+const ref = (a: Area) => blockRef(a.row, a.column, a.rows, a.columns);
+
+/** Excel's width in points of a column `chars` characters of the default font wide (7 px each, 5 px padding). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 4) / 4;
+}
+
+/** What Excel is given: text that could read as a formula escaped, formulas with their "=". */
+function officeValue(v: SheetValue): unknown {
+  if (isFormula(v)) return `=${v.formula}`;
+  if (typeof v === "string") return escapeText(v);
+  return v ?? "";
+}
+
 export async function writePlan(
   context: Excel.RequestContext,
-  data: PlanSheetData,
+  sheet: PlanSheet,
   options: { overwrite?: boolean } = {},
 ): Promise<WritePlanOutcome> {
   const wb = context.workbook;
-  const blocks = planBlocks(data);
+  const areas = sheet.blocks.map(blockArea);
   const previous = await loadPlanLayout(context);
   let ws = wb.worksheets.getItemOrNullObject(PLAN_SHEET);
   ws.load("isNullObject");
   await context.sync();
-  const owned: Block[] = [];
-  const oldAddresses: string[] = [];
   if (ws.isNullObject) {
     ws = wb.worksheets.add(PLAN_SHEET);
   } else {
-    const oldTable = ws.tables.getItemOrNullObject(previous.table ?? PLAN_TABLE);
+    const oldTable = ws.tables.getItemOrNullObject(previous.table ?? planTableName(1));
     oldTable.load("isNullObject");
     await context.sync();
+    const oldAddresses: string[] = [];
     if (!oldTable.isNullObject) {
       const r = oldTable.getRange();
       r.load("address");
@@ -70,78 +73,95 @@ export async function writePlan(
       oldAddresses.push(r.address);
     }
     oldAddresses.push(...previous.blocks);
-    for (const a of oldAddresses) {
-      const b = parseBlock(a);
-      if (b) owned.push(b);
-    }
+    const owned = oldAddresses.map(parseBlock).filter((b): b is Block => b !== undefined);
     if (!options.overwrite) {
-      const conflicts = await findConflicts(context, ws, [blocks.table, blocks.summary, blocks.stamp], owned);
+      const conflicts = await findConflicts(context, ws, areas, owned);
       if (conflicts.length > 0)
         return { written: false, conflicts: conflicts.slice(0, SHOWN_CONFLICTS), conflictCount: conflicts.length };
     }
-    // The previous run's output goes: its table (with its rows), its summary and stamp, its chart.
+    // The previous run's output goes: its table (with its rows), its blocks and their formats, its chart.
     if (!oldTable.isNullObject) oldTable.delete();
-    for (const b of owned) ws.getRange(blockRef(b.row, b.column, b.rows, b.columns)).clear();
+    for (const b of owned) {
+      const r = ws.getRange(ref(b));
+      r.conditionalFormats.clearAll();
+      r.clear();
+    }
     const chart = ws.charts.getItemOrNullObject(PLAN_CHART);
     chart.load("isNullObject");
     await context.sync();
     if (!chart.isNullObject) chart.delete();
   }
 
-  const t = blocks.table;
-  const body = data.table.length - 1;
-  const formats = data.table.map((_, r) => (r === 0 ? data.table[0].map(() => "General") : TABLE_FORMATS));
-  await writeBlock(context, ws, t.row, t.column, data.table, formats);
-  const tableRef = blockRef(t.row, t.column, t.rows, t.columns);
+  for (const b of sheet.blocks)
+    await writeBlock(
+      context,
+      ws,
+      b.row,
+      b.column,
+      b.values.map((r) => r.map(officeValue)),
+      b.formats,
+    );
+  const t = sheet.table.area;
   const tableName = await freeTableName(context);
   // With no sheet in the address Excel would use the active sheet, whichever that is.
-  const table = ws.tables.add(sheetPrefix(PLAN_SHEET) + tableRef, true);
+  const table = ws.tables.add(sheetPrefix(PLAN_SHEET) + ref(t), true);
   table.name = tableName;
   table.style = "TableStyleLight1";
-  // Products not carried in grey: the table is sorted by rank, so they come in a few runs of rows.
-  for (const [start, length] of runs(data.droppedRows)) {
-    ws.getRange(blockRef(t.row + 1 + start, t.column, length, t.columns)).format.font.color = DROPPED_COLOR;
+
+  for (const s of sheet.styles) {
+    const font = ws.getRange(ref(s.area)).format.font;
+    if (s.bold) font.bold = true;
+    if (s.italic) font.italic = true;
+    if (s.color) font.color = s.color;
   }
-  ws.getRange(blockRef(t.row, t.column, t.rows, t.columns - 1)).format.autofitColumns();
-  ws.getRange(blockRef(t.row, t.column + t.columns - 1, t.rows, 1)).format.columnWidth = REASON_WIDTH_PT;
+  for (const cf of sheet.conditionalFormats) {
+    const range = ws.getRange(ref(cf.area));
+    if (cf.kind === "dataBar") {
+      const f = range.conditionalFormats.add("DataBar");
+      f.dataBar.positiveFormat.fillColor = cf.color;
+    } else {
+      const f = range.conditionalFormats.add("ColorScale");
+      f.colorScale.criteria = {
+        minimum: { type: "Number", formula: String(cf.low.value), color: cf.low.color },
+        maximum: { type: "Number", formula: String(cf.high.value), color: cf.high.color },
+      };
+    }
+  }
+  sheet.widths.forEach((w, c) => (ws.getRange(blockRef(0, c, 1, 1)).format.columnWidth = widthPoints(w)));
+  ws.freezePanes.freezeAt(ws.getRange(blockRef(0, 0, sheet.freeze.rows, sheet.freeze.columns)));
+  ws.pageLayout.orientation = "Landscape";
+  ws.pageLayout.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: sheet.print.fitToHeight };
+  const [top, bottom] = sheet.print.titleRows;
+  ws.pageLayout.setPrintTitleRows(`$${top + 1}:$${bottom + 1}`);
 
-  const s = blocks.summary;
-  const summaryFormats = data.summaryFormats.map((f) => ["General", f, "General"]);
-  await writeBlock(context, ws, s.row, s.column, data.summary, summaryFormats);
-  ws.getRange(blockRef(s.row, s.column, s.rows, 1)).format.font.bold = true;
-  const st = blocks.stamp;
-  await writeBlock(context, ws, st.row, st.column, data.stamp);
-  ws.getRange(blockRef(st.row, st.column, 1, 2)).format.font.bold = true;
-  ws.getRange(blockRef(s.row, s.column, st.row + st.rows, 3)).format.autofitColumns();
-
-  if (body > 0) {
-    // First-choice demand and units sit side by side, so one range makes both series; rows are ranks.
-    const source = ws.getRange(blockRef(t.row, DEMAND_COLUMN, t.rows, UNITS_COLUMN - DEMAND_COLUMN + 1));
+  const n = t.rows - 1;
+  const stamp = areas[sheet.blocks.findIndex((b) => b.name === "stamp")];
+  if (n > 0) {
+    // First-choice demand and expected sales sit side by side, so one range makes both series; rows are ranks.
+    const demand = sheet.table.columnOf("First-choice demand");
+    const source = ws.getRange(blockRef(t.row, demand, t.rows, 2));
     const chart = ws.charts.add("Line", source, "Columns");
     chart.name = PLAN_CHART;
-    chart.title.text = "Long tail: first-choice demand and planned units by product rank";
+    chart.title.text = "Long tail: first-choice demand and expected sales by product rank";
     chart.axes.categoryAxis.title.text = "Product rank (1 = most wanted)";
     chart.axes.valueAxis.title.text = "Customers / units";
-    const left = s.column + 4;
+    const left = stamp.column + stamp.columns + 1;
     chart.setPosition(blockRef(0, left, 1, 1), blockRef(19, left + 7, 1, 1));
   }
   const prefix = sheetPrefix(PLAN_SHEET);
   savePlanLayout(context, {
     table: tableName,
-    blocks: [blocks.summary, blocks.stamp].map((b) => prefix + blockRef(b.row, b.column, b.rows, b.columns)),
+    blocks: areas.filter((_, k) => sheet.blocks[k].name !== "table").map((a) => prefix + ref(a)),
   });
   ws.activate();
   await context.sync();
-  return { written: true, sheet: PLAN_SHEET, table: prefix + tableRef, tableName };
+  return { written: true, sheet: PLAN_SHEET, table: prefix + ref(t), tableName };
 }
 
-/**
- * AssortPlan, unless that name is taken: table names are the workbook's, and a user who renamed the plan sheet
- * to keep an old plan keeps its table too. Then AssortPlan_2, _3, ...
- */
+/** The first of AssortPlan, AssortPlan_2, ... that no table of the workbook holds (src/sheet's rule). */
 async function freeTableName(context: Excel.RequestContext): Promise<string> {
   for (let k = 1; ; k++) {
-    const name = k === 1 ? PLAN_TABLE : `${PLAN_TABLE}_${k}`;
+    const name = planTableName(k);
     const t = context.workbook.tables.getItemOrNullObject(name);
     t.load("isNullObject");
     await context.sync();
@@ -153,7 +173,7 @@ async function freeTableName(context: Excel.RequestContext): Promise<string> {
 async function findConflicts(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
-  targets: Block[],
+  targets: Area[],
   owned: Block[],
 ): Promise<string[]> {
   const used = ws.getUsedRangeOrNullObject(true);
@@ -170,17 +190,6 @@ async function findConflicts(
           out.push(sheetPrefix(PLAN_SHEET) + blockRef(at.row, at.column, 1, 1));
       }),
     );
-  }
-  return out;
-}
-
-/** [start, length] of each run of consecutive numbers in an ascending list. */
-export function runs(sorted: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const x of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === x) last[1]++;
-    else out.push([x, 1]);
   }
   return out;
 }

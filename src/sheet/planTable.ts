@@ -7,13 +7,18 @@ import { escapeCells } from "./escape";
 import { blankRow, cellNumber, summaryRows, type SummaryLine } from "./summaryBlock";
 
 export const PLAN_HEADER = ["Product", "Carry", "Units", "Expected sales", "Stock-out risk", "Decision reason"];
+/** With a current range (a Current units column), the action and the current units follow the id. */
+export const CURRENT_PLAN_HEADER = [PLAN_HEADER[0], "Action", "Current units", ...PLAN_HEADER.slice(1)];
 
 export function planTable(model: Model, result: OptimizeResult): unknown[][] {
-  const width = PLAN_HEADER.length;
-  const rows: unknown[][] = [PLAN_HEADER];
+  const withCurrent = result.comparison !== undefined || result.decisions.some((d) => d.currentUnits !== undefined);
+  const header = withCurrent ? CURRENT_PLAN_HEADER : PLAN_HEADER;
+  const width = header.length;
+  const rows: unknown[][] = [header];
   for (const d of result.decisions) {
     rows.push([
       d.id,
+      ...(withCurrent ? [d.action ?? "", d.currentUnits ?? 0] : []),
       d.carry,
       d.units,
       cellNumber(d.expectedSales),
@@ -44,6 +49,15 @@ export function planTable(model: Model, result: OptimizeResult): unknown[][] {
     ["Expected revenue", cellNumber(ev.expectedRevenue)],
     ["Expected units sold", cellNumber(ev.expectedUnitsSold)],
     ["Sell-through %", units > 0 ? cellNumber((100 * ev.expectedUnitsSold) / units) : ""],
+    ...(result.comparison
+      ? [
+          [
+            "Gain over current",
+            cellNumber(result.comparison.gain.profit.mean),
+            `± ${formatted((result.comparison.gain.profit.high - result.comparison.gain.profit.low) / 2)} (95%), paired on ${result.comparison.seasons} seasons`,
+          ] as SummaryLine,
+        ]
+      : []),
     ["Method", result.method],
     ["Seed", result.seed, `${ev.reps} seasons simulated`],
   ];

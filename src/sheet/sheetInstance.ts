@@ -6,6 +6,8 @@ import type { InstanceInput, Model, Problem } from "../engine";
 import type { Cells } from "./cells";
 import { RANGE_ORIGIN, originOf } from "./address";
 import { readOptions, type OptionsSheet } from "./options";
+import { OWN_HEADERS } from "./planSheet/planColumns";
+import { readProductExtras, type ProductExtras } from "./planSheet/productExtras";
 import { readProducts, type ProductsSheet } from "./products";
 import { relocateOptionProblem, relocateProductProblem, relocateSubstitutionProblem } from "./relocate";
 import { SheetInputError, type SheetProblem } from "./sheetProblem";
@@ -28,6 +30,8 @@ export interface SheetInstance {
   products: ProductsSheet;
   substitution: SubstitutionSheet;
   options: OptionsSheet;
+  /** The Products columns Assort does not read (Style, Colour...), which the plan sheet carries over. */
+  productExtras: ProductExtras;
   /** Non-fatal remarks, located like problems. */
   warnings: string[];
 }
@@ -66,6 +70,8 @@ export function sortProblems(problems: SheetProblem[]): SheetProblem[] {
 /** The ranges read but not yet validated as a whole: what the counts and the located messages come from. */
 export interface SheetParts {
   input: InstanceInput;
+  /** The user's other Products columns, carried over to the plan sheet. */
+  productExtras: ProductExtras;
   products: ProductsSheet;
   substitution: SubstitutionSheet;
   options: OptionsSheet;
@@ -83,7 +89,7 @@ export function readSheetParts(inputs: SheetInputs): SheetParts {
   if (substitution.links.length > 0) input.substitution = substitution.links;
   if (options.customers) input.customers = options.customers;
   if (options.constraints) input.constraints = options.constraints;
-  return { input, products, substitution, options };
+  return { input, products, substitution, options, productExtras: readProductExtras(inputs.products, OWN_HEADERS) };
 }
 
 export function readSheetInstance(inputs: SheetInputs): SheetInstance {
@@ -111,5 +117,5 @@ export function sheetInstanceOf(parts: SheetParts, checkRules: boolean): SheetIn
     );
   }
   const warnings = relocate(model.warnings, products, substitution, options).map((w) => w.message);
-  return { input, model, products, substitution, options, warnings };
+  return { input, model, products, substitution, options, productExtras: parts.productExtras, warnings };
 }

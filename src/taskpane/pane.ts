@@ -11,7 +11,6 @@ import { findInputs } from "../excel/findInputs";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "../excel/inputs";
 import { insertSample } from "../excel/insertSample";
 import { planRecord } from "../excel/planRecord";
-import { planSheetData } from "../excel/planSheetData";
 import { readValues } from "../excel/readValues";
 import {
   CURRENT,
@@ -26,6 +25,7 @@ import { selectCell } from "../excel/selectCell";
 import { selectedAddress } from "../excel/selection";
 import { BLANK_PARAMETERS, loadSetup, saveSetup, type Parameters, type Setup } from "../excel/setup";
 import { writePlan, type WritePlanOutcome } from "../excel/writePlan";
+import { buildPlanSheet, type PlanSheet } from "../sheet/planSheet";
 import { JobCancelled, type JobHandle } from "../worker/client";
 import { engineClient } from "../worker/sharedClient";
 import { byId, setDisabled, setValue, valueOf } from "./dom";
@@ -246,11 +246,17 @@ export class Pane {
       const time = new Date();
       const inputs: Partial<Record<InputKey, string>> = {};
       for (const key of INPUT_KEYS) inputs[key] = this.found[key]?.address;
-      const data = planSheetData(model, result, {
-        time,
-        inputs,
-        parameters: describeParameters(params),
-        version: VERSION,
+      const data = buildPlanSheet({
+        model,
+        result,
+        extras: check.sheet.productExtras,
+        stamp: {
+          time,
+          inputs,
+          settingsLabel: "Pane settings",
+          settings: describeParameters(params),
+          version: VERSION,
+        },
       });
       renderSummary(resultSummary(model, result));
       const written = await this.writeAsking(data);
@@ -273,7 +279,7 @@ export class Pane {
   }
 
   /** Writes the plan; if other non-empty cells are in the way, asks in the pane first. */
-  private async writeAsking(data: ReturnType<typeof planSheetData>): Promise<WritePlanOutcome> {
+  private async writeAsking(data: PlanSheet): Promise<WritePlanOutcome> {
     const first = await Excel.run((context) => writePlan(context, data));
     if (first.written) return first;
     const more = first.conflictCount - first.conflicts.length;

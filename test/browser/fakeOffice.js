@@ -56,6 +56,10 @@
       this.cells = new Map(); // "r,c" → { value, numberFormat, color, bold }
       this.charts = [];
       this.columnWidths = new Map();
+      this.conditionalFormats = []; // { address, type, format }
+      this.frozen = null;
+      this.printTitleRows = null;
+      this.pageLayout = { orientation: "Portrait", zoom: {} };
     }
     cell(r, c, create) {
       const k = `${r},${c}`;
@@ -77,6 +81,9 @@
         set bold(v) {
           range.each((c) => (c.bold = v));
         },
+        set italic(v) {
+          range.each((c) => (c.italic = v));
+        },
       },
       set columnWidth(v) {
         for (let c = 0; c < range.cols; c++) range.sheet.columnWidths.set(range.col + c, v);
@@ -91,6 +98,18 @@
     constructor(sheet, row, col, rows, cols) {
       Object.assign(this, { sheet, row, col, rows, cols, isNullObject: false });
       this.format = formatOf(this);
+      this.conditionalFormats = {
+        add: (type) => {
+          const format = { type, dataBar: { positiveFormat: {} }, colorScale: {} };
+          sheet.conditionalFormats.push({ address: this.address, type, format });
+          return format;
+        },
+        clearAll: () => {
+          sheet.conditionalFormats = sheet.conditionalFormats.filter(
+            (f) => !overlaps(parseRef(f.address.slice(f.address.lastIndexOf("!") + 1)), this),
+          );
+        },
+      };
     }
     load() {
       return this;
@@ -281,6 +300,13 @@
     get name() {
       return this.sheet.name;
     }
+    get freezePanes() {
+      return { freezeAt: (range) => (this.sheet.frozen = range.address) };
+    }
+    get pageLayout() {
+      const layout = this.sheet.pageLayout;
+      return Object.assign(layout, { setPrintTitleRows: (rows) => (this.sheet.printTitleRows = rows) });
+    }
     load() {
       return this;
     }
@@ -461,6 +487,17 @@
         title: c.title.text,
         position: c.position,
       })) ?? [],
+    layout: (sheet) => {
+      const s = sheetByName(sheet);
+      return {
+        frozen: s.frozen,
+        printTitleRows: s.printTitleRows,
+        orientation: s.pageLayout.orientation,
+        zoom: s.pageLayout.zoom,
+        conditionalFormats: s.conditionalFormats.map((f) => ({ address: f.address, type: f.type })),
+        columnWidths: Object.fromEntries(s.columnWidths),
+      };
+    },
     settings: () => Object.fromEntries(state.settings),
     selection: () => (state.selection ? state.selection.address : null),
     calls: () => [...state.calls],

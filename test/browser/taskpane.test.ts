@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { TABLE_HEADER, TABLE_FORMATS } from "../../src/excel/planSheetData";
-import { DROPPED_COLOR } from "../../src/excel/writePlan";
+import { columnLetter } from "../../src/sheet/address";
+import { DROPPED_COLOR, OWN_HEADERS } from "../../src/sheet/planSheet";
 import { serve } from "./staticServer";
 
 const ROOT = join(__dirname, "..", "..");
@@ -35,6 +35,9 @@ interface FakeTable {
   values: unknown[][];
   numberFormat: string[][];
 }
+
+/** Column letter of a 0-based column. */
+const letterOf = (c: number) => columnLetter(c + 1);
 
 let out: string;
 let server: { url: string; close(): Promise<void> };
@@ -148,38 +151,72 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(await page.locator("#cancel").getAttribute("disabled")).toBeNull();
   await waitForText("#confirm-text", /Overwrite them/);
   await page.click("#confirm-overwrite");
-  expect(await waitForText("#run-message", /Plan written/)).toBe("Plan written to 'Assort plan'!A1:I301.");
+  const written = await waitForText("#run-message", /Plan written/);
   expect(workers.some((u) => u.startsWith(server.url) && u.endsWith(".js"))).toBe(true);
 
   const plan = await fake<FakeTable>("table", "AssortPlan");
-  expect(plan.address).toBe("'Assort plan'!A1:I301");
-  expect(plan.values[0]).toEqual(TABLE_HEADER);
+  expect(written).toBe(`Plan written to ${plan.address}.`);
+  // Under the figures at the top: header row, then 300 products.
+  const m = /^'Assort plan'!A(\d+):([A-Z]+)(\d+)$/.exec(plan.address) as RegExpExecArray;
+  const top = Number(m[1]);
+  expect(Number(m[3]) - top).toBe(300);
+  expect(top).toBeGreaterThan(4);
+  const header = plan.values[0] as string[];
+  expect(header).toEqual(OWN_HEADERS.filter((h) => h !== "Current units"));
+  const col = (h: string) => header.indexOf(h);
   const body = plan.values.slice(1);
   expect(body.map((r) => r[0])).toEqual(SAMPLE.products.map((_, k) => k + 1));
   expect(new Set(body.map((r) => r[1]))).toEqual(new Set(SAMPLE.products.map((p) => p.id)));
-  const demand = body.map((r) => r[4] as number);
+  const demand = body.map((r) => r[col("First-choice demand")] as number);
   for (let k = 1; k < demand.length; k++) expect(demand[k]).toBeLessThanOrEqual(demand[k - 1]);
-  for (const r of body) {
-    expect(Number.isInteger(r[5])).toBe(true);
-    expect(r[3]).toBe((r[5] as number) > 0);
-    expect(typeof r[8]).toBe("string");
-  }
-  expect(plan.numberFormat[0]).toEqual(TABLE_FORMATS);
-  const carried = body.filter((r) => r[3] === true).length;
+  body.forEach((r, k) => {
+    const units = r[col("Units")] as number;
+    expect(Number.isInteger(units)).toBe(true);
+    expect(r[col("Action")]).toBe(units > 0 ? "Carry" : "Not carried");
+    expect(typeof r[col("Reason")]).toBe("string");
+    // Buy value is the formula Units × Cost of its own row.
+    const row = top + 1 + k;
+    expect(r[col("Buy value")]).toBe(`=${letterOf(col("Units"))}${row}*${letterOf(col("Cost"))}${row}`);
+  });
+  expect(plan.numberFormat[0][col("Units")]).toBe("#,##0");
+  expect(plan.numberFormat[0][col("Stock-out risk")]).toBe("0%");
+  expect(plan.numberFormat[0][col("Buy value")]).toBe("#,##0.00");
+  const carried = body.filter((r) => r[col("Action")] === "Carry").length;
   expect(carried).toBeGreaterThan(50);
   expect(carried).toBeLessThan(300);
-  const droppedRow = body.findIndex((r) => r[3] === false) + 2;
-  const carriedRow = body.findIndex((r) => r[3] === true) + 2;
+  const droppedRow = top + 1 + body.findIndex((r) => r[col("Action")] === "Not carried");
+  const carriedRow = top + 1 + body.findIndex((r) => r[col("Action")] === "Carry");
   expect((await fake<{ color: string }>("cell", "Assort plan", `B${droppedRow}`)).color).toBe(DROPPED_COLOR);
   expect((await fake<{ color: string | null }>("cell", "Assort plan", `B${carriedRow}`)).color).toBeNull();
+  const layout = await fake<{
+    frozen: string;
+    printTitleRows: string;
+    orientation: string;
+    conditionalFormats: { address: string; type: string }[];
+  }>("layout", "Assort plan");
+  expect(layout.frozen).toBe(`'Assort plan'!A1:C${top}`);
+  expect(layout.printTitleRows).toBe(`$${top}:$${top}`);
+  expect(layout.orientation).toBe("Landscape");
+  expect(layout.conditionalFormats.map((f) => f.type)).toEqual(["DataBar", "DataBar", "ColorScale"]);
 
-  // Summary and stamp to the right of the table.
-  const side = await fake<unknown[][]>("values", "Assort plan", "K1:M40");
-  const at = (label: string) => side.find((r) => r[0] === label);
-  const profit = at("Expected profit")?.[1] as number;
+  // The figures at the top-left; the stamp to the right of everything.
+  const figures = await fake<unknown[][]>("values", "Assort plan", "A4:Z5");
+  const figure = (label: string) => figures[1][figures[0].indexOf(label)];
+  expect(figures[0][0]).toBe("Plan figures");
+  const profit = figure("Expected profit") as number;
   expect(profit).toBeGreaterThan(0);
-  expect(at("Products carried")?.[1]).toBe(carried);
-  expect(at("% of bound")?.[1] as number).toBeLessThanOrEqual(100);
+  expect(figure("Products carried")).toBe(
+    `=COUNTIF(${letterOf(col("Units"))}${top + 1}:${letterOf(col("Units"))}${top + 300},">0")`,
+  );
+  expect(figure("% of bound") as number).toBeLessThanOrEqual(1);
+  const side = await fake<unknown[][]>("values", "Assort plan", "A1:AZ20");
+  const at = (label: string) => {
+    for (const r of side) {
+      const k = r.indexOf(label);
+      if (k > 0) return [label, r[k + 1]];
+    }
+    return undefined;
+  };
   expect(at("Products range")?.[1]).toBe("Products!A1:F301");
   expect(at("Substitution range")?.[1]).toBe("Substitution!A1:C1371");
   expect(at("Options range")?.[1]).toBe("Options!A1:C7");
@@ -187,17 +224,18 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(at("Method")?.[1]).toBe("auto");
   expect(at("Assort version")?.[1]).toBe(VERSION);
   expect(String(at("Run at")?.[1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
-  expect((await fake<{ numberFormat: string }>("cell", "Assort plan", "L1")).numberFormat).toBe("#,##0.00");
+  expect((await fake<{ numberFormat: string }>("cell", "Assort plan", "D5")).numberFormat).toBe("#,##0.00");
 
   const charts = await fake<{ name: string; type: string; source: string; seriesBy: string; title: string }[]>(
     "charts",
     "Assort plan",
   );
+  const demandLetter = letterOf(col("First-choice demand"));
   expect(charts).toEqual([
     expect.objectContaining({
       name: "AssortLongTail",
       type: "Line",
-      source: "'Assort plan'!E1:F301",
+      source: `'Assort plan'!${demandLetter}${top}:${letterOf(col("Expected sales"))}${top + 300}`,
       seriesBy: "Columns",
     }),
   ]);
@@ -222,18 +260,20 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
 
 test("a re-run replaces only its own cells, without asking, and the two plans are compared", async () => {
   const before = await fake<FakeTable>("table", "AssortPlan");
-  await fake("setValues", "Assort plan", "J5", [["keep me"]]);
+  // Row 3 is left empty by the layout (between the headline and the figures).
+  await fake("setValues", "Assort plan", "A3", [["keep me"]]);
   await page.locator("#p-method").click();
   await page.locator("#p-method fluent-option[value=fluid]").click();
   await page.click("#optimize");
-  expect(await waitForText("#run-message", /Plan written/)).toBe("Plan written to 'Assort plan'!A1:I301.");
+  expect(await waitForText("#run-message", /Plan written/)).toBe(`Plan written to ${before.address}.`);
   expect(await page.locator("#confirm").isVisible()).toBe(false);
-  expect(await fake("values", "Assort plan", "J5")).toEqual([["keep me"]]);
+  expect(await fake("values", "Assort plan", "A3")).toEqual([["keep me"]]);
   const after = await fake<FakeTable>("table", "AssortPlan");
   expect(after.values.length).toBe(before.values.length);
   expect(await fake("charts", "Assort plan")).toHaveLength(1);
-  const side = await fake<unknown[][]>("values", "Assort plan", "K1:M40");
-  expect(side.find((r) => r[0] === "Method")?.[1]).toBe("fluid");
+  const side = await fake<unknown[][]>("values", "Assort plan", "A1:AZ20");
+  const method = side.map((r) => r[r.indexOf("Method") + 1]).find((v, k) => side[k].includes("Method"));
+  expect(method).toBe("fluid");
   // Plan A is the previous run (auto), plan B the current one (fluid), side by side.
   const kept = JSON.parse((await fake<Record<string, string>>("settings"))["assort.scenarios"]) as {
     name: string;

@@ -9,19 +9,41 @@ import { Workbook, type Worksheet } from "exceljs";
 import { optimize } from "../../src/engine/optimize/optimize";
 import type { Method, OptimizeResult } from "../../src/engine/optimize/optimizeTypes";
 import { validateInstance } from "../../src/engine/model/validate";
+import { figures, planTable, ruleRow, stamp } from "./planSheetReading";
 import { cellMap, EXAMPLES, filesIn, readBook, runOnDisk, tempFolder, values } from "./workbookHelpers";
 
+/** The plan table's columns, without the user's own Products columns (the examples have none). */
 const PLAN_HEADER = [
   "Rank",
   "Product",
   "Name",
-  "Carry",
-  "First-choice demand",
+  "Action",
   "Units",
+  "Price",
+  "Cost",
+  "Buy value",
+  "First-choice demand",
   "Expected sales",
+  "Expected revenue",
+  "Profit contribution",
+  "Leftover",
+  "Fill rate",
+  "Lost customers",
   "Stock-out risk",
-  "Decision reason",
+  "Reason",
 ];
+
+/** The header with Current units after Action when the workbook gives a current range. */
+function expectedHeader(r: OptimizeResult, extras: string[]): string[] {
+  const current = r.decisions.some((d) => (d as { currentUnits?: number }).currentUnits !== undefined);
+  return [
+    ...PLAN_HEADER.slice(0, 3),
+    ...extras,
+    "Action",
+    ...(current ? ["Current units"] : []),
+    ...PLAN_HEADER.slice(4),
+  ];
+}
 
 let folder: ReturnType<typeof tempFolder>;
 beforeAll(() => (folder = tempFolder()));
@@ -32,54 +54,47 @@ async function engineResult(json: string, method: Method, seed: number, timeLimi
   return optimize(model, { method, seed, timeLimitMs });
 }
 
-/** The plan table as written: header row and one row per product. */
-function planRows(ws: Worksheet, n: number): unknown[][] {
-  return values(ws, 1, 1, n + 1, PLAN_HEADER.length);
-}
-
-/** Label → value of the summary block beside the table. */
-function summary(ws: Worksheet): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (let r = 1; r <= 40; r++) {
-    const label = ws.getCell(r, PLAN_HEADER.length + 2).value;
-    if (typeof label === "string") out.set(label, ws.getCell(r, PLAN_HEADER.length + 3).value);
-  }
-  return out;
-}
-
-function expectSamePlan(ws: Worksheet, r: OptimizeResult): void {
+function expectSamePlan(ws: Worksheet, r: OptimizeResult, extras: string[] = []): void {
   const n = r.decisions.length;
-  const rows = planRows(ws, n);
-  expect(rows[0]).toEqual(PLAN_HEADER);
+  const t = planTable(ws);
+  expect(t.header).toEqual(expectedHeader(r, extras));
+  expect(t.rows).toHaveLength(n);
+  const at = (row: unknown[], h: string) => row[t.header.indexOf(h)];
   const byId = new Map(r.decisions.map((d) => [d.id, d]));
   const seen = new Set<string>();
   let lastDemand = Infinity;
-  rows.slice(1).forEach((row, k) => {
-    const d = byId.get(row[1] as string);
-    if (!d) throw new Error(`row ${k + 2}: unknown product ${String(row[1])}`);
+  t.rows.forEach((row, k) => {
+    const d = byId.get(at(row, "Product") as string);
+    if (!d) throw new Error(`row ${k + 2}: unknown product ${String(at(row, "Product"))}`);
     seen.add(d.id);
-    expect(row[0]).toBe(k + 1);
-    expect(row[2]).toBe(d.name === "" ? null : d.name);
-    expect(row[3]).toBe(d.carry);
-    expect(row[4]).toBeCloseTo(d.firstChoiceDemand, 9);
-    expect(row[5]).toBe(d.units);
-    expect(row[6]).toBeCloseTo(d.expectedSales, 9);
-    if (d.carry) expect(row[7]).toBeCloseTo(d.stockoutProbability, 9);
-    else expect(row[7]).toBeNull();
-    expect(row[8]).toBe(d.reason);
+    expect(at(row, "Rank")).toBe(k + 1);
+    expect(at(row, "Name")).toBe(d.name === "" ? null : d.name);
+    const action = (d as { action?: string }).action;
+    expect(at(row, "Action")).toBe(action ?? (d.carry ? "Carry" : "Not carried"));
+    expect(at(row, "First-choice demand")).toBeCloseTo(d.firstChoiceDemand, 9);
+    expect(at(row, "Units")).toBe(d.units);
+    expect(at(row, "Expected sales")).toBeCloseTo(d.expectedSales, 9);
+    if (d.carry) expect(at(row, "Stock-out risk")).toBeCloseTo(d.stockoutProbability, 9);
+    else expect(at(row, "Stock-out risk")).toBeNull();
+    expect(at(row, "Reason")).toBe(d.reason);
+    // Buy value is a live formula Units × Cost of its own row.
+    const buy = ws.getCell(t.top + 1 + k, t.column("Buy value")).value as { formula: string; result: number };
+    expect(buy.formula).toMatch(/^[A-Z]+\d+\*[A-Z]+\d+$/);
+    // exceljs writes no cached result for a formula that computes to 0; the workbook recalculates on load.
+    expect(buy.result ?? 0).toBeCloseTo(d.units * (at(row, "Cost") as number), 9);
     // Ranked by first-choice demand, most wanted first.
     expect(d.firstChoiceDemand).toBeLessThanOrEqual(lastDemand);
     lastDemand = d.firstChoiceDemand;
   });
   expect(seen.size).toBe(n);
-  const s = summary(ws);
+  const s = figures(ws);
   expect(s.get("Expected profit")).toBeCloseTo(r.evaluation.expectedProfit, 6);
   expect(s.get("Upper bound")).toBeCloseTo(r.bound.value, 6);
   const carried = r.decisions.filter((d) => d.carry).length;
   expect(s.get("Products carried")).toBe(carried);
   expect(s.get("Products dropped")).toBe(n - carried);
   expect(s.get("Units")).toBe(r.decisions.reduce((a, d) => a + d.units, 0));
-  expect(s.get("Method")).toBe(r.method);
+  expect(stamp(ws).get("Method")).toBe(r.method);
 }
 
 /** Every sheet but the plan: same cells (values, formulas, formats, fonts, fills), widths, tables, views. */
@@ -122,8 +137,19 @@ describe("the fashion workbook", () => {
 
     const truth = await engineResult("fashion.json", "gk", 5, 600_000);
     const written = await readBook(out.output);
-    expectSamePlan(written.getWorksheet("Assort plan") as Worksheet, truth);
+    const extras = ["Style", "Colour", "Size label", "Margin"];
+    expectSamePlan(written.getWorksheet("Assort plan") as Worksheet, truth, extras);
     const original = await readBook(input);
+    // The user's own Products columns are carried beside each product, value by value (a formula as its value).
+    const products = original.getWorksheet("Products") as Worksheet;
+    const productHeader = values(products, 1, 1, 1, 20)[0];
+    const productRows = new Map(values(products, 2, 1, 301, 20).map((row) => [row[0], row]));
+    const carried = planTable(written.getWorksheet("Assort plan") as Worksheet);
+    for (const row of carried.rows)
+      for (const h of extras)
+        expect(row[carried.column(h) - 1]).toEqual(
+          productRows.get(row[carried.column("Product") - 1])?.[productHeader.indexOf(h)],
+        );
     expectSheetsUnchanged(original, written);
     // The user's formulas and number formats, checked by hand as well as wholesale.
     const summarySheet = written.getWorksheet("Season summary") as Worksheet;
@@ -132,10 +158,11 @@ describe("the fashion workbook", () => {
     expect((written.getWorksheet("Products") as Worksheet).getCell("J2").value).toMatchObject({ formula: "F2-G2" });
     // The plan is an Excel table with number formats.
     const plan = written.getWorksheet("Assort plan") as Worksheet;
-    const table = (plan.getTables() as unknown as { table: { name: string; tableRef: string } }[])[0].table;
-    expect(table).toMatchObject({ name: "AssortPlan", tableRef: "A1:I301" });
-    expect(plan.getCell("F2").numFmt).toBe("#,##0");
-    expect(plan.getCell("H2").numFmt).toBe("0%");
+    const t = planTable(plan);
+    expect(t.name).toBe("AssortPlan");
+    expect(t.rows).toHaveLength(300);
+    expect(plan.getCell(t.top + 1, t.column("Units")).numFmt).toBe("#,##0");
+    expect(plan.getCell(t.top + 1, t.column("Stock-out risk")).numFmt).toBe("0%");
   });
 });
 
@@ -155,18 +182,32 @@ describe("the small workbook", () => {
     const plan = written.getWorksheet("Assort plan") as Worksheet;
     expectSamePlan(plan, truth);
     expectSheetsUnchanged(await readBook(input()), written);
-    const stamp = new Map<string, unknown>();
-    plan.eachRow((row) => {
-      const label = row.getCell(11).value;
-      if (typeof label === "string") stamp.set(label, row.getCell(12).value);
-    });
-    expect(stamp.get("Products range")).toBe("Products!A1:G11");
-    expect(stamp.get("Substitution range")).toBe("Substitution!A1:K11");
-    expect(stamp.get("Settings")).toBe(
+    const lines = stamp(plan);
+    expect(lines.get("Products range")).toBe("Products!A1:G11");
+    expect(lines.get("Substitution range")).toBe("Substitution!A1:K11");
+    expect(lines.get("Settings")).toBe(
       "method auto (Options row 3); seed 1 (Options row 4); time limit 10 s (Options row 5)",
     );
-    expect(stamp.get("Command")).toBe("assort plan small.xlsx --method auto --seed 1 --time-limit 10");
-    expect(stamp.get("Input SHA-256")).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines.get("Command")).toBe("assort plan small.xlsx --method auto --seed 1 --time-limit 10");
+    expect(lines.get("Input SHA-256")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("the quick start twice: the planned copy assort wrote is replaced; once saved by someone it needs --force", async () => {
+    const book = path.join(folder.dir, "twice.xlsx");
+    copyFileSync(input(), book);
+    const out = path.join(folder.dir, "twice.planned.xlsx");
+    expect((await runOnDisk(["plan", book, "--method", "fluid"])).code).toBe(0);
+    const again = await runOnDisk(["plan", book, "--method", "fluid"]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`note: '${out}' is a planned copy assort wrote earlier; it is replaced`);
+    // Someone opens the copy and saves it: it is theirs now.
+    const saved = await readBook(out);
+    saved.lastModifiedBy = "Ana";
+    await saved.xlsx.writeFile(out);
+    const refused = await runOnDisk(["plan", book, "--method", "fluid"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`'${out}' already exists; pass --force to replace it`);
+    expect((await runOnDisk(["plan", book, "--method", "fluid", "--force"])).code).toBe(0);
   });
 
   test("a re-run on the planned copy replaces the plan sheet in place and nothing else", async () => {
@@ -186,7 +227,7 @@ describe("the small workbook", () => {
     expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
     expect(b.worksheets[0].name).toBe("Assort plan");
     expectSheetsUnchanged(a, b);
-    expect(summary(b.getWorksheet("Assort plan") as Worksheet).get("Method")).toBe("newsvendor");
+    expect(stamp(b.getWorksheet("Assort plan") as Worksheet).get("Method")).toBe("newsvendor");
   });
 
   test("on a terminal a progress bar is drawn on stderr, and erased; stdout has only the summary", async () => {
@@ -265,17 +306,21 @@ describe("the small workbook", () => {
     // The buyer overrides one product in the plan table: 0 units of the first-ranked product.
     const edited = await readBook(planned);
     const plan = edited.getWorksheet("Assort plan") as Worksheet;
-    const id = plan.getCell("B2").value as string;
-    plan.getCell("F2").value = 0;
+    const t = planTable(plan);
+    const id = plan.getCell(t.top + 1, t.column("Product")).value as string;
+    plan.getCell(t.top + 1, t.column("Units")).value = 0;
     await edited.xlsx.writeFile(planned);
     const r = await runOnDisk(["evaluate", planned, "--json", "--reps", "200"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.unitsFrom).toBe("the Units column of 'Assort plan' ('Assort plan'!A1:I11)");
+    expect(out.unitsFrom).toBe(`the Units column of 'Assort plan' ('Assort plan'!${t.ref})`);
     expect(out.products.find((p: { id: string }) => p.id === id).quantity).toBe(0);
     const units = new Map<string, number>();
-    for (let row = 2; row <= 11; row++)
-      units.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
+    for (let row = t.top + 1; row <= t.top + 10; row++)
+      units.set(
+        plan.getCell(row, t.column("Product")).value as string,
+        plan.getCell(row, t.column("Units")).value as number,
+      );
     for (const p of out.products) expect(p.quantity).toBe(units.get(p.id));
   });
 
@@ -287,9 +332,13 @@ describe("the small workbook", () => {
     );
     const fromProducts = JSON.parse((await runOnDisk(["evaluate", planned, "--json", "--reps", "100"])).stdout);
     const plan = (await readBook(planned)).getWorksheet("Assort plan") as Worksheet;
+    const t = planTable(plan);
     const sheetUnits = new Map<string, number>();
-    for (let row = 2; row <= 11; row++)
-      sheetUnits.set(plan.getCell(row, 2).value as string, plan.getCell(row, 6).value as number);
+    for (let row = t.top + 1; row <= t.top + 10; row++)
+      sheetUnits.set(
+        plan.getCell(row, t.column("Product")).value as string,
+        plan.getCell(row, t.column("Units")).value as number,
+      );
     for (const p of fromPlan.products) expect(p.quantity).toBe(sheetUnits.get(p.id));
     const typed = JSON.parse(readFileSync(path.join(EXAMPLES, "small.plan.json"), "utf8")) as {
       plan: { id: string; quantity: number }[];
@@ -318,10 +367,12 @@ test("with a budget in Options the summary shows the budget used: Σ cost × uni
     ),
   );
   let spend = 0;
-  for (const [id, units] of values(plan, 2, 2, 11, 6).map((row) => [row[0], row[4]] as [string, number]))
-    spend += (cost.get(id) as number) * units;
-  const s = summary(plan);
-  expect(s.get("Budget used")).toBeCloseTo(spend, 6);
+  const t = planTable(plan);
+  for (const row of t.rows)
+    spend += (cost.get(row[t.column("Product") - 1] as string) as number) * (row[t.column("Units") - 1] as number);
+  const s = figures(plan);
+  const budget = ruleRow(plan, "Budget");
+  expect(budget.size > 0 ? budget.get("Used") : s.get("Budget used")).toBeCloseTo(spend, 6);
   expect(spend).toBeLessThanOrEqual(5000);
   expect(s.get("Upper bound")).toBeLessThan(10244.5); // the budget tightens the fluid bound (10,244.50 without it)
 });
@@ -337,7 +388,7 @@ test("a sheet named 'assort plan' in other case is the plan sheet; a name Assort
   const out = await readBook(path.join(folder.dir, "cased.planned.xlsx"));
   expect(out.worksheets.map((w) => w.name)).toEqual(["Read me", "Products", "Substitution", "Options", "Assort plan"]);
   const plan = out.getWorksheet("Assort plan") as Worksheet;
-  expect((plan.getTables() as unknown as { table: { name: string } }[])[0].table.name).toBe("AssortPlan2");
+  expect((plan.getTables() as unknown as { table: { name: string } }[])[0].table.name).toBe("AssortPlan_2");
 });
 
 test("what exceljs keeps of a workbook it did not make: validation, conditional formats, notes, links, merges, hidden sheets", async () => {

@@ -4,36 +4,40 @@
 // other people's cells stop the write, the sample data, the setup, the selection. The mock refuses reads
 // that were not loaded and synced, so passing also means the load/sync order is right.
 
-import { readFileSync } from "fs";
-import { join } from "path";
-import { optimize } from "../../src/engine/optimize/optimize";
-import { validateInstance } from "../../src/engine/model/validate";
+import { blockRef } from "../../src/sheet/address";
 import { writeBlock } from "../../src/excel/blockValues";
 import { findInputs } from "../../src/excel/findInputs";
 import { insertSample } from "../../src/excel/insertSample";
 import { LAYOUT_KEY, parsePlanLayout } from "../../src/excel/planLayout";
-import { planSheetData, TABLE_FORMATS, type PlanSheetData } from "../../src/excel/planSheetData";
 import { readValues } from "../../src/excel/readValues";
 import { selectCell } from "../../src/excel/selectCell";
 import { selectedAddress } from "../../src/excel/selection";
 import { loadSetup, saveSetup, SETUP_KEY } from "../../src/excel/setup";
-import { DROPPED_COLOR, PLAN_CHART, PLAN_TABLE, runs, writePlan } from "../../src/excel/writePlan";
+import { PLAN_CHART, widthPoints, writePlan } from "../../src/excel/writePlan";
+import { escapeText } from "../../src/sheet/escape";
+import {
+  blockArea,
+  buildPlanSheet,
+  DROPPED_COLOR,
+  isFormula,
+  PLAN_TABLE,
+  readProductExtras,
+  runs,
+  type Area,
+  type PlanSheet,
+  type SheetBlock,
+} from "../../src/sheet/planSheet";
+import { reportCase, STAMP } from "../sheet/planSheet/reportFixture";
 import { mockExcel, type MockNode } from "./mockWorkbook";
 
-const small = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "small.json"), "utf8"));
-
-let data: PlanSheetData;
+let sheet: PlanSheet;
 
 beforeAll(async () => {
-  // A real plan with a budget tight enough that some products are dropped.
-  const model = validateInstance({ ...small, constraints: { budget: 3000 } });
-  const result = await optimize(model, { method: "newsvendor", seed: 7, timeLimitMs: 2000 });
-  data = planSheetData(model, result, {
-    time: new Date("2026-11-25T10:00:00Z"),
-    inputs: { products: "Products!A1:F11", substitution: "Substitution!A1:C20" },
-    parameters: "budget 3000",
-    version: "9.9.9",
-  });
+  // A real plan with a budget tight enough that some products are dropped, against a current range, with the
+  // rules, a relaxation and the user's own columns.
+  const { model, result, relaxations } = await reportCase({ current: true, rules: true, relaxations: true });
+  const extras = readProductExtras([["Product", "Style"], ...result.decisions.map((d) => [d.id, d.id.slice(0, 3)])]);
+  sheet = buildPlanSheet({ model, result, relaxations, extras, stamp: STAMP });
 });
 
 describe("findInputs", () => {
@@ -106,82 +110,111 @@ describe("readValues", () => {
 });
 
 describe("writePlan", () => {
-  const n = () => data.table.length;
+  const prefix = "'Assort plan'!";
+  const ref = (a: Area) => blockRef(a.row, a.column, a.rows, a.columns);
+  const stampArea = () => blockArea(sheet.blocks.find((b) => b.name === "stamp") as SheetBlock);
 
-  test("a new sheet gets the table with its formats, grey dropped rows, summary, stamp, chart and layout", async () => {
+  test("a new sheet gets every block, the table, grey rows, data bars, colour scale, widths, freeze and print setup", async () => {
     const { context, log } = mockExcel({ sheets: { Sheet1: [] } });
-    const outcome = await writePlan(context, data);
-    expect(outcome).toEqual({
-      written: true,
-      sheet: "Assort plan",
-      table: `'Assort plan'!A1:I${n()}`,
-      tableName: PLAN_TABLE,
-    });
+    const outcome = await writePlan(context, sheet);
+    const t = sheet.table.area;
+    expect(outcome).toEqual({ written: true, sheet: "Assort plan", table: prefix + ref(t), tableName: PLAN_TABLE });
     expect(log.sheetsAdded).toEqual(["Assort plan"]);
-    const at = (a: string) => log.ranges.get(`'Assort plan'!${a}`) as MockNode;
-    const table = at(`A1:I${n()}`);
-    expect(table.values).toEqual(data.table);
-    expect((table.numberFormat as string[][])[1]).toEqual(TABLE_FORMATS);
+    const at = (a: string) => log.ranges.get(prefix + a) as MockNode;
+    for (const b of sheet.blocks) {
+      const range = at(ref(blockArea(b)));
+      // Text as text (escaped for Excel), formulas as formulas, each cell under its number format.
+      expect(range.values).toEqual(
+        b.values.map((r) =>
+          r.map((v) => (isFormula(v) ? `=${v.formula}` : typeof v === "string" ? escapeText(v) : (v ?? ""))),
+        ),
+      );
+      expect(range.numberFormat).toEqual(b.formats);
+    }
+    const table = at(ref(t)).values as unknown[][];
+    const buy = sheet.table.columnOf("Buy value");
+    for (const row of table.slice(1)) expect(row[buy]).toMatch(/^=[A-Z]+\d+\*[A-Z]+\d+$/);
     expect(log.tablesAdded).toHaveLength(1);
-    expect(log.tablesAdded[0].ref).toBe(`'Assort plan'!A1:I${n()}`);
+    expect(log.tablesAdded[0].ref).toBe(prefix + ref(t));
     expect(log.tablesAdded[0].table.name).toBe(PLAN_TABLE);
 
-    expect(data.droppedRows.length).toBeGreaterThan(0);
-    for (const [start, length] of runs(data.droppedRows)) {
-      const rows = at(`A${start + 2}:I${start + length + 1}`);
+    expect(sheet.table.droppedRows.length).toBeGreaterThan(0);
+    for (const [start, length] of runs(sheet.table.droppedRows)) {
+      const rows = at(blockRef(t.row + 1 + start, 0, length, t.columns));
       expect((rows.format as { font: { color: string } }).font.color).toBe(DROPPED_COLOR);
     }
+    expect((at("A1").format as { font: { bold: boolean } }).font.bold).toBe(true);
 
-    const s = data.summary.length;
-    expect(at(`K1:M${s}`).values).toEqual(data.summary);
-    expect((at(`K1:M${s}`).numberFormat as string[][]).map((r) => r[1])).toEqual(data.summaryFormats);
-    expect(at(`K${s + 2}:L${s + 1 + data.stamp.length}`).values).toEqual(data.stamp);
+    expect(log.conditionalFormats.map((f) => [f.address, f.type])).toEqual(
+      sheet.conditionalFormats.map((f) => [prefix + ref(f.area), f.kind === "dataBar" ? "DataBar" : "ColorScale"]),
+    );
+    const scale = log.conditionalFormats[2].format.colorScale as MockNode & {
+      criteria: Record<string, { formula: string }>;
+    };
+    scale.load("criteria");
+    await context.sync();
+    expect([scale.criteria.minimum.formula, scale.criteria.maximum.formula]).toEqual(["0", "1"]);
+
+    sheet.widths.forEach((w, c) => {
+      const column = at(blockRef(0, c, 1, 1)).format as { columnWidth: number };
+      expect(column.columnWidth).toBe(widthPoints(w));
+    });
+    expect(log.frozen["Assort plan"]).toBe(prefix + blockRef(0, 0, t.row + 1, 3));
+    expect(log.printTitleRows["Assort plan"]).toBe(`$${t.row + 1}:$${t.row + 1}`);
+    const ws = context.workbook.worksheets.getItem("Assort plan");
+    ws.pageLayout.load("orientation, zoom");
+    await context.sync();
+    expect(ws.pageLayout.orientation).toBe("Landscape");
+    expect(ws.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
 
     expect(log.charts).toHaveLength(1);
     const chart = log.charts[0];
+    const demand = sheet.table.columnOf("First-choice demand");
+    expect(sheet.table.header[demand + 1]).toBe("Expected sales");
     expect([chart.type, chart.source, chart.seriesBy, chart.chart.name]).toEqual([
       "Line",
-      `'Assort plan'!E1:F${n()}`,
+      prefix + blockRef(t.row, demand, t.rows, 2),
       "Columns",
       PLAN_CHART,
     ]);
     expect((chart.chart.title as { text: string }).text).toMatch(/long tail/i);
     expect(JSON.parse(log.settings[LAYOUT_KEY])).toEqual({
       table: PLAN_TABLE,
-      blocks: [`'Assort plan'!K1:M${s}`, `'Assort plan'!K${s + 2}:L${s + 1 + data.stamp.length}`],
+      blocks: sheet.blocks.filter((b) => b.name !== "table").map((b) => prefix + ref(blockArea(b))),
     });
   });
 
   test("a non-empty cell it did not write stops the write and is reported; overwrite then writes", async () => {
-    const sheet: unknown[][] = [];
-    sheet[2] = [];
-    sheet[2][10] = "my note"; // K3, inside the summary's place
-    const { context, log } = mockExcel({ sheets: { "Assort plan": sheet } });
-    expect(await writePlan(context, data)).toEqual({
+    const s = stampArea();
+    const grid: unknown[][] = [];
+    grid[s.row + 2] = [];
+    grid[s.row + 2][s.column] = "my note"; // inside the stamp's place
+    const { context, log } = mockExcel({ sheets: { "Assort plan": grid } });
+    expect(await writePlan(context, sheet)).toEqual({
       written: false,
-      conflicts: ["'Assort plan'!K3"],
+      conflicts: [prefix + blockRef(s.row + 2, s.column, 1, 1)],
       conflictCount: 1,
     });
     expect(log.tablesAdded).toHaveLength(0);
     expect(log.charts).toHaveLength(0);
     expect(log.settings[LAYOUT_KEY]).toBeUndefined();
-    expect((await writePlan(context, data, { overwrite: true })).written).toBe(true);
+    expect((await writePlan(context, sheet, { overwrite: true })).written).toBe(true);
     expect(log.tablesAdded).toHaveLength(1);
   });
 
   test("cells the previous run wrote (its table and recorded blocks) are replaced without asking", async () => {
-    const sheet: unknown[][] = [
+    const grid: unknown[][] = [
       ["Rank", "Product"],
       [1, "OLD"],
     ];
-    sheet[2] = [];
-    sheet[2][10] = "Expected profit";
+    grid[4] = [];
+    grid[4][4] = "Expected profit"; // an old block, recorded in the layout
     const { context, log } = mockExcel({
-      sheets: { "Assort plan": sheet },
+      sheets: { "Assort plan": grid },
       tables: { [PLAN_TABLE]: { sheet: "Assort plan", ref: "A1:B2" } },
-      settings: { [LAYOUT_KEY]: JSON.stringify({ table: PLAN_TABLE, blocks: ["'Assort plan'!K1:M20"] }) },
+      settings: { [LAYOUT_KEY]: JSON.stringify({ table: PLAN_TABLE, blocks: ["'Assort plan'!A3:Z20"] }) },
     });
-    expect((await writePlan(context, data)).written).toBe(true);
+    expect((await writePlan(context, sheet)).written).toBe(true);
     expect(log.tablesDeleted).toEqual([PLAN_TABLE]);
   });
 
@@ -190,7 +223,7 @@ describe("writePlan", () => {
       sheets: { "Plan March": [["Rank"], [1]] },
       tables: { [PLAN_TABLE]: { sheet: "Plan March", ref: "A1:A2" } },
     });
-    const outcome = await writePlan(context, data);
+    const outcome = await writePlan(context, sheet);
     expect(outcome).toMatchObject({ written: true, tableName: `${PLAN_TABLE}_2` });
     expect(log.tablesAdded.map((t) => t.table.name)).toEqual([`${PLAN_TABLE}_2`]);
     expect(log.tablesDeleted).toEqual([]);

@@ -22,6 +22,11 @@ export interface MockLog {
   tablesAdded: { sheet: string; ref: string; table: MockNode }[];
   tablesDeleted: string[];
   charts: { sheet: string; type: string; source: string; seriesBy: string; chart: MockNode }[];
+  /** Conditional formats added: the range's address, the type and the format object (to read back). */
+  conditionalFormats: { address: string; type: string; format: MockNode }[];
+  /** Per sheet: the frozen range, the print title rows and the page layout proxy. */
+  frozen: Record<string, string>;
+  printTitleRows: Record<string, string>;
   /** Ranges handed out, by full address. */
   ranges: Map<string, MockNode>;
   /** Number of value reads synced, by full address. */
@@ -69,6 +74,9 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
     tablesAdded: [],
     tablesDeleted: [],
     charts: [],
+    conditionalFormats: [],
+    frozen: {},
+    printTitleRows: {},
     ranges: new Map(),
     selected: [],
     settings: { ...(book.settings ?? {}) },
@@ -95,7 +103,23 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
       isNullObject: false,
       values,
       numberFormat: values.map((r) => r.map(() => "General")),
-      format: { font: { color: "", bold: false }, columnWidth: 0, autofitColumns() {} },
+      format: { font: { color: "", bold: false, italic: false }, columnWidth: 0, autofitColumns() {} },
+      conditionalFormats: {
+        add(this: MockNode, type: string) {
+          const format = child(this, `format ${log.conditionalFormats.length}`, {
+            type,
+            dataBar: { positiveFormat: { fillColor: "" } },
+            colorScale: { criteria: "" },
+          });
+          log.conditionalFormats.push({
+            address: sheetPrefix(sheet) + blockRef(row, column, rows, columns),
+            type,
+            format,
+          });
+          return format;
+        },
+        clearAll() {},
+      },
       clear() {},
       getResizedRange(this: MockNode, deltaRows: number, deltaColumns: number) {
         return range(this, sheet, row, column, rows + deltaRows, columns + deltaColumns);
@@ -170,6 +194,18 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
         return (range(this, name, 0, 0, 1048576, 16384).getUsedRangeOrNullObject as () => MockNode)();
       },
       activate() {},
+      freezePanes: {
+        freezeAt(frozen: MockNode) {
+          log.frozen[name] = addressOf.get(frozen) ?? "?";
+        },
+      },
+      pageLayout: {
+        orientation: "Portrait",
+        zoom: "",
+        setPrintTitleRows(rows: string) {
+          log.printTitleRows[name] = rows;
+        },
+      },
       tables: {
         add(this: MockNode, ref: string) {
           const table = child(this, `table ${ref}`, { name: "", style: "" });

@@ -6,7 +6,10 @@ import { optimize } from "../../src/engine/optimize/optimize";
 import { validateInstance } from "../../src/engine/model/validate";
 import { problemCell } from "../../src/excel/problemCell";
 import { planRecord } from "../../src/excel/planRecord";
-import { planSheetData, TABLE_HEADER } from "../../src/excel/planSheetData";
+import { blockRef } from "../../src/sheet/address";
+import { writePlan } from "../../src/excel/writePlan";
+import { buildPlanSheet, type SheetBlock } from "../../src/sheet/planSheet";
+import { mockExcel, type MockNode } from "../excel/mockWorkbook";
 import { CURRENT, PREVIOUS, withNamed, withNewPlan, type PlanRecord } from "../../src/excel/scenarios";
 import { BLANK_PARAMETERS, parseSetup } from "../../src/excel/setup";
 import { readSheetInstance } from "../../src/sheet/sheetInstance";
@@ -190,24 +193,35 @@ describe("plan sheet content and kept plans", () => {
     result = await optimize(model, { method: "newsvendor", seed: 1, timeLimitMs: 1000 });
   });
 
-  test("the table is ranked by first-choice demand, ids are escaped, the stamp says how it was made", () => {
-    const data = planSheetData(model, result, {
-      time: new Date("2026-01-02T03:04:05Z"),
-      inputs: { products: "P!A1:E4" },
-      parameters: "",
-      version: "1.2.3",
+  test("the table is ranked by first-choice demand, ids are escaped, the stamp says how it was made", async () => {
+    const data = buildPlanSheet({
+      model,
+      result,
+      stamp: {
+        time: new Date("2026-01-02T03:04:05Z"),
+        inputs: { products: "P!A1:E4" },
+        settingsLabel: "Pane settings",
+        settings: "",
+        version: "1.2.3",
+      },
     });
-    expect(data.table[0]).toEqual(TABLE_HEADER);
-    expect(data.table.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+    const table = data.blocks.find((b) => b.name === "table") as SheetBlock;
+    const h = data.table.header;
+    expect(h.slice(0, 4)).toEqual(["Rank", "Product", "Name", "Action"]);
+    expect(table.values.slice(1).map((r) => [r[0], r[1], r[h.indexOf("First-choice demand")]])).toEqual([
       [1, "A", 100],
       [2, "B", 50],
-      [3, "'=C", 20],
+      [3, "=C", 20],
     ]);
-    expect(data.droppedRows).toEqual(data.table.slice(1).flatMap((r, k) => (r[3] === false ? [k] : [])));
-    expect(data.droppedRows.length).toBe(1); // maxProducts 2 of 3
-    expect(data.summary[0][0]).toBe("Expected profit");
-    expect(data.summary[0][1]).toBeCloseTo(result.evaluation.expectedProfit, 6);
-    const stamp = Object.fromEntries(data.stamp.map((r) => [r[0], r[1]]));
+    expect(data.table.droppedRows).toEqual(
+      table.values.slice(1).flatMap((r, k) => (r[h.indexOf("Action")] === "Not carried" ? [k] : [])),
+    );
+    expect(data.table.droppedRows.length).toBe(1); // maxProducts 2 of 3
+    const kpis = data.blocks.find((b) => b.name === "kpis") as SheetBlock;
+    expect(kpis.values[0][3]).toBe("Expected profit");
+    expect(kpis.values[1][3]).toBeCloseTo(result.evaluation.expectedProfit, 6);
+    const stampBlock = data.blocks.find((b) => b.name === "stamp") as SheetBlock;
+    const stamp = Object.fromEntries(stampBlock.values.map((r) => [r[0], r[1]]));
     expect(stamp).toMatchObject({
       "Run at": "2026-01-02 03:04:05 UTC",
       Method: "newsvendor",
@@ -217,6 +231,12 @@ describe("plan sheet content and kept plans", () => {
       "Pane settings": "(defaults)",
       "Assort version": "1.2.3",
     });
+    // Excel would read =C as a formula: the add-in's writer escapes it.
+    const { context, log } = mockExcel({ sheets: {} });
+    await writePlan(context, data);
+    const t = data.table.area;
+    const written = log.ranges.get(`'Assort plan'!${blockRef(t.row, t.column, t.rows, t.columns)}`) as MockNode;
+    expect((written.values as unknown[][]).map((r) => r[1])).toEqual(["Product", "A", "B", "'=C"]);
   });
 
   test("a new run pushes the current plan to Previous run; a kept plan gets its name", () => {

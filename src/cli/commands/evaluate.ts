@@ -36,7 +36,7 @@ import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
 import { readWorkbook, isWorkbookPath } from "../workbookFile";
 import { readWorkbookInputs } from "../workbookInputs";
-import { PLAN_SHEET } from "../workbookPlanSheet";
+import { PLAN_SHEET } from "../../sheet/planSheet";
 import { readWorkbookUnits, type UnitsSource } from "../workbookUnits";
 import { relocateProductProblem } from "../../sheet/relocate";
 import { boundReport, ceilingJson, ceilingText, ignoredNote, type BoundReport } from "./bound";

@@ -17,9 +17,10 @@ import { stagedProgress } from "../progress";
 import { formatNumber, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
 import { lostFeatures } from "../workbookFeatures";
-import { readWorkbook } from "../workbookFile";
+import { cliPlanSheet, PLAN_SHEET, writePlanSheet } from "../workbook/planSheet";
+import { isPlannedCopy } from "../workbook/plannedCopy";
+import { openWorkbook, readWorkbook } from "../workbookFile";
 import { placeAddress, readWorkbookInputs, type InputPlace, type WorkbookInputs } from "../workbookInputs";
-import { PLAN_SHEET, writePlanSheet } from "../workbookPlanSheet";
 import { zipEntries } from "../zipEntries";
 import { methodOption, resultFields } from "./optimize";
 import {
@@ -135,8 +136,18 @@ function human(
     ["Settings", settingsText(lines)],
   ];
   let out = renderSummary(rows) + planCeilingText(r);
-  out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': one row per product (carry, units, expected sales, stock-out risk, reason),\nthe summary, and how it was made. ${input} is unchanged.\n`;
+  out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': the plan's figures and rules at the top, then one row per\nproduct (action, units, buy value, expected sales and revenue, stock-out risk, reason) and how it was made.\n${input} is unchanged.\n`;
   return out;
+}
+
+/** Whether the file at `output` is a planned copy assort wrote and nobody saved since (then it may be replaced). */
+async function replaceablePlannedCopy(io: Io, output: string): Promise<boolean> {
+  try {
+    const bytes = io.readBinary?.(output);
+    return bytes !== undefined && isPlannedCopy((await openWorkbook(bytes, output)).workbook);
+  } catch {
+    return false; // unreadable: not ours to replace
+  }
 }
 
 export const planCommand: Command = {
@@ -146,11 +157,13 @@ export const planCommand: Command = {
   description: [
     "Reads the Products, Substitution and Options sheets of an Excel workbook (the layouts the add-in reads),",
     "chooses the products to carry and the units of each (as assort optimize), and writes a copy of the",
-    "workbook with an 'Assort plan' sheet: an Excel table of the plan with a reason per product, the summary",
-    "(expected profit ± 95% interval, upper bound, % of bound, products carried and dropped, units, budget)",
-    "and how the plan was made. Every other sheet is copied (charts, pivot tables and macros cannot be: a",
-    "warning names what the copy lacks). The input workbook is never written;",
-    "the copy is <book>.planned.xlsx unless --out says otherwise. Method, seed and time limit come from the",
+    "workbook with an 'Assort plan' sheet laid out as a report: the plan's figures at the top (expected profit",
+    "± 95% interval, revenue, margin, units, buy cost, fill rate, leftover, upper bound; against the current",
+    "range when Products has a Current units column), the rules used, then an Excel table of the plan with a",
+    "reason per product, and how the plan was made. Every other sheet is copied (charts, pivot tables and",
+    "macros cannot be: a warning names what the copy lacks). The input workbook is never written; the copy is",
+    "<book>.planned.xlsx unless --out says otherwise; a planned copy assort wrote earlier (and nobody saved",
+    "since) is replaced, any other existing file needs --force. Method, seed and time limit come from the",
     "command line, else from the Options sheet, else the defaults (auto, 1, 20 s).",
   ].join("\n"),
   options: [
@@ -178,15 +191,21 @@ export const planCommand: Command = {
     if (!/\.xlsx$/i.test(output))
       throw new UsageError(`--out '${output}' must end in .xlsx (the copy is an Excel workbook)`, "plan");
     if (!io.writeOutput) throw new UsageError("writing workbooks is not available here", "plan");
+    const asJson = args.options.has("json");
+    // Without --force, a planned copy assort wrote itself (and nobody saved since) may be replaced.
+    let force = args.options.has("force");
+    if (!force && (await replaceablePlannedCopy(io, output))) {
+      force = true;
+      if (!asJson) io.stderr(`note: '${output}' is a planned copy assort wrote earlier; it is replaced\n`);
+    }
     const target: OutputOptions = {
-      force: args.options.has("force"),
+      force,
       inputs: [{ path: input, what: "input workbook" }],
       command: "plan",
       what: "the planned workbook",
     };
     // Refused now rather than after the search.
     io.checkOutput?.(output, target);
-    const asJson = args.options.has("json");
     const opened = await readWorkbook(io, input);
     const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
     const s = settings(cli, inputs);
@@ -212,15 +231,21 @@ export const planCommand: Command = {
 
     const address = (role: "Products" | "Substitution" | "Options") =>
       inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined;
-    const { replaced } = writePlanSheet(opened.workbook, model, result, {
-      version: VERSION,
-      madeAt: new Date(),
-      inputFile: basename(input),
-      inputSha256: createHash("sha256").update(opened.bytes).digest("hex"),
-      inputs: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
-      settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})${overridden(lines)}`,
-      command: reproduceCommand(input, s, cli.overrides),
-    });
+    const sheet = cliPlanSheet(
+      model,
+      result,
+      {
+        version: VERSION,
+        madeAt: new Date(),
+        inputFile: basename(input),
+        inputSha256: createHash("sha256").update(opened.bytes).digest("hex"),
+        inputs: { products: address("Products"), substitution: address("Substitution"), options: address("Options") },
+        settings: `method ${s.method} (${s.sources.method}); seed ${String(s.seed)} (${s.sources.seed}); time limit ${formatNumber(s.timeLimitMs / 1000, 0)} s (${s.sources.timeLimit})${overridden(lines)}`,
+        command: reproduceCommand(input, s, cli.overrides),
+      },
+      inputs.sheet.productExtras,
+    );
+    const { replaced } = writePlanSheet(opened.workbook, sheet);
     if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
     let bytes: Uint8Array;
     try {

@@ -19,7 +19,7 @@ import { parseSweepRange } from "../sweepRange";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { isWorkbookPath, readWorkbook, type OpenedWorkbook } from "../workbookFile";
 import { readWorkbookInputs } from "../workbookInputs";
-import { PLAN_SHEET } from "../workbookPlanSheet";
+import { PLAN_SHEET } from "../../sheet/planSheet";
 import { SCENARIOS_SHEET, writeScenariosSheet } from "../workbookScenarios";
 
 const DEFAULT_SEED = 1;
