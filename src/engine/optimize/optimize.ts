@@ -40,9 +40,9 @@ export class OptimizeAborted extends Error {
   }
 }
 
-/** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
+/** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 20000] (fewer overfit; tiny instances need many to tell close plans apart). */
 function searchSeasons(model: Model): number {
-  return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
+  return Math.max(50, Math.min(20000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
