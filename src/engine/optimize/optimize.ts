@@ -40,9 +40,18 @@ export class OptimizeAborted extends Error {
   }
 }
 
-/** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 20000] (fewer overfit; tiny instances need many to tell close plans apart). */
+/** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
 function searchSeasons(model: Model): number {
-  return Math.max(50, Math.min(20000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
+  return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
+}
+
+/**
+ * Seasons in the polish sample: four times the search's (at least 3 million customer-steps per pass), at most
+ * 20,000. Close plans differ by less than the search sample can tell apart where traffic is small (one pair
+ * move is 0.1–1% of profit on tiny instances) or where N × demand is large (few seasons per pass).
+ */
+function polishSeasons(model: Model, search: number): number {
+  return Math.min(20000, Math.max(4 * search, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
@@ -171,7 +180,22 @@ export async function optimize(
           best = c;
         }
       }
-      candidates.push({ name: "auto", units: await search(best.units, true, 0.1, 0.8, "Improving the plan") });
+      const searched = await search(best.units, true, 0.1, 0.6, "Improving the plan");
+      // Polish on a larger, independent sample: the search's plan is a local optimum of its own sample.
+      const polished = sampledSeasons(
+        model,
+        seedKey(seedText(seed, "polish")),
+        0,
+        polishSeasons(model, getSample().keys.length),
+      );
+      report("Polishing the plan", 0.6);
+      const polish = await improvePlan(polished, searched, {
+        mayChangeAssortment: true,
+        shouldStop: stop,
+        onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
+      });
+      if (signal?.aborted) throw new OptimizeAborted();
+      candidates.push({ name: "auto", units: polish.units });
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
       report("Choosing the best plan", 0.8);
       await check();

@@ -19,7 +19,7 @@ export interface OptimizeOptions {
 }
 
 export interface OptimizeProgress {
-  /** Human stage name, e.g. "Fluid bound", "Improving plan", "Final evaluation". */
+  /** Human stage name, e.g. "Upper bound", "Improving the plan", "Polishing the plan", "Final evaluation". */
   stage: string;
   /** 0..1 over the whole run. */
   fraction: number;
