@@ -1,6 +1,8 @@
 // Everything the CLI touches outside itself, passed in so that tests run commands in-process with
 // captured output and in-memory files.
 
+import type { SeasonPool } from "../engine";
+
 export interface Io {
   /** Writes to standard output (results: tables or JSON). */
   stdout(text: string): void;
@@ -18,6 +20,8 @@ export interface Io {
   exists?(path: string): boolean;
   /** True when standard error is a terminal: only then is a progress bar drawn. */
   isTTY: boolean;
+  /** Worker threads for passes over sampled seasons (absent in tests: passes run in-process). */
+  seasonPool?: (workers: number) => SeasonPool & { close(): Promise<void> };
   /** Milliseconds (for throttling the progress bar); Date.now when absent. */
   now?: () => number;
 }

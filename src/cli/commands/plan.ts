@@ -22,6 +22,7 @@ import { placeAddress, readWorkbookInputs, type InputPlace, type WorkbookInputs 
 import { PLAN_SHEET, writePlanSheet } from "../workbookPlanSheet";
 import { zipEntries } from "../zipEntries";
 import { methodOption, resultFields } from "./optimize";
+import { WORKERS_OPTION, withSeasonPool } from "../workers";
 
 const DEFAULT_SEED = 1;
 
@@ -129,6 +130,7 @@ export const planCommand: Command = {
     },
     { name: "seed", value: "S", description: "random seed, a whole number (default: Options sheet, else 1)" },
     { name: "time-limit", value: "SECONDS", description: "search time (default: Options sheet, else 20)" },
+    WORKERS_OPTION,
     JSON_OPTION,
     HELP_OPTION,
   ],
@@ -161,10 +163,18 @@ export const planCommand: Command = {
     const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(
-        model,
-        { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError },
-        (p) => progress.update(p),
+      result = await withSeasonPool(io, args, "plan", (pool) =>
+        optimize(
+          model,
+          {
+            method: s.method,
+            seed: s.seed,
+            timeLimitMs: s.timeLimitMs,
+            targetRelativeError: s.targetRelativeError,
+            pool,
+          },
+          (p) => progress.update(p),
+        ),
       );
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);

@@ -27,10 +27,13 @@ import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBou
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
+import { greedyFill } from "./refill";
 import { PassStopped, sampledSeasons, sampleProfit, type SampledSeasons } from "../simulate/sampledSeasons";
 import { simulateAsync } from "../simulate/simulate";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
+/** Passes of the greedy-fill start under a budget or capacity (each spends a quarter of the room left). */
+const GREEDY_PASSES = 60;
 
 /** Thrown when the caller's AbortSignal fires. */
 export class OptimizeAborted extends Error {
@@ -130,10 +133,21 @@ export async function optimize(
     return fitToRules(model, newsvendorWish(model, pa.fluid.sales, pa.offered), pa.fluid.sales);
   };
 
+  const greedyStart = async (s: SampledSeasons) => {
+    const movable = new Uint8Array(model.n);
+    for (let i = 0; i < model.n; i++) movable[i] = mayCarry(model, i) ? 1 : 0;
+    const start = fitToRules(model, new Float64Array(model.n), mean);
+    try {
+      return (await greedyFill(s, start, movable, true, GREEDY_PASSES, pause)).units;
+    } catch (err) {
+      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+    }
+  };
+
   let units: Int32Array;
   let sample: SampledSeasons | undefined;
   const getSample = () =>
-    (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model)));
+    (sample ??= sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model), options.pool));
   // Each SAA search gets its share of the progress bar and of the time.
   const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
     report(label, from);
@@ -168,6 +182,10 @@ export async function optimize(
         { name: "pooled assortment", units: pooledStart() },
       ];
       await check();
+      // Under a budget or capacity, also the greedy fill from the smallest plan (best value per unit of the
+      // limit first): a start that spreads the limit the way a unit-by-unit greedy would.
+      if (model.constraints.budget !== null || model.constraints.capacity !== null)
+        candidates.push({ name: "greedy fill", units: await greedyStart(getSample()) });
       // One search, free to add and drop products (a superset of gk's and pooled's moves), from the best
       // start on the search sample.
       const s = getSample();
@@ -182,12 +200,8 @@ export async function optimize(
       }
       const searched = await search(best.units, true, 0.1, 0.6, "Improving the plan");
       // Polish on a larger, independent sample: the search's plan is a local optimum of its own sample.
-      const polished = sampledSeasons(
-        model,
-        seedKey(seedText(seed, "polish")),
-        0,
-        polishSeasons(model, getSample().keys.length),
-      );
+      const polishCount = polishSeasons(model, getSample().keys.length);
+      const polished = sampledSeasons(model, seedKey(seedText(seed, "polish")), 0, polishCount, options.pool);
       report("Polishing the plan", 0.6);
       const polish = await improvePlan(polished, searched, {
         mayChangeAssortment: true,
@@ -199,7 +213,8 @@ export async function optimize(
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
       report("Choosing the best plan", 0.8);
       await check();
-      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      // As many seasons as the polish used: the candidates can be as close as the polish could tell apart.
+      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, polishCount, options.pool);
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;

@@ -1,6 +1,7 @@
 // The optimiser's contract with its surfaces (CLI, custom functions, task pane, workbook runner): what goes
 // in, what progress looks like, and the plan that comes back. One shape for every method.
 
+import type { SeasonPool } from "../simulate/seasonPool";
 import type { SimulationResult } from "../simulate/simulate";
 
 export type Method = "auto" | "fluid" | "newsvendor" | "gk" | "pooled";
@@ -16,6 +17,11 @@ export interface OptimizeOptions {
   timeLimitMs?: number;
   /** Standard error of the reported profit as a share of it (default 0.002). */
   targetRelativeError?: number;
+  /**
+   * Workers for passes over sampled seasons (supplied by the surface: worker threads, Web Workers). The plan
+   * is byte-identical with or without one, for any number of workers; only the time differs.
+   */
+  pool?: SeasonPool;
 }
 
 export interface OptimizeProgress {
