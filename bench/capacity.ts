@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     const r = await optimize(model, { method: "auto", seed: 1, timeLimitMs: 120000 });
     const c = pairedProfits(model, r.units, greedy, 20000);
     const top = (x: ArrayLike<number>) => Math.max(...Array.from(x)) / spec.capacity;
-    worst = Math.min(worst, c.diff / c.se);
+    // Identical plans: a difference of exactly 0 (no standard error to divide by).
+    worst = Math.min(worst, c.se > 0 ? c.diff / c.se : c.diff === 0 ? 0 : Math.sign(c.diff) * Infinity);
     const row = `| ${k + 1} | ${spec.n} | ${spec.capacity} | ${(spec.capacity * spec.trafficPerUnit).toFixed(0)} | ${c.b.toFixed(2)} | ${c.a.toFixed(2)} | ${((100 * c.diff) / c.b).toFixed(2)}% ± ${((100 * c.se) / c.b).toFixed(2)}% | ${(100 * top(greedy)).toFixed(0)}% | ${(100 * top(r.units)).toFixed(0)}% | ${greedySeconds.toFixed(1)} | ${(r.elapsedMs / 1000).toFixed(1)} |`;
     console.log(row);
     rows.push(row);
