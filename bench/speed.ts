@@ -1,6 +1,9 @@
 // Speed of the default method (issue: optimizer): wall time and peak memory of `auto` at N = 200, 1,000 and
-// 10,000 (10 substitutes per product, ΣD = 20·N), each size in its own process so peak memory is its own.
-// Writes bench/results/speed.md. Figures, not pass/fail: `npm run bench:speed`.
+// 10,000 (ΣD = 20·N), each size in its own process so peak memory is its own, on two families: `assort
+// generate` (10 substitutes, mostly within categories of 25) and "similarity" (8 substitutes chosen by
+// attribute similarity over the whole range, one category, rows summing to 0.4–0.85). Passes run on
+// `--workers W` threads (default 2; the bundle build/cli.js serves them, so `npm run build:cli` first).
+// Writes bench/results/speed.md. Figures, not pass/fail: `npm run bench:speed [-- --workers 1]`.
 
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -9,6 +12,29 @@ import { join } from "node:path";
 import { generateInstance } from "../src/engine/generate/generateInstance";
 import { optimize } from "../src/engine/optimize/optimize";
 import { validateInstance } from "../src/engine/model/validate";
+import { threadPool } from "../src/cli/seasonThreads";
+
+type Family = "generate" | "similarity";
+
+/** The benchmark families at size n (ΣD = 20·n). */
+function familyInstance(family: Family, n: number) {
+  return family === "generate"
+    ? generateInstance({ n, totalDemand: 20 * n, substitutes: 10, seed: 1 }).instance
+    : generateInstance({
+        n,
+        totalDemand: 20 * n,
+        substitutes: 8,
+        categorySize: n,
+        substitutionShare: [0.4, 0.85],
+        seed: 1,
+      }).instance;
+}
+
+function argOf(name: string, fallback: string): string {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 && process.argv[k + 1] ? process.argv[k + 1] : fallback;
+}
+const WORKERS = Number(argOf("workers", "2"));
 
 /** Peak resident memory of this process in MiB (Linux), or NaN elsewhere. */
 function peakMiB(): number {
@@ -20,15 +46,16 @@ function peakMiB(): number {
   }
 }
 
-async function one(n: number): Promise<void> {
+async function one(n: number, family: Family): Promise<void> {
   const t0 = Date.now();
-  const model = validateInstance(generateInstance({ n, totalDemand: 20 * n, substitutes: 10, seed: 1 }).instance);
+  const model = validateInstance(familyInstance(family, n));
+  const pool = WORKERS > 1 ? threadPool(WORKERS, join(__dirname, "..", "build", "cli.js")) : undefined;
   const tLoad = Date.now() - t0;
   const stages: string[] = [];
   let last = "";
   let lastAt = Date.now();
   const t = Date.now();
-  const r = await optimize(model, { method: "auto", seed: 1, timeLimitMs: 120000 }, (p) => {
+  const r = await optimize(model, { method: "auto", seed: 1, timeLimitMs: 120000, pool }, (p) => {
     if (p.stage !== last) {
       if (last) stages.push(`${last} ${((Date.now() - lastAt) / 1000).toFixed(1)} s`);
       last = p.stage;
@@ -43,13 +70,15 @@ async function one(n: number): Promise<void> {
   setTimeout(() => controller.abort(), 1000);
   let cancelMs = NaN;
   try {
-    await optimize(model, { method: "auto", seed: 2, timeLimitMs: 120000 }, undefined, controller.signal);
+    await optimize(model, { method: "auto", seed: 2, timeLimitMs: 120000, pool }, undefined, controller.signal);
   } catch {
     cancelMs = Date.now() - abortAt;
   }
+  await pool?.close();
   console.log(
     JSON.stringify({
       n,
+      family,
       seconds,
       cancelMs,
       loadMs: tLoad,
@@ -65,31 +94,38 @@ async function one(n: number): Promise<void> {
 
 async function main(): Promise<void> {
   const k = process.argv.indexOf("--one");
-  if (k >= 0) return one(Number(process.argv[k + 1]));
+  if (k >= 0) return one(Number(process.argv[k + 1]), argOf("family", "generate") as Family);
   const lines = [
     "# Speed of `auto`",
     "",
     "Wall time and peak resident memory of `optimize(method: auto)` (search, selection on fresh seasons and final",
-    "evaluation to 0.2% standard error), one process per size, instances from `assort generate` (10 substitutes per",
-    "product, ΣD = 20·N, seed 1), time limit 120 s. Regenerate: `npm run bench:speed`.",
+    "evaluation to 0.2% standard error), one process per size and family, ΣD = 20·N, seed 1, time limit 120 s.",
+    "Families: `generate` (`assort generate`: 10 substitutes per product, mostly within categories of 25) and",
+    "`similarity` (8 substitutes by attribute similarity over the whole range, rows 0.4–0.85). Regenerate:",
+    "`npm run build:cli && npm run bench:speed` (`-- --workers W`).",
+    "",
+    `Worker threads for the passes: ${WORKERS} (the final evaluation runs on the main thread).`,
     "",
     `Machine: ${process.platform} ${process.arch}, Node ${process.version}. Load average when the run started: ${loadavg()
       .map((x) => x.toFixed(2))
       .join(", ")}`,
     "(other work on the machine slows these figures).",
     "",
-    "| N | wall time (s) | peak memory (MiB) | % of fluid bound | products carried | stopped by time limit | cancel latency in-thread (ms) | stages |",
-    "|---|---|---|---|---|---|---|---|",
+    "| family | N | wall time (s) | peak memory (MiB) | % of fluid bound | products carried | stopped by time limit | cancel latency in-thread (ms) | stages |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
-  for (const n of [200, 1000, 10000]) {
-    const text = execFileSync(process.execPath, [...process.execArgv, __filename, "--one", String(n)], {
+  for (const [family, n] of (["generate", "similarity"] as Family[]).flatMap((f) =>
+    [200, 1000, 10000].map((n) => [f, n] as const),
+  )) {
+    const args = [...process.execArgv, __filename, "--one", String(n), "--family", family];
+    const text = execFileSync(process.execPath, [...args, "--workers", String(WORKERS)], {
       encoding: "utf8",
       maxBuffer: 1 << 24,
     });
     const r = JSON.parse(text.trim().split("\n").pop() as string);
     console.log(r);
     lines.push(
-      `| ${n} | ${r.seconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} | ${(100 * r.share).toFixed(1)} | ${r.carried} | ${r.stoppedEarly ? "yes" : "no"} | ${Number.isFinite(r.cancelMs) ? r.cancelMs : "finished first"} | ${r.stages.join("; ")} |`,
+      `| ${family} | ${n} | ${r.seconds.toFixed(1)} | ${r.peakMiB.toFixed(0)} | ${(100 * r.share).toFixed(1)} | ${r.carried} | ${r.stoppedEarly ? "yes" : "no"} | ${Number.isFinite(r.cancelMs) ? r.cancelMs : "finished first"} | ${r.stages.join("; ")} |`,
     );
   }
   mkdirSync(join(__dirname, "results"), { recursive: true });

@@ -2,6 +2,7 @@
 // captured output and in-memory files.
 
 import type { OutputData, OutputOptions } from "./safeWrite";
+import type { SeasonPool } from "../engine";
 
 export interface Io {
   /** Writes to standard output (results: tables or JSON). */
@@ -21,6 +22,8 @@ export interface Io {
   writeOutput?(path: string, data: OutputData, options: OutputOptions): Promise<void>;
   /** True when standard error is a terminal: only then is a progress bar drawn. */
   isTTY: boolean;
+  /** Worker threads for passes over sampled seasons (absent in tests: passes run in-process). */
+  seasonPool?: (workers: number) => SeasonPool & { close(): Promise<void> };
   /** Milliseconds (for throttling the progress bar); Date.now when absent. */
   now?: () => number;
 }

@@ -46,6 +46,7 @@ export * from "./simulate/sampledSeasons";
 export * from "./simulate/marginalValues";
 export * from "./simulate/host";
 export * from "./simulate/workBudget";
+export * from "./simulate/seasonPool";
 
 // Upper bounds
 export * from "./bound/fluidBound";
@@ -65,10 +66,13 @@ export * from "./optimize/pooledAssortment";
 export * from "./optimize/decisions";
 export * from "./optimize/whereDemandGoes";
 export * from "./optimize/indexHeap";
+export * from "./optimize/pairMoves";
+export * from "./optimize/refill";
 
 // Instance and history generators
 export * from "./generate/generateInstance";
 export * from "./generate/sampleHistory";
+export * from "./generate/rankingChain";
 
 // Comparing plans: the current range, actions, rules and what relaxing them is worth
 export * from "./compare/compareTypes";

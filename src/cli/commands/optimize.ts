@@ -27,6 +27,7 @@ import { stagedProgress } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
+import { WORKERS_OPTION, withSeasonPool } from "../workers";
 
 const DEFAULT_SEED = 1;
 const DEFAULT_TIME_LIMIT_S = 60;
@@ -166,6 +167,7 @@ export const optimizeCommand: Command = {
       value: "SECONDS",
       description: `the whole run keeps to this: search, choice and final evaluation, best plan so far kept (default ${DEFAULT_TIME_LIMIT_S})`,
     },
+    WORKERS_OPTION,
     {
       name: "out",
       value: "plan.json",
@@ -207,7 +209,9 @@ export const optimizeCommand: Command = {
     const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(model, { method, seed, timeLimitMs: limit * 1000 }, (p) => progress.update(p));
+      result = await withSeasonPool(io, args, "optimize", (pool) =>
+        optimize(model, { method, seed, timeLimitMs: limit * 1000, pool }, (p) => progress.update(p)),
+      );
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(instancePath, "instance", err.problems);
       throw err;

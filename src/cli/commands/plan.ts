@@ -33,6 +33,7 @@ import {
   type Overrides,
   type SettingLine,
 } from "../overrides";
+import { WORKERS_OPTION, withSeasonPool } from "../workers";
 
 const DEFAULT_SEED = 1;
 
@@ -180,6 +181,7 @@ export const planCommand: Command = {
     },
     { name: "seed", value: "S", description: "random seed, a whole number (default: Options sheet, else 1)" },
     { name: "time-limit", value: "SECONDS", description: "search time (default: Options sheet, else 20)" },
+    WORKERS_OPTION,
     JSON_OPTION,
     ...OVERRIDE_OPTIONS,
     HELP_OPTION,
@@ -216,10 +218,18 @@ export const planCommand: Command = {
     const progress = stagedProgress(io);
     let result: OptimizeResult;
     try {
-      result = await optimize(
-        model,
-        { method: s.method, seed: s.seed, timeLimitMs: s.timeLimitMs, targetRelativeError: s.targetRelativeError },
-        (p) => progress.update(p),
+      result = await withSeasonPool(io, args, "plan", (pool) =>
+        optimize(
+          model,
+          {
+            method: s.method,
+            seed: s.seed,
+            timeLimitMs: s.timeLimitMs,
+            targetRelativeError: s.targetRelativeError,
+            pool,
+          },
+          (p) => progress.update(p),
+        ),
       );
     } catch (err) {
       if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);

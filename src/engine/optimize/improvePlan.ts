@@ -8,7 +8,9 @@
 // substitutes both growing for the same customers) and the total falls, the better half of the moves is
 // tried, and so on: a single one-unit move's gain is exact, so a round never fails to improve while some
 // unit has a positive value. When limits bind, a unit that gains is swapped for one that loses less per
-// unit of the limit. The search stops at a local optimum of the sample, or at the round or time limit.
+// unit of the limit. Once no single move gains, pair moves between substitutes (pairMoves.ts) are tried,
+// and when a limit binds, a greedy re-fill of part of it (refill.ts); the search stops when none of them
+// gains (a local optimum of the sample for all three), when gains stall, or when told to stop.
 
 import { pacer, yieldToHost } from "../simulate/host";
 import type { Model } from "../model/instance";
@@ -22,14 +24,13 @@ import {
   withinTotals,
   type Usage,
 } from "../model/planLimits";
-import { PassStopped, unitValues, type SampledSeasons } from "../simulate/sampledSeasons";
+import { PassStopped, unitValues, type SampledSeasons, type UnitValues } from "../simulate/sampledSeasons";
+import { pairMoves, type UnitMove } from "./pairMoves";
+import { refillEscape } from "./refill";
 
 export interface ImproveOptions {
   /** Products whose carry/drop status may change (default: every product that may be carried). */
   mayChangeAssortment?: boolean;
-  maxRounds?: number;
-  /** Date.now() after which to stop. */
-  deadline?: number;
   /** Checked between rounds. */
   shouldStop?: () => boolean;
   /** Called after each round with the round number and the sample profit. */
@@ -49,12 +50,13 @@ export interface ImproveResult {
 
 const STALL_ROUNDS = 5;
 const STALL_SHARE = 2e-5;
+/** Rounds are many on large plans only while they gain; this guards against a slow crawl. */
+const MAX_ROUNDS = 400;
+/** Passes each direction of a pair-move search, and of one greedy re-fill. */
+const PAIR_PASSES = 6;
+const REFILL_PASSES = 40;
 
-interface Move {
-  i: number;
-  to: number;
-  gain: number;
-}
+type Move = UnitMove;
 
 export async function improvePlan(
   s: SampledSeasons,
@@ -64,7 +66,6 @@ export async function improvePlan(
   const model = s.model;
   const n = model.n;
   const free = options.mayChangeAssortment !== false;
-  const maxRounds = options.maxRounds ?? 400;
   const units = Int32Array.from(start);
   const movable = new Uint8Array(n);
   // Locked products keep their current units: never moved.
@@ -72,11 +73,10 @@ export async function improvePlan(
   const stride = new Int32Array(n).fill(1);
   const lastDirection = new Int8Array(n);
   // A trial that is accepted was evaluated with its one-unit values: they serve the next round as they are.
-  const stopNow = () =>
-    options.shouldStop?.() === true || (options.deadline !== undefined && Date.now() > options.deadline);
+  const stopNow = () => options.shouldStop?.() === true;
   // Passes yield to the host every few tens of milliseconds, so a cancel is seen mid-pass.
   const pause = pacer(stopNow);
-  let v;
+  let v: UnitValues;
   try {
     v = await unitValues(s, units, movable, pause);
   } catch (err) {
@@ -91,35 +91,18 @@ export async function improvePlan(
   // Late rounds polish cents: stop when the last STALL_ROUNDS together gained under STALL_SHARE of profit.
   const history: number[] = [];
   let share = 1;
-  for (; rounds < maxRounds; rounds++) {
-    // Let the host breathe between rounds: progress, cancellation, a responsive page.
-    await yieldToHost();
-    if (stopNow()) break;
-    const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
-    const groups = fitMoves(model, units, moves, scale);
-    if (groups.length === 0) {
-      converged = true;
-      break;
-    }
+  // Tries the groups best first, halving the number taken until the sample profit rises; true if it did.
+  const tryGroups = async (groups: Group[]): Promise<boolean> => {
     groups.sort((a, b) => b.gain - a.gain || a.moves[0].i - b.moves[0].i);
     // Start from twice the share of moves that last succeeded: when products interfere, trying them all
     // every round wastes a pass.
     let take = Math.max(1, Math.min(groups.length, Math.ceil(share * groups.length)));
-    let accepted = false;
     while (take > 0) {
       const { trial, applied } = applyGroups(model, units, groups, take);
       if (applied.length === 0) break;
-      let tried;
-      try {
-        tried = await unitValues(s, trial, movable, pause);
-      } catch (err) {
-        if (err instanceof PassStopped) return { units, profit, rounds, converged: false, passes };
-        throw err;
-      }
+      const tried = await unitValues(s, trial, movable, pause);
       passes++;
-      const p = tried.profit;
-      if (p > profit + scale) {
-        v = tried;
+      if (tried.profit > profit + scale) {
         share = Math.min(1, (2 * take) / groups.length);
         for (const g of applied) {
           for (const { i, to } of g.moves) {
@@ -128,38 +111,70 @@ export async function improvePlan(
             lastDirection[i] = dir;
           }
         }
-        units.set(trial);
-        profit = p;
-        accepted = true;
-        break;
+        accept(trial, tried);
+        return true;
       }
       take = take === 1 ? 0 : Math.ceil(take / 2);
     }
-    if (!accepted) {
-      // Even the best single group lost: multi-unit estimates or swaps misjudged. Retry with single steps.
-      let reset = false;
-      for (const g of groups) {
-        for (const m of g.moves) {
-          if (stride[m.i] > 1) reset = true;
-          stride[m.i] = 1;
-          lastDirection[m.i] = 0;
+    return false;
+  };
+  const accept = (plan: Int32Array, values: UnitValues) => {
+    v = values;
+    units.set(plan);
+    profit = values.profit;
+  };
+  // No single move gains: pairs between substitutes, then (when a limit binds) a greedy re-fill.
+  const escape = async (): Promise<boolean> => {
+    const pairs = await pairMoves(s, units, v, movable, free, PAIR_PASSES, pause);
+    passes += pairs.passes;
+    if (pairs.pairs.length > 0 && (await tryGroups(pairs.pairs))) return true;
+    const refilled = await refillEscape(s, units, v, movable, free, REFILL_PASSES, pause);
+    if (refilled === null) return false;
+    passes += refilled.passes;
+    if (!(refilled.values.profit > profit + scale)) return false;
+    stride.fill(1);
+    lastDirection.fill(0);
+    accept(refilled.units, refilled.values);
+    return true;
+  };
+  try {
+    for (; rounds < MAX_ROUNDS; rounds++) {
+      // Let the host breathe between rounds: progress, cancellation, a responsive page.
+      await yieldToHost();
+      if (stopNow()) break;
+      const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
+      const groups = fitMoves(model, units, moves, scale);
+      let moved = groups.length > 0 && (await tryGroups(groups));
+      if (!moved && groups.length > 0) {
+        // Even the best single group lost: multi-unit estimates or swaps misjudged. Retry with single steps.
+        let reset = false;
+        for (const g of groups) {
+          for (const m of g.moves) {
+            if (stride[m.i] > 1) reset = true;
+            stride[m.i] = 1;
+            lastDirection[m.i] = 0;
+          }
         }
+        if (reset) moved = true;
       }
-      if (!reset) {
+      if (!moved && !(await escape())) {
         converged = true;
         break;
       }
+      options.onRound?.(rounds + 1, profit);
+      history.push(profit);
+      if (
+        history.length > STALL_ROUNDS &&
+        profit - history[history.length - 1 - STALL_ROUNDS] < STALL_SHARE * Math.abs(profit)
+      ) {
+        converged = true;
+        rounds++;
+        break;
+      }
     }
-    options.onRound?.(rounds + 1, profit);
-    history.push(profit);
-    if (
-      history.length > STALL_ROUNDS &&
-      profit - history[history.length - 1 - STALL_ROUNDS] < STALL_SHARE * Math.abs(profit)
-    ) {
-      converged = true;
-      rounds++;
-      break;
-    }
+  } catch (err) {
+    if (err instanceof PassStopped) return { units, profit, rounds, converged: false, passes };
+    throw err;
   }
   return { units, profit, rounds, converged, passes };
 }

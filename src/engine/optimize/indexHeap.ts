@@ -17,10 +17,6 @@ export class IndexHeap {
     return this.size;
   }
 
-  has(i: number): boolean {
-    return this.pos[i] >= 0;
-  }
-
   /** Inserts i, or changes its key if present. */
   set(i: number, key: number): void {
     if (this.pos[i] < 0) {
@@ -39,10 +35,6 @@ export class IndexHeap {
   /** The index with the smallest key (−1 when empty). */
   peek(): number {
     return this.size > 0 ? this.heap[0] : -1;
-  }
-
-  peekKey(): number {
-    return this.size > 0 ? this.key[this.heap[0]] : Infinity;
   }
 
   remove(i: number): void {

@@ -28,6 +28,7 @@ import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBou
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
+import { greedyFill } from "./refill";
 import {
   PassStopped,
   sampledSeasons,
@@ -44,6 +45,8 @@ import { simulateAsync } from "../simulate/simulate";
 import { checkWorkBudget, formatSeconds, seasonWalk, walkCapWarning } from "../simulate/workBudget";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
+/** Passes of the greedy-fill start under a budget or capacity (each spends a quarter of the room left). */
+const GREEDY_PASSES = 60;
 
 /** Shares of the time limit by which each stage must end: search, then selection, then final evaluation. */
 const SEARCH_SHARE = 0.7;
@@ -60,6 +63,15 @@ export class OptimizeAborted extends Error {
 /** Seasons in the search sample: about 3 million customer-steps per pass, within [50, 2000] (fewer overfit). */
 function searchSeasons(model: Model): number {
   return Math.max(50, Math.min(2000, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
+}
+
+/**
+ * Seasons in the polish sample: four times the search's (at least 3 million customer-steps per pass), at most
+ * 20,000. Close plans differ by less than the search sample can tell apart where traffic is small (one pair
+ * move is 0.1–1% of profit on tiny instances) or where N × demand is large (few seasons per pass).
+ */
+function polishSeasons(model: Model, search: number): number {
+  return Math.min(20000, Math.max(4 * search, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
@@ -180,11 +192,22 @@ export async function optimize(
     return fitToRules(model, newsvendorWish(model, pa.fluid.sales, pa.offered), pa.fluid.sales);
   };
 
+  const greedyStart = async (s: SampledSeasons) => {
+    const movable = new Uint8Array(model.n);
+    for (let i = 0; i < model.n; i++) movable[i] = mayCarry(model, i) ? 1 : 0;
+    const start = fitToRules(model, new Float64Array(model.n), mean);
+    try {
+      return (await greedyFill(s, start, movable, true, GREEDY_PASSES, pause)).units;
+    } catch (err) {
+      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+    }
+  };
+
   let units: Int32Array;
   let sample: SampledSeasons | undefined;
   const getSample = () => {
     if (!sample) {
-      sample = sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model));
+      sample = sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model), options.pool);
       sample.counters.deadline = deadline;
     }
     return sample;
@@ -225,6 +248,10 @@ export async function optimize(
       ];
       if (options.startUnits) candidates.push({ name: "starting", units: warmStart(model, options.startUnits, mean) });
       await check();
+      // Under a budget or capacity, also the greedy fill from the smallest plan (best value per unit of the
+      // limit first): a start that spreads the limit the way a unit-by-unit greedy would.
+      if (model.constraints.budget !== null || model.constraints.capacity !== null)
+        candidates.push({ name: "greedy fill", units: await greedyStart(getSample()) });
       // One search, free to add and drop products (a superset of gk's and pooled's moves), from the best
       // start on the search sample.
       const s = getSample();
@@ -241,11 +268,23 @@ export async function optimize(
           best = c;
         }
       }
-      candidates.push({ name: "auto", units: await search(best.units, true, 0.1, 0.8, "Improving the plan") });
+      const searched = await search(best.units, true, 0.1, 0.6, "Improving the plan");
+      // Polish on a larger, independent sample: the search's plan is a local optimum of its own sample.
+      const polishCount = polishSeasons(model, getSample().keys.length);
+      const polished = sampledSeasons(model, seedKey(seedText(seed, "polish")), 0, polishCount, options.pool);
+      report("Polishing the plan", 0.6);
+      const polish = await improvePlan(polished, searched, {
+        mayChangeAssortment: true,
+        shouldStop: stop,
+        onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
+      });
+      if (signal?.aborted) throw new OptimizeAborted();
+      candidates.push({ name: "auto", units: polish.units });
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
       report("Choosing the best plan", 0.8);
       await check();
-      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, getSample().keys.length);
+      // As many seasons as the polish used: the candidates can be as close as the polish could tell apart.
+      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, polishCount, options.pool);
       fresh.counters.deadline = selectDeadline;
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];

@@ -1,6 +1,7 @@
 // The optimiser's contract with its surfaces (CLI, custom functions, task pane, workbook runner): what goes
 // in, what progress looks like, and the plan that comes back. One shape for every method.
 
+import type { SeasonPool } from "../simulate/seasonPool";
 import type { SimulationResult } from "../simulate/simulate";
 import type { Action, PlanComparison, PlanKpis, RuleUse } from "../compare/compareTypes";
 
@@ -31,10 +32,15 @@ export interface OptimizeOptions {
    * scenario's plan: fitted to the rules first, then used by the auto search as one more starting point.
    */
   startUnits?: Int32Array;
+  /**
+   * Workers for passes over sampled seasons (supplied by the surface: worker threads, Web Workers). The plan
+   * is byte-identical with or without one, for any number of workers; only the time differs.
+   */
+  pool?: SeasonPool;
 }
 
 export interface OptimizeProgress {
-  /** Human stage name, e.g. "Fluid bound", "Improving plan", "Final evaluation". */
+  /** Human stage name, e.g. "Upper bound", "Improving the plan", "Polishing the plan", "Final evaluation". */
   stage: string;
   /** 0..1 over the whole run. */
   fraction: number;

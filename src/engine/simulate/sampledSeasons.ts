@@ -3,8 +3,17 @@
 // differences between plans are not noise, and the one-unit values of marginalValues.ts are exact on it.
 
 import type { Model } from "../model/instance";
-import { oneFewerUnit, oneMoreUnit, rejectionIndex, type RejectionIndex } from "./marginalValues";
-import { playSeason, seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
+import {
+  blockSums,
+  passBlocks,
+  seasonScratch,
+  type BlockSums,
+  type PassRequest,
+  type PoolSample,
+  type SeasonPool,
+} from "./seasonPool";
+import { seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
+import type { RejectionIndex } from "./marginalValues";
 import { walkTables, type WalkTables } from "./walkTables";
 
 export interface SampledSeasons {
@@ -14,24 +23,33 @@ export interface SampledSeasons {
   counters: SeasonCounters;
   trace: SeasonTrace;
   index?: RejectionIndex;
+  /** The sample as plain data, for a pool of workers. */
+  origin: PoolSample;
+  /** Workers to split passes across (supplied by the surface); without one, passes run here. */
+  pool?: SeasonPool;
 }
+
+let nextSampleId = 1;
 
 /** Seasons `first .. first + count − 1` of the run whose seed key is `key`. */
-export function sampledSeasons(model: Model, key: number, first: number, count: number): SampledSeasons {
+export function sampledSeasons(
+  model: Model,
+  key: number,
+  first: number,
+  count: number,
+  pool?: SeasonPool,
+): SampledSeasons {
   const keys = new Uint32Array(count);
   for (let r = 0; r < count; r++) keys[r] = seasonKey(key, first + r);
-  return { model, keys, tables: walkTables(model), counters: seasonCounters(model.n), trace: seasonTrace(model.n) };
-}
-
-/** Profit of one played season (counters filled by playSeason). */
-function seasonProfit(model: Model, units: ArrayLike<number>, sales: Int32Array): number {
-  let profit = 0;
-  for (let i = 0; i < model.n; i++) {
-    const x = units[i];
-    if (x === 0) continue;
-    profit += (model.price[i] - model.salvage[i]) * sales[i] + (model.salvage[i] - model.cost[i]) * x;
-  }
-  return profit;
+  return {
+    model,
+    keys,
+    tables: walkTables(model),
+    counters: seasonCounters(model.n),
+    trace: seasonTrace(model.n),
+    origin: { id: nextSampleId++, model, key, first, count },
+    pool: pool && pool.workers > 0 ? pool : undefined,
+  };
 }
 
 /** Thrown out of a pass when its pause says stop (the caller keeps its last complete state). */
@@ -45,15 +63,39 @@ export class PassStopped extends Error {
 /** Called between seasons: yields to the host now and then; true means stop. */
 export type Pause = () => Promise<boolean> | boolean;
 
+/**
+ * The pass's block sums, in block order: on the pool when there is one, else here, one season at a time
+ * with a pause between seasons. The same blocks either way, so the totals are identical.
+ */
+async function passSums(s: SampledSeasons, request: PassRequest, pause?: Pause): Promise<BlockSums[]> {
+  const blocks = passBlocks(s.keys.length);
+  if (s.pool) {
+    if (pause && (await pause())) throw new PassStopped();
+    return s.pool.run(s.origin, request, blocks);
+  }
+  const scratch = seasonScratch(s.model, s.tables);
+  scratch.counters = s.counters;
+  scratch.trace = s.trace;
+  scratch.index = s.index;
+  const out: BlockSums[] = [];
+  for (const [from, to] of blocks) {
+    const sums: BlockSums = { profit: 0 };
+    for (let r = from; r < to; r++) {
+      if (pause && (await pause())) throw new PassStopped();
+      blockSums(scratch, s.origin, request, r, r + 1, sums);
+      if (s.counters.stopped) throw new PassStopped(); // its deadline (counters.deadline) cut the season
+    }
+    out.push(sums);
+  }
+  s.index = scratch.index;
+  return out;
+}
+
 /** Mean profit of the plan over the sample. */
 export async function sampleProfit(s: SampledSeasons, units: ArrayLike<number>, pause?: Pause): Promise<number> {
+  const sums = await passSums(s, { units: Int32Array.from(units), values: false }, pause);
   let total = 0;
-  for (let r = 0; r < s.keys.length; r++) {
-    if (pause && (await pause())) throw new PassStopped();
-    playSeason(s.model, units, s.keys[r], s.counters, s.tables);
-    if (s.counters.stopped) throw new PassStopped(); // its deadline (counters.deadline) cut the season
-    total += seasonProfit(s.model, units, s.counters.sales);
-  }
+  for (const b of sums) total += b.profit;
   return total / s.keys.length;
 }
 
@@ -78,30 +120,26 @@ export async function unitValues(
   which?: Uint8Array,
   pause?: Pause,
 ): Promise<UnitValues> {
-  const { model } = s;
-  const n = model.n;
+  const n = s.model.n;
+  const plan = Int32Array.from(units);
+  const sums = await passSums(s, { units: plan, values: true, which }, pause);
   const more = new Float64Array(n);
   const fewer = new Float64Array(n);
   const sales = new Float64Array(n);
   let profit = 0;
-  for (let r = 0; r < s.keys.length; r++) {
-    if (pause && (await pause())) throw new PassStopped();
-    const key = s.keys[r];
-    playSeason(model, units, key, s.counters, s.tables, s.trace);
-    if (s.counters.stopped) throw new PassStopped();
-    profit += seasonProfit(model, units, s.counters.sales);
-    s.index = rejectionIndex(n, s.trace, s.index);
+  for (const b of sums) {
+    profit += b.profit;
+    if (!b.more || !b.fewer || !b.sales) continue; // an empty block
     for (let i = 0; i < n; i++) {
-      sales[i] += s.counters.sales[i];
-      if (which && !which[i]) continue;
-      more[i] += oneMoreUnit(model, i, s.index);
-      if (units[i] > 0) fewer[i] += oneFewerUnit(model, units, i, key, s.counters, s.trace, s.tables);
+      more[i] += b.more[i];
+      fewer[i] += b.fewer[i];
+      sales[i] += b.sales[i];
     }
   }
   const k = s.keys.length;
   for (let i = 0; i < n; i++) {
     more[i] /= k;
-    fewer[i] = units[i] > 0 ? fewer[i] / k : NaN;
+    fewer[i] = plan[i] > 0 ? fewer[i] / k : NaN;
     sales[i] /= k;
   }
   return { profit: profit / k, more, fewer, sales };

@@ -1,0 +1,119 @@
+// Passes over a sample of seasons split across workers. Seasons are independent, so a pass is a sum over
+// them; the engine fixes how that sum is cut (PASS_BLOCKS contiguous blocks, whatever the number of
+// workers) and adds the blocks' partial sums in block order. Each block is summed by the same code in the
+// same order wherever it runs, so 1, 2 or 4 workers give byte-identical totals, and so identical plans.
+//
+// The engine only defines the interface and the pure block computation; the surfaces supply the pool
+// (node:worker_threads in the CLI, Web Workers in the add-in), so the engine stays free of host APIs.
+
+import type { Model } from "../model/instance";
+import { oneFewerUnit, oneMoreUnit, rejectionIndex, type RejectionIndex } from "./marginalValues";
+import { playSeason, seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
+import { walkTables, type WalkTables } from "./walkTables";
+
+/** Blocks a pass is cut into: fixed, so the order of the sums never depends on the workers. */
+export const PASS_BLOCKS = 16;
+
+/** The seasons of a sample, as plain data: seasons `first .. first + count − 1` of the run `key`. */
+export interface PoolSample {
+  /** Distinguishes samples (a worker keeps the scratch state of the ones it has seen). */
+  id: number;
+  model: Model;
+  key: number;
+  first: number;
+  count: number;
+}
+
+/** One pass: the plan's profit, or also its exact one-unit values for the products in `which`. */
+export interface PassRequest {
+  units: Int32Array;
+  values: boolean;
+  which?: Uint8Array;
+}
+
+/** A block's partial sums over its seasons (more/fewer/sales only when values were asked for). */
+export interface BlockSums {
+  profit: number;
+  more?: Float64Array;
+  fewer?: Float64Array;
+  sales?: Float64Array;
+}
+
+/** What a surface supplies: runs blocks of a pass and resolves to their sums, in the order asked. */
+export interface SeasonPool {
+  readonly workers: number;
+  run(sample: PoolSample, request: PassRequest, blocks: [number, number][]): Promise<BlockSums[]>;
+}
+
+/** The fixed cut of `count` seasons into at most PASS_BLOCKS contiguous blocks [from, to). */
+export function passBlocks(count: number): [number, number][] {
+  const b = Math.max(1, Math.min(PASS_BLOCKS, count));
+  const out: [number, number][] = [];
+  for (let k = 0; k < b; k++) out.push([Math.floor((k * count) / b), Math.floor(((k + 1) * count) / b)]);
+  return out;
+}
+
+/** Reusable state for playing seasons of one model (no allocation per season). */
+export interface SeasonScratch {
+  model: Model;
+  tables: WalkTables;
+  counters: SeasonCounters;
+  trace: SeasonTrace;
+  index?: RejectionIndex;
+}
+
+export function seasonScratch(model: Model, tables: WalkTables = walkTables(model)): SeasonScratch {
+  return { model, tables, counters: seasonCounters(model.n), trace: seasonTrace(model.n) };
+}
+
+/** Profit of one played season (counters filled by playSeason). */
+export function seasonProfit(model: Model, units: ArrayLike<number>, sales: Int32Array): number {
+  let profit = 0;
+  for (let i = 0; i < model.n; i++) {
+    const x = units[i];
+    if (x === 0) continue;
+    profit += (model.price[i] - model.salvage[i]) * sales[i] + (model.salvage[i] - model.cost[i]) * x;
+  }
+  return profit;
+}
+
+/** Sums over seasons `from .. to − 1` of the sample (a block), or one season at a time when from + 1 = to. */
+export function blockSums(
+  scratch: SeasonScratch,
+  sample: Pick<PoolSample, "key" | "first">,
+  request: PassRequest,
+  from: number,
+  to: number,
+  into?: BlockSums,
+): BlockSums {
+  const { model, tables, counters, trace } = scratch;
+  const n = model.n;
+  const { units, values, which } = request;
+  const out: BlockSums = into ?? { profit: 0 };
+  if (values && !out.more) {
+    out.more = new Float64Array(n);
+    out.fewer = new Float64Array(n);
+    out.sales = new Float64Array(n);
+  }
+  for (let r = from; r < to; r++) {
+    const key = seasonKey(sample.key, sample.first + r);
+    if (!values) {
+      playSeason(model, units, key, counters, tables);
+      out.profit += seasonProfit(model, units, counters.sales);
+      continue;
+    }
+    const more = out.more as Float64Array;
+    const fewer = out.fewer as Float64Array;
+    const sales = out.sales as Float64Array;
+    playSeason(model, units, key, counters, tables, trace);
+    out.profit += seasonProfit(model, units, counters.sales);
+    scratch.index = rejectionIndex(n, trace, scratch.index);
+    for (let i = 0; i < n; i++) {
+      sales[i] += counters.sales[i];
+      if (which && !which[i]) continue;
+      more[i] += oneMoreUnit(model, i, scratch.index);
+      if (units[i] > 0) fewer[i] += oneFewerUnit(model, units, i, key, counters, trace, tables);
+    }
+  }
+  return out;
+}
