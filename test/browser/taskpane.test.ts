@@ -1,5 +1,5 @@
 // The task pane in a real browser: `npm run build`'s output served on 127.0.0.1 and opened in headless
-// Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser is downloaded), 320 px wide as
+// Chromium (found by ./chromium.ts, driven by playwright-core; no browser is downloaded), 320 px wide as
 // in Excel, with fakeOffice.js standing in for the Office host (office.js itself is answered with an empty
 // script; every other outside request is refused). A user's session: insert the sample, optimize through the
 // real Web Worker, answer the question about a cell in the way, re-run, cancel a run, click a problem.
@@ -11,11 +11,12 @@ import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { TABLE_HEADER, TABLE_FORMATS } from "../../src/excel/planSheetData";
 import { DROPPED_COLOR } from "../../src/excel/writePlan";
+import { browserSuite } from "./chromium";
 import { serve } from "./staticServer";
 
 const ROOT = join(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
+const { chromium: CHROMIUM, test } = browserSuite();
 const ARGS = [
   "--headless",
   "--no-sandbox",
