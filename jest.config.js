@@ -9,6 +9,6 @@ module.exports = {
   testTimeout: 120000,
   // One line when the browser suite is skipped for want of Chromium (test/browser/chromium.ts).
   globalSetup: "<rootDir>/test/browser/globalSetup.ts",
-  // office-addin-mock loads office-addin-manifest only for an enum; the real one is ESM-only (office.md §4.1).
+  // office-addin-mock loads office-addin-manifest only for an enum; the real one is ESM-only (docs/office.md §4.1).
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
 };

@@ -28,23 +28,31 @@ import { functionError, invalidInput } from "./functionError";
 import { fitsExcel } from "./payload";
 import { prepareSimilarity } from "./similarityRequest";
 import { similarityTable } from "./similarityTable";
+import { wholeColumnProblems } from "./wholeColumns";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 const TIMEOUT_MARGIN_MS = 60000;
 /** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
 const QUICK_JOB_TIMEOUT_MS = 120000;
-/** EM takes seconds to a minute on big histories (README, Estimating substitution); beyond this it is stuck. */
+/** EM takes seconds to a minute on big histories (docs/substitution.md); beyond this it is stuck. */
 const FIT_TIMEOUT_MS = 600000;
 
-function addresses(invocation: CustomFunctions.Invocation | null | undefined): (string | undefined)[] {
-  return invocation?.parameterAddresses ?? [];
+/** The arguments' addresses; a whole-column argument stops the call with #VALUE! and a hint (wholeColumns.ts). */
+function addresses(
+  invocation: CustomFunctions.Invocation | null | undefined,
+  ranges: Record<string, unknown>,
+): (string | undefined)[] {
+  const at = invocation?.parameterAddresses ?? [];
+  const problems = wholeColumnProblems(ranges, at);
+  if (problems.length > 0) throw invalidInput(problems);
+  return at;
 }
 
 /**
  * Chooses which products to carry and how many units of each, maximising expected profit when customers substitute.
  * Spills a plan (Product, Carry, Units, Expected sales, Stock-out risk, Decision reason) and a summary: expected profit ± 95% interval, upper bound, % of bound.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/optimize.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand (optional: Salvage, Min, Max, Pack, Must offer, Exclude, Size, Name).
  * @param substitution Substitution: a matrix with product ids as first row and column, or From, To, Probability rows. Leave empty for none.
@@ -59,7 +67,7 @@ export async function optimize(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, oAt] = addresses(invocation);
+    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
     const req = prepareOptimize({
       products,
       substitution,
@@ -82,7 +90,7 @@ export async function optimize(
 /**
  * Simulates a plan you typed or edited: expected profit with its 95% interval, per-product expected sales, leftovers and stock-out risk.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/evaluate.html
  * @requiresParameterAddresses
  * @param products Products range with a header row (Product, Price, Cost, Demand, ...); may hold a Units column.
  * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
@@ -99,7 +107,12 @@ export async function evaluate(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, uAt, oAt] = addresses(invocation);
+    const [pAt, sAt, uAt, oAt] = addresses(invocation, {
+      Products: products,
+      Substitution: substitution,
+      Units: units,
+      Options: options,
+    });
     const req = prepareEvaluate({
       products,
       substitution,
@@ -129,7 +142,7 @@ export async function evaluate(
 /**
  * The upper bound on expected profit (fluid LP): no plan can expect more. Spills the bound, what it assumes, and the fluid assortment.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/bound.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
@@ -144,7 +157,7 @@ export async function bound(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, oAt] = addresses(invocation);
+    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
     const sheet = prepareBound({
       products,
       substitution,
@@ -162,7 +175,7 @@ export async function bound(
 /**
  * Purchase probabilities when only some products are available, and where the unavailable products' customers go.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/choice.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows.
@@ -177,7 +190,7 @@ export async function choice(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt] = addresses(invocation);
+    const [pAt, sAt] = addresses(invocation, { Products: products, Substitution: substitution, Available: available });
     const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
     const job = engineClient().submit(
       { kind: "choice", input: req.input, available: Array.from(req.available) },
@@ -193,7 +206,7 @@ export async function choice(
 /**
  * A substitution matrix from MNL attraction weights, to start when you have no substitution data. Use its output as the Substitution argument.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/substitution.html
  * @requiresParameterAddresses
  * @param products Products range with a header row; only the Product column is needed (and Demand when weights is one number).
  * @param weights Two columns, product id and weight, with a "No purchase" row; or one number, the no-purchase weight, with products weighted by Demand.
@@ -206,7 +219,7 @@ export function substitution(
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
   try {
-    const [pAt, wAt] = addresses(invocation);
+    const [pAt, wAt] = addresses(invocation, { Products: products, Weights: weights });
     return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
   } catch (err) {
     throw functionError(err);
@@ -216,7 +229,7 @@ export function substitution(
 /**
  * Estimates substitution and first-choice shares from sales history with stock-outs (EM). Columns 1-3 spill the Substitution list (From, To, Probability) to give OPTIMIZE; after a blank column: shares, fit figures and warnings.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/fit.html
  * @requiresParameterAddresses
  * @param history History with a header row: Offered (ids separated by ;), Purchased (blank = no purchase), optional Count; or per-period sales: Period, Product, Available, Sales, optional Customers.
  * @param [products] Products range with a Product column: the ids the history must use, in the order of the output. Omit to take the ids from the history.
@@ -231,7 +244,7 @@ export async function fit(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [hAt, pAt, oAt] = addresses(invocation);
+    const [hAt, pAt, oAt] = addresses(invocation, { History: history, Products: products, Options: options });
     const job = engineClient().submit(
       prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }),
       { timeoutMs: FIT_TIMEOUT_MS },
@@ -260,7 +273,7 @@ export async function fit(
 /**
  * A substitution matrix from product attributes (category, colour, size, price band, ...): customers who accept a substitute go to the most similar products. Use its output as the Substitution argument.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/similarity.html
  * @requiresParameterAddresses
  * @param products Products range with a header row; only the Product column is needed.
  * @param attributes Attributes with a header row: Product, then one column per attribute (Category, Colour, Size, ...); optional Strength column and Weight row.
@@ -275,7 +288,7 @@ export async function similarity(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, aAt] = addresses(invocation);
+    const [pAt, aAt] = addresses(invocation, { Products: products, Attributes: attributes, Strength: strength });
     const req = prepareSimilarity({ products, attributes, strength, addresses: { products: pAt, attributes: aAt } });
     const job = engineClient().submit(req, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
     invocation.onCanceled = () => job.cancel();

@@ -48,7 +48,7 @@ export interface ProductDecision {
 export interface PlanBound {
   /** Upper bound on expected profit: no plan that keeps the rules can expect more. */
   value: number;
-  /** The fluid LP of model.md §4, with the budget and capacity priced in when the instance has them. */
+  /** The fluid LP of docs/model.md §4, with the budget and capacity priced in when the instance has them. */
   kind: "fluid";
   /** Rules the bound leaves out (it stays valid, only looser): maxProducts, mustOffer, minQty, maxQty, packSize. */
   ignoredConstraints: string[];
