@@ -34,7 +34,7 @@ beforeAll(() => {
     },
   );
   functions = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")).functions;
-}, 90000);
+}, 300000); // the build takes minutes on a busy machine
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
