@@ -1,9 +1,13 @@
-// Build of the shared-runtime add-in (office.md §1.4, §1.7): taskpane.html is the one page of the runtime and
+// Build of the shared-runtime add-in (docs/office.md §1.4, §1.7): taskpane.html is the one page of the runtime and
 // loads both the task pane and the custom functions bundles; functions.json is generated from the JSDoc in
 // src/functions/functions.ts (which also gets its CustomFunctions.associate calls from the plugin); the engine
-// worker becomes its own chunk through new Worker(new URL(..., import.meta.url)); icons, the manifest and the
-// README (the functions' help page) are copied. Type errors are left to `npm run typecheck` so the build
-// stays fast; ts-loader only transpiles.
+// worker becomes its own chunk through new Worker(new URL(..., import.meta.url)); icons and the manifest are
+// copied; README.md and docs/ are rendered to help/*.html (scripts/helpPages.mjs). Bundles and chunks carry a
+// content hash, so a page cached by Office (custom-function files may take 24 h to refresh, docs/office.md §2.5)
+// never loads a newer or older worker than its own; functions.js is also emitted under its fixed name because
+// the manifest names it. Type errors are left to `npm run typecheck` so the build stays fast; ts-loader only
+// transpiles.
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -38,6 +42,49 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/** Renders the help pages into the build, and rebuilds them when a page changes (dev server). */
+class HelpPagesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const { helpPages } = await import("./scripts/helpPages.mjs");
+          const help = helpPages(__dirname);
+          for (const page of help.pages) compilation.emitAsset(page.file, new sources.RawSource(page.html));
+          for (const image of help.assets) {
+            const file = path.join(__dirname, image);
+            if (!fs.existsSync(file)) continue; // a screenshot not yet taken by the browser test
+            compilation.emitAsset("help/" + image.slice("docs/".length), new sources.RawSource(fs.readFileSync(file)));
+          }
+          for (const source of help.sources) compilation.fileDependencies.add(source);
+        },
+      );
+    });
+  }
+}
+
+/** The functions bundle again as functions.js: the manifest's Functions.Script.Url is a fixed address. */
+class FixedFunctionsNamePlugin {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FixedFunctionsNamePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FixedFunctionsNamePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const file = [...(compilation.entrypoints.get("functions")?.getEntrypointChunk().files ?? [])].find((f) =>
+            f.endsWith(".js"),
+          );
+          // minimized: the bundle is final; without it Terser (additionalAssets) would minify the copy again.
+          if (file && file !== "functions.js")
+            compilation.emitAsset("functions.js", compilation.getAsset(file).source, { minimized: true });
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const production = options.mode === "production";
   // Where the built files will be served from; the manifest and help links are rewritten to it.
@@ -49,7 +96,12 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:10].js",
+      chunkFilename: "[name].[contenthash:10].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -59,6 +111,8 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new FunctionsMetadataPlugin(rewrite),
+      new HelpPagesPlugin(),
+      new FixedFunctionsNamePlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -68,8 +122,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: rewrite },
-          { from: "README.md", to: "README.md", noErrorOnMissing: true },
-          { from: "docs/excel.md", to: "excel.md", noErrorOnMissing: true },
+          { from: "manifest.dev.xml", to: "manifest.dev.xml", transform: rewrite },
         ],
       }),
     ],

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     let gap = "–";
     let highsS = "–";
     try {
-      // The exact speed-up of model.md §5: the SAA LP splits by substitution group; HiGHS solves each.
+      // The exact speed-up of docs/model.md §5: the SAA LP splits by substitution group; HiGHS solves each.
       const seasons = sampleSeasonCounts(model, K, 1);
       let value = 0;
       let seconds = 0;

@@ -1,6 +1,6 @@
 // Plan quality by method on heavy-tailed families (issue: optimizer). For each family (N, ΣD/N, tail
 // exponent, margins) and several seeds: each method's simulated expected profit as a share of the fluid
-// bound and of the stochastic (SAA) bound of model.md §4, mean over seeds with its standard error.
+// bound and of the stochastic (SAA) bound of docs/model.md §4, mean over seeds with its standard error.
 // Writes bench/results/quality.md. Figures, not pass/fail:
 //
 //   npm run bench:quality                 all 36 families, 2 seeds (long: about an hour on 2 cores)
@@ -50,7 +50,7 @@ function write(): void {
   const head = [
     "# Plan quality by method",
     "",
-    "Simulated expected profit of each method's plan as a share of the **fluid bound** (F, model.md §4) and of the",
+    "Simulated expected profit of each method's plan as a share of the **fluid bound** (F, docs/model.md §4) and of the",
     "**stochastic SAA bound** (S, the realistic ceiling of docs/bounds.md: the Lagrangian dual of the SAA LP on 50",
     "sampled seasons, 20 at N = 1,000, by smoothed accelerated gradient, 100 steps per substitution group; a valid",
     "upper bound in expectation, within 1% of HiGHS's exact SAA-LP optimum on the same seasons in the tests; still",

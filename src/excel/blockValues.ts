@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // Reading and writing a block of a sheet a slice of rows at a time, each slice its own request, to stay
-// under Excel on the web's 5 MB per request (office.md §3).
+// under Excel on the web's 5 MB per request (docs/office.md §3).
 
 import { blockRef, type Block } from "../sheet/address";
 import { CELLS_PER_READ } from "./readValues";

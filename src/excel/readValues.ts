@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // Reads a range's values in row blocks: Excel on the web refuses requests or responses above 5 MB and a read
-// beyond 5,000,000 cells may return null (office.md §3), so a big Products or Substitution range is read a
+// beyond 5,000,000 cells may return null (docs/office.md §3), so a big Products or Substitution range is read a
 // block at a time. Hidden and filtered-out rows are read like any other: a filter in the sheet does not drop
 // products from the plan. A whole-column range (A:F) is cut to the sheet's used rows first.
 

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // The pane's setup saved in the workbook (workbook.settings, ExcelApi 1.4): which ranges are the inputs and
-// the parameters typed in the pane. Settings travel with the file and are keyed to the manifest Id (office.md
+// the parameters typed in the pane. Settings travel with the file and are keyed to the manifest Id (docs/office.md
 // §0.8), so a colleague who opens the shared workbook with the same add-in sees the same setup. Only
 // references and a few parameters are stored, never the data.
 

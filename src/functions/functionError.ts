@@ -1,5 +1,5 @@
 /// <reference types="custom-functions-runtime" />
-// How a failure reaches the cell. Excel shows a custom message only for #VALUE! and #N/A (office.md §2.2):
+// How a failure reaches the cell. Excel shows a custom message only for #VALUE! and #N/A (docs/office.md §2.2):
 // bad input is #VALUE! with the sheet's located message; a calculation that timed out, was cancelled or
 // crashed is #N/A with a sentence saying so.
 

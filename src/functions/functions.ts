@@ -30,23 +30,31 @@ import { prepareSimilarity } from "./similarityRequest";
 import { similarityTable } from "./similarityTable";
 import { readSweepRule, readSweepValues, SweepArgumentError } from "../sheet/sweepRequest";
 import { sweepCells } from "../sheet/sweepTable";
+import { wholeColumnProblems } from "./wholeColumns";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 const TIMEOUT_MARGIN_MS = 60000;
 /** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
 const QUICK_JOB_TIMEOUT_MS = 120000;
-/** EM takes seconds to a minute on big histories (README, Estimating substitution); beyond this it is stuck. */
+/** EM takes seconds to a minute on big histories (docs/substitution.md); beyond this it is stuck. */
 const FIT_TIMEOUT_MS = 600000;
 
-function addresses(invocation: CustomFunctions.Invocation | null | undefined): (string | undefined)[] {
-  return invocation?.parameterAddresses ?? [];
+/** The arguments' addresses; a whole-column argument stops the call with #VALUE! and a hint (wholeColumns.ts). */
+function addresses(
+  invocation: CustomFunctions.Invocation | null | undefined,
+  ranges: Record<string, unknown>,
+): (string | undefined)[] {
+  const at = invocation?.parameterAddresses ?? [];
+  const problems = wholeColumnProblems(ranges, at);
+  if (problems.length > 0) throw invalidInput(problems);
+  return at;
 }
 
 /**
  * Chooses which products to carry and how many units of each, maximising expected profit when customers substitute.
  * Spills a plan (Product, Carry, Units, Expected sales, Stock-out risk, Decision reason) and a summary: expected profit ± 95% interval, upper bound, realistic ceiling ± standard error, % of the tighter bound.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/optimize.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand (optional: Salvage, Min, Max, Pack, Must offer, Exclude, Size, Name).
  * @param substitution Substitution: a matrix with product ids as first row and column, or From, To, Probability rows. Leave empty for none.
@@ -61,7 +69,7 @@ export async function optimize(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, oAt] = addresses(invocation);
+    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
     const req = prepareOptimize({
       products,
       substitution,
@@ -84,7 +92,7 @@ export async function optimize(
 /**
  * Simulates a plan you typed or edited: expected profit with its 95% interval, per-product expected sales, leftovers and stock-out risk.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/evaluate.html
  * @requiresParameterAddresses
  * @param products Products range with a header row (Product, Price, Cost, Demand, ...); may hold a Units column.
  * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
@@ -101,7 +109,12 @@ export async function evaluate(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, uAt, oAt] = addresses(invocation);
+    const [pAt, sAt, uAt, oAt] = addresses(invocation, {
+      Products: products,
+      Substitution: substitution,
+      Units: units,
+      Options: options,
+    });
     const req = prepareEvaluate({
       products,
       substitution,
@@ -131,7 +144,7 @@ export async function evaluate(
 /**
  * The upper bound on expected profit (fluid LP): no plan can expect more; then the realistic ceiling (SAA bound on sampled seasons) ± standard error. Spills the bounds, what they assume, and the fluid assortment.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/bound.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows. Leave empty for none.
@@ -146,7 +159,7 @@ export async function bound(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt, oAt] = addresses(invocation);
+    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
     const sheet = prepareBound({
       products,
       substitution,
@@ -164,7 +177,7 @@ export async function bound(
 /**
  * Purchase probabilities when only some products are available, and where the unavailable products' customers go.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/choice.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand, ...
  * @param substitution Substitution matrix or From, To, Probability rows.
@@ -179,7 +192,7 @@ export async function choice(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, sAt] = addresses(invocation);
+    const [pAt, sAt] = addresses(invocation, { Products: products, Substitution: substitution, Available: available });
     const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
     const job = engineClient().submit(
       { kind: "choice", model: req.sheet.model, available: Array.from(req.available) },
@@ -195,7 +208,7 @@ export async function choice(
 /**
  * A substitution matrix from MNL attraction weights, to start when you have no substitution data. Use its output as the Substitution argument.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/substitution.html
  * @requiresParameterAddresses
  * @param products Products range with a header row; only the Product column is needed (and Demand when weights is one number).
  * @param weights Two columns, product id and weight, with a "No purchase" row; or one number, the no-purchase weight, with products weighted by Demand.
@@ -208,7 +221,7 @@ export function substitution(
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
   try {
-    const [pAt, wAt] = addresses(invocation);
+    const [pAt, wAt] = addresses(invocation, { Products: products, Weights: weights });
     return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
   } catch (err) {
     throw functionError(err);
@@ -218,7 +231,7 @@ export function substitution(
 /**
  * Estimates substitution and first-choice shares from sales history with stock-outs (EM). Columns 1-3 spill the Substitution list (From, To, Probability) to give OPTIMIZE; after a blank column: shares, fit figures and warnings.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/fit.html
  * @requiresParameterAddresses
  * @param history History with a header row: Offered (ids separated by ;), Purchased (blank = no purchase), optional Count; or per-period sales: Period, Product, Available, Sales, optional Customers.
  * @param [products] Products range with a Product column: the ids the history must use, in the order of the output. Omit to take the ids from the history.
@@ -233,7 +246,7 @@ export async function fit(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [hAt, pAt, oAt] = addresses(invocation);
+    const [hAt, pAt, oAt] = addresses(invocation, { History: history, Products: products, Options: options });
     const job = engineClient().submit(
       prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }),
       { timeoutMs: FIT_TIMEOUT_MS },
@@ -262,7 +275,7 @@ export async function fit(
 /**
  * A substitution matrix from product attributes (category, colour, size, price band, ...): customers who accept a substitute go to the most similar products. Use its output as the Substitution argument.
  * @customfunction
- * @helpurl https://localhost:3000/README.md#in-excel
+ * @helpurl https://localhost:3000/help/functions/similarity.html
  * @requiresParameterAddresses
  * @param products Products range with a header row; only the Product column is needed.
  * @param attributes Attributes with a header row: Product, then one column per attribute (Category, Colour, Size, ...); optional Strength column and Weight row.
@@ -277,7 +290,7 @@ export async function similarity(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   try {
-    const [pAt, aAt] = addresses(invocation);
+    const [pAt, aAt] = addresses(invocation, { Products: products, Attributes: attributes, Strength: strength });
     const req = prepareSimilarity({ products, attributes, strength, addresses: { products: pAt, attributes: aAt } });
     const job = engineClient().submit(req, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
     invocation.onCanceled = () => job.cancel();
@@ -292,7 +305,7 @@ export async function similarity(
 /**
  * Profit against one rule: for each value of the budget, the capacity or the product limit, the best plan (solved from its neighbour's), all judged on the same seasons. Spills one row per point: the value, expected profit and its 95% interval, upper bound, products, units, buy cost, gross margin, fill rate, marginal profit per unit of the rule.
  * @customfunction
- * @helpurl https://localhost:3000/docs/what-if.md
+ * @helpurl https://localhost:3000/help/functions/sweep.html
  * @requiresParameterAddresses
  * @param products Products range with a header row: Product, Price, Cost, Demand (optional columns as in OPTIMIZE).
  * @param substitution Substitution: a matrix or From, To, Probability rows. Leave empty for none.
@@ -313,7 +326,11 @@ export async function sweep(
   try {
     const swept = readSweepRule(Array.isArray(rule) ? rule[0]?.[0] : rule);
     const points = readSweepValues(swept, values as never);
-    const [pAt, sAt, , , oAt] = addresses(invocation);
+    const [pAt, sAt, , , oAt] = addresses(invocation, {
+      Products: products,
+      Substitution: substitution,
+      Options: options,
+    });
     const req = prepareOptimize({
       products,
       substitution,

@@ -1,7 +1,7 @@
 // A History or Attributes argument made ready for its sheet reader, which runs in the worker: plain values
 // only (value objects and CustomFunctions.Error cannot cross postMessage as such), Excel error values reported
 // with their cell (the readers would take "#N/A" for an id), and the blank cells Excel hands over as 0
-// (office.md §2.3) turned back into blanks where the caller says 0 cannot be meant.
+// (docs/office.md §2.3) turned back into blanks where the caller says 0 cannot be meant.
 
 import { excelError, isBlankOrZero, plain, textOf, trimRange } from "../sheet/cells";
 import { RANGE_ORIGIN, columnLetter, type Origin } from "../sheet/address";

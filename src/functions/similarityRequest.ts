@@ -38,7 +38,7 @@ function strengthOf(raw: unknown[][] | number | null): { value?: unknown; error?
 export function prepareSimilarity(args: SimilarityArguments): SimilarityJob {
   const ids = readProductIds(args.products, originOf(args.addresses.products)).ids;
   const origin = originOf(args.addresses.attributes);
-  // Attribute values, weights and strengths: a 0 is a blank cell (see the README: type '0 to mean zero).
+  // Attribute values, weights and strengths: a 0 is a blank cell (see docs/substitution.md: type '0 to mean zero).
   const { cells, errors } = rangeCells(args.attributes, "Attributes", origin, () => true);
   const strength = strengthOf(args.strength);
   if (strength.error) errors.push(strength.error);

@@ -1,4 +1,4 @@
-// The bound shown next to every result: the same fluid LP bound the optimiser reports (model.md §4), with
+// The bound shown next to every result: the same fluid LP bound the optimiser reports (docs/model.md §4), with
 // the budget and capacity priced in when the instance has them. Rules it leaves out (maxProducts, mustOffer,
 // min/max, packs) keep it valid but looser, and the label says so, because a bound that silently ignored a
 // rule would read as a promise.

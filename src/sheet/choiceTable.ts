@@ -1,4 +1,4 @@
-// What ASSORT.CHOICE spills: for the products a customer can buy, the probability she buys each (model.md §3),
+// What ASSORT.CHOICE spills: for the products a customer can buy, the probability she buys each (docs/model.md §3),
 // and for those she cannot, where their customers go ("demand transference"): the share kept by substitutes
 // and the substitute that gets most of it.
 

@@ -41,7 +41,7 @@ export interface EvaluateRequest {
 
 export const DEFAULT_SEED = 1;
 
-/** (N + 1)² numbers must fit Excel's 5 MB custom-function payload (office.md §2.5), with room to spare. */
+/** (N + 1)² numbers must fit Excel's 5 MB custom-function payload (docs/office.md §2.5), with room to spare. */
 export const MAX_MATRIX_PRODUCTS = 500;
 
 export function prepareEvaluate(

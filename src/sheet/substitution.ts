@@ -1,4 +1,4 @@
-// The Substitution range, in either layout model.md §1 allows: a square matrix with product ids as its first
+// The Substitution range, in either layout docs/model.md §1 allows: a square matrix with product ids as its first
 // row and first column (row = from, column = to, blank = 0), or a From, To, Probability list with or without
 // a header row. Both become the engine's list of links, each remembering the cell it came from.
 

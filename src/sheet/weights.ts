@@ -1,5 +1,5 @@
 // The Weights argument of SUBSTITUTION: MNL attraction weights, from which a substitution matrix follows
-// (model.md §3, Blanchet, Gallego and Goyal 2016). Two layouts:
+// (docs/model.md §3, Blanchet, Gallego and Goyal 2016). Two layouts:
 // - two columns, product id and weight (header optional), with one row named "No purchase" for the weight
 //   of leaving without buying;
 // - a single number: the no-purchase weight, with each product's weight its Demand (first-choice demand is

@@ -36,10 +36,10 @@ import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary } from "./resultSummary";
 import { runRequest } from "./runRequest";
+import { Rechecker, editTouchesInputs } from "./recheck";
+import { followOfficeTheme } from "./theme";
 
 const PARAMETER_KEYS = Object.keys(BLANK_PARAMETERS) as (keyof Parameters)[];
-/** Edits come in bursts (typing, paste); check once they settle. */
-const RECHECK_DELAY_MS = 1500;
 /** Longest interval between updates of the progress text. */
 const TEXT_EVERY_MS = 1000;
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine). */
@@ -54,7 +54,12 @@ export class Pane {
   private found: FoundInputs = {};
   private job: JobHandle<OptimizeResult> | undefined;
   private busy = false;
-  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rechecker = new Rechecker(
+    () => this.check(),
+    () => followOfficeTheme(),
+  );
+  /** Worksheet id -> name, for the change events (which name the sheet by id). */
+  private sheetNames = new Map<string, string>();
   private plans: PlanRecord[] = [];
   private answer: ((overwrite: boolean) => void) | undefined;
 
@@ -86,20 +91,43 @@ export class Pane {
     await this.check();
   }
 
-  /** Re-checks the inputs when the workbook changes (ExcelApi 1.9; older hosts have the Check again button). */
+  /**
+   * Re-checks the inputs after edits that touch them, while the pane is shown (ExcelApi 1.9; older hosts have
+   * the Check again button).
+   */
   private async watchChanges(): Promise<void> {
+    this.rechecker.listen();
     try {
       await Excel.run(async (context) => {
-        context.workbook.worksheets.onChanged.add(async () => {
+        context.workbook.worksheets.onChanged.add(async (event) => {
           if (this.busy) return;
-          if (this.recheckTimer) clearTimeout(this.recheckTimer);
-          this.recheckTimer = setTimeout(() => void this.check(), RECHECK_DELAY_MS);
+          const sheet = await this.sheetName(event.worksheetId);
+          const inputs = INPUT_KEYS.flatMap((k) => (this.found[k] ? [this.found[k].address] : []));
+          if (editTouchesInputs({ sheet, address: event.address }, inputs, Boolean(this.found.products)))
+            this.rechecker.edited();
         });
         await context.sync();
       });
     } catch {
       // No change events here: the check runs on open, after each action, and on Check again.
     }
+  }
+
+  /** The name of a sheet by its id (one round trip the first time; sheets can be renamed, so misses reload). */
+  private async sheetName(id: string | undefined): Promise<string | undefined> {
+    if (!id) return undefined;
+    if (!this.sheetNames.has(id)) {
+      try {
+        await Excel.run(async (context) => {
+          const sheets = context.workbook.worksheets.load("items/id,items/name");
+          await context.sync();
+          this.sheetNames = new Map(sheets.items.map((s) => [s.id, s.name]));
+        });
+      } catch {
+        return undefined;
+      }
+    }
+    return this.sheetNames.get(id);
   }
 
   private say(text: string): void {
@@ -120,6 +148,7 @@ export class Pane {
   }
 
   async check(): Promise<InputCheck | undefined> {
+    this.sheetNames.clear(); // sheets may have been renamed or added since the last check
     try {
       const values = await this.readInputs();
       renderAddresses(this.found);

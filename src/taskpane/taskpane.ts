@@ -3,11 +3,15 @@
 // hidden; the pane starts once Office says the host is ready. Outside Excel (office.js missing or blocked)
 // it says so rather than failing on the first Excel call.
 
+import { makeCollapsible } from "./collapsible";
 import { byId } from "./dom";
 import { registerFluent } from "./fluent";
 import { Pane } from "./pane";
+import { followOfficeTheme } from "./theme";
 
 registerFluent();
+makeCollapsible("inputs-heading");
+makeCollapsible("parameters-heading");
 
 function outsideExcel(text: string): void {
   byId("host-status").textContent = text;
@@ -22,6 +26,7 @@ if (typeof Office === "undefined") {
       outsideExcel("Assort works in Excel: open it from Excel's Home tab.");
       return;
     }
+    followOfficeTheme();
     void new Pane().start();
   });
 }

@@ -1,4 +1,4 @@
-// The Web Worker that runs engine jobs, so a long optimisation never freezes Excel (office.md §2.7: an add-in
+// The Web Worker that runs engine jobs, so a long optimisation never freezes Excel (docs/office.md §2.7: an add-in
 // unresponsive for 5 s is restarted). Cancels are honoured between the optimiser's steps; a job stuck in one
 // long synchronous step is ended by the client terminating this worker.
 

@@ -1,13 +1,17 @@
 // The one engine client of the add-in's shared runtime: custom functions and the task pane use the same pool
-// of workers. Kept on globalThis so a second copy of this module (another bundle chunk) finds it.
+// of workers. Kept on globalThis so a second copy of this module (another bundle chunk) finds it; the key holds
+// the version, so after an update a page still running an old bundle never talks to a new worker (or the reverse).
 
+import packageJson from "../../package.json";
 import { EngineClient, type WorkerLike } from "./client";
 
-const KEY = "__assortEngineClient";
+const KEY = `__assortEngineClient@${packageJson.version}`;
 
 function createWorker(): WorkerLike {
   if (typeof Worker === "undefined") throw new Error("Web Workers are not available");
-  return new Worker(new URL("./engine.worker.ts", import.meta.url)) as unknown as WorkerLike;
+  return new Worker(
+    /* webpackChunkName: "engine-worker" */ new URL("./engine.worker.ts", import.meta.url),
+  ) as unknown as WorkerLike;
 }
 
 /** Half the cores (at most 4): several ASSORT cells can compute at once without starving Excel. */

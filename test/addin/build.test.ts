@@ -34,7 +34,7 @@ beforeAll(() => {
     },
   );
   functions = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")).functions;
-}, 90000);
+}, 300000); // the build takes minutes on a busy machine
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
@@ -69,7 +69,7 @@ test("functions.json lists the seven functions with their parameters", () => {
   for (const f of functions) {
     expect(f.description.length).toBeGreaterThan(20);
     expect(f.result.dimensionality).toBe("matrix");
-    expect(f.helpUrl).toBe("https://assort.example.com/app/README.md#in-excel");
+    expect(f.helpUrl).toBe(`https://assort.example.com/app/help/functions/${f.id.toLowerCase()}.html`);
     expect(f.options?.requiresParameterAddresses).toBe(true);
     for (const p of f.parameters) {
       expect(p.dimensionality).toBe("matrix"); // a range, not a repeating or scalar argument
@@ -88,8 +88,8 @@ test("the functions bundle registers every function", () => {
 test("taskpane.html is the shared runtime: Office.js first, then the task pane and functions bundles", () => {
   const html = readFileSync(join(out, "taskpane.html"), "utf8");
   const office = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-  const pane = html.indexOf("taskpane.js");
-  const fns = html.indexOf("functions.js");
+  const pane = html.search(/taskpane\.[0-9a-f]{10}\.js/);
+  const fns = html.search(/functions\.[0-9a-f]{10}\.js/);
   expect(office).toBeGreaterThan(0);
   expect(pane).toBeGreaterThan(office);
   expect(fns).toBeGreaterThan(office);
@@ -98,9 +98,80 @@ test("taskpane.html is the shared runtime: Office.js first, then the task pane a
 test("the engine worker is a separate chunk with the optimiser in it", () => {
   const js = readFileSync(join(out, "functions.js"), "utf8");
   expect(js).toMatch(/new Worker\(new URL\(/);
-  const chunks = readdirSync(out).filter((f) => /^\d+\.js$/.test(f));
+  const chunks = readdirSync(out).filter((f) => /^engine-worker\.[0-9a-f]{10}\.js$/.test(f));
   expect(chunks.length).toBeGreaterThan(0);
   expect(chunks.some((c) => readFileSync(join(out, c), "utf8").includes("The optimisation was cancelled."))).toBe(true);
+});
+
+test("every script but the manifest's fixed functions.js has a content hash in its name", () => {
+  const scripts = readdirSync(out).filter((f) => f.endsWith(".js"));
+  expect(scripts.filter((f) => !/^[a-z-]+\.[0-9a-f]{10}\.js$/.test(f))).toEqual(["functions.js"]);
+  expect(scripts.filter((f) => f.startsWith("taskpane.")).length).toBe(1);
+  // functions.js is the hashed functions bundle under the name the manifest gives (Functions.Script.Url).
+  const hashed = scripts.find((f) => /^functions\.[0-9a-f]{10}\.js$/.test(f)) as string;
+  const same = readFileSync(join(out, "functions.js")).equals(readFileSync(join(out, hashed)));
+  expect(same ? "the same bytes" : `functions.js differs from ${hashed}`).toBe("the same bytes");
+  // The page loads only hashed bundles, so a cached page and a new worker never meet.
+  const html = readFileSync(join(out, "taskpane.html"), "utf8");
+  const loaded = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)]
+    .map((m) => m[1])
+    .filter((u) => !u.startsWith("http"));
+  expect(loaded.length).toBe(2);
+  for (const src of loaded) expect(src).toMatch(/^[a-z-]+\.[0-9a-f]{10}\.js$/);
+});
+
+/** The ids of a built help page (the minifier may drop the quotes). */
+function idsOf(file: string): Set<string> {
+  return new Set([...readFileSync(file, "utf8").matchAll(/\sid="?([^"\s>]+)/g)].map((m) => m[1]));
+}
+
+/** A URL at the public address, as the file in the build it names, and its anchor. */
+function builtFile(url: string): { file: string; anchor: string } {
+  const u = new URL(url);
+  expect(u.origin + u.pathname).toMatch(/^https:\/\/assort\.example\.com\/app\//);
+  return { file: join(out, u.pathname.replace(/^\/app\//, "")), anchor: decodeURIComponent(u.hash.slice(1)) };
+}
+
+test("every help URL (functions.json, SupportUrl, LearnMoreUrl) is a page in the build, with its anchor", () => {
+  const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+  const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)?.[1] as string;
+  const learnMore = /id="GetStarted.LearnMoreUrl" DefaultValue="([^"]+)"/.exec(manifest)?.[1] as string;
+  expect(support).toMatch(/\/help\/support\.html$/);
+  expect(learnMore).toMatch(/\/help\/excel\.html$/);
+  for (const url of [...functions.map((f) => f.helpUrl), support, learnMore]) {
+    const { file, anchor } = builtFile(url);
+    expect(existsSync(file) ? file : `missing ${url}`).toBe(file);
+    expect(readFileSync(file, "utf8")).toMatch(/^<!doctype html>/i);
+    if (anchor) expect(idsOf(file).has(anchor) ? anchor : `no #${anchor} in ${url}`).toBe(anchor);
+  }
+  const optimize = readFileSync(builtFile(functions.find((f) => f.id === "OPTIMIZE")!.helpUrl).file, "utf8");
+  expect(optimize).toContain("ASSORT.OPTIMIZE");
+});
+
+test("links between help pages reach a page and an anchor that exist", () => {
+  const pages: string[] = [];
+  const walk = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true }).forEach((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") && pages.push(join(dir, e.name)),
+    );
+  walk(join(out, "help"));
+  expect(pages.length).toBeGreaterThan(15);
+  let checked = 0;
+  for (const page of pages) {
+    for (const m of readFileSync(page, "utf8").matchAll(/<a href="?([^" >]+)/g)) {
+      const href = m[1].replace(/&amp;/g, "&");
+      if (/^[a-z]+:/.test(href)) continue;
+      const [path, anchor] = href.split("#");
+      const target = path ? join(page, "..", path) : page;
+      // Pages that other branches add (docs/index.md lists them) are not in every build.
+      if (!existsSync(target) && /help\/(decisions|report|what-if|optimizer|bounds|limits|files)\.html$/.test(target))
+        continue;
+      expect(existsSync(target) ? target : `${page}: ${href} is missing`).toBe(target);
+      if (anchor) expect(idsOf(target).has(anchor) ? anchor : `${page}: no #${anchor} in ${path}`).toBe(anchor);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(50);
 });
 
 test("manifest (with the public address) and icons are copied", () => {

@@ -1,4 +1,4 @@
-// manifest.xml checked offline (office-addin-manifest validate needs Microsoft's service, office.md §4.4): the
+// manifest.xml checked offline (office-addin-manifest validate needs Microsoft's service, docs/office.md §4.4): the
 // shared-runtime wiring that, when wrong, makes every function show #NAME? or #N/A in Excel.
 
 import { execFileSync } from "child_process";
@@ -136,4 +136,59 @@ test("office-addin-manifest reads it", () => {
   expect(out).toContain("Id: 5f0c8a52-3a3e-4c1e-9a63-8b6d1f1b7a10");
   expect(out).toContain("Hosts: Workbook");
   expect(out).toContain("Source Location: https://localhost:3000/taskpane.html");
+});
+
+describe("manifest.dev.xml, the sideloading copy", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const manifests = require("../../scripts/manifests.js") as {
+    PROD_ID: string;
+    DEV_ID: string;
+    devManifest(xml: string): string;
+    manifestVersion(v: string): string;
+  };
+  const DEV = readFileSync(join(ROOT, "manifest.dev.xml"), "utf8");
+  const dev = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(DEV).OfficeApp as Node;
+  const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
+
+  test("is what scripts/manifests.js makes from manifest.xml (run `npm run manifest:dev` after editing it)", () => {
+    expect(DEV).toBe(manifests.devManifest(TEXT));
+  });
+
+  test("has its own Id, the name Assort (dev) and the ASSORTDEV namespace, so it installs beside production", () => {
+    expect(dev.Id).toBe(manifests.DEV_ID);
+    expect(dev.Id).not.toBe(app.Id);
+    expect(dev.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((dev.DisplayName as Node).DefaultValue).toBe("Assort (dev)");
+    expect((app.DisplayName as Node).DefaultValue).toBe("Assort");
+    expect(DEV).toContain('<bt:String id="Functions.Namespace" DefaultValue="ASSORTDEV"/>');
+  });
+
+  test("differs from manifest.xml only in those lines (the same wiring, URLs and resources)", () => {
+    const strip = (t: string) =>
+      t
+        .replace(/<!--[\s\S]*?-->/, "")
+        .split("\n")
+        .filter((l) => !/<Id>|<DisplayName|Functions\.Namespace|Group\.Label|GetStarted\.Description/.test(l));
+    expect(strip(DEV)).toEqual(strip(TEXT));
+  });
+
+  test("both carry package.json's version as <Version>, which `npm version` updates", () => {
+    expect(manifests.manifestVersion("1.2.3")).toBe("1.2.3.0");
+    expect(manifests.manifestVersion("1.2.3-beta.1")).toBe("1.2.3.0");
+    expect(app.Version).toBe(manifests.manifestVersion(version));
+    expect(dev.Version).toBe(app.Version);
+    const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+    expect(scripts.version).toContain("scripts/manifests.js");
+    expect(scripts.start).toContain("manifest.dev.xml");
+  });
+
+  test("office-addin-manifest reads it", () => {
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "office-addin-manifest", "cli.js"), "info", join(ROOT, "manifest.dev.xml")],
+      { encoding: "utf8", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" } },
+    );
+    expect(out).toContain(`Id: ${manifests.DEV_ID}`);
+    expect(out).toContain("Name: Assort (dev)");
+  });
 });

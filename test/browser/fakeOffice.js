@@ -40,6 +40,9 @@
     active: null,
     changeHandlers: [],
     calls: [],
+    reads: 0, // value reads, to see when the pane re-reads its inputs
+    visibilityHandlers: [],
+    nextSheetId: 1,
   };
 
   const nullObject = () => ({
@@ -53,6 +56,7 @@
   class Sheet {
     constructor(name) {
       this.name = name;
+      this.id = `{sheet-${state.nextSheetId++}}`;
       this.cells = new Map(); // "r,c" → { value, numberFormat, color, bold }
       this.charts = [];
       this.columnWidths = new Map();
@@ -147,6 +151,7 @@
       );
     }
     get values() {
+      state.reads++;
       return this.grid((x) => (x ? x.value : ""));
     }
     get numberFormat() {
@@ -162,7 +167,9 @@
       }
       const field = key === "values" ? "value" : key;
       this.each((x, r, c) => (x[field] = v[r][c] === null ? "" : v[r][c]));
-      if (key === "values") for (const h of state.changeHandlers) setTimeout(() => h({ address: this.address }), 0);
+      // As Excel reports it: the cells without the sheet, and the sheet by id.
+      const event = { address: this.address.slice(this.address.lastIndexOf("!") + 1), worksheetId: this.sheet.id };
+      if (key === "values") for (const h of state.changeHandlers) setTimeout(() => h(event), 0);
     }
     set values(v) {
       this.setGrid(v, "values");
@@ -307,6 +314,9 @@
       const layout = this.sheet.pageLayout;
       return Object.assign(layout, { setPrintTitleRows: (rows) => (this.sheet.printTitleRows = rows) });
     }
+    get id() {
+      return this.sheet.id;
+    }
     load() {
       return this;
     }
@@ -333,8 +343,14 @@
 
   const workbook = {
     worksheets: {
+      get items() {
+        return state.sheets.map((s) => new Worksheet(s));
+      },
+      load() {
+        return this;
+      },
       getItem(name) {
-        const s = sheetByName(name);
+        const s = sheetByName(name) ?? state.sheets.find((x) => x.id === name);
         if (!s) throw new Error(`ItemNotFound: no sheet ${name}`);
         return new Worksheet(s);
       },
@@ -422,6 +438,14 @@
   window.Excel = { run: async (batch) => batch(context) };
   window.Office = {
     HostType: { Excel: "Excel" },
+    // The theme the test gives (Office.context.officeTheme), else none, as on hosts without it.
+    context: { officeTheme: saved?.theme },
+    addin: {
+      onVisibilityModeChanged(handler) {
+        state.visibilityHandlers.push(handler);
+        return Promise.resolve(() => Promise.resolve());
+      },
+    },
     onReady(callback) {
       const info = { host: "Excel", platform: "OfficeOnline" };
       return new Promise((resolve) =>
@@ -455,6 +479,8 @@
   // What the test reads and does (as a user would in Excel).
   window.__fakeExcel = {
     sheetNames: () => state.sheets.map((s) => s.name),
+    reads: () => state.reads,
+    setVisibility: (mode) => state.visibilityHandlers.forEach((h) => h({ visibilityMode: mode })),
     values: (sheet, ref) => new Worksheet(sheetByName(sheet)).getRange(ref).values,
     cell: (sheet, ref) => {
       const p = parseRef(ref);

@@ -1,5 +1,5 @@
 // The task pane in a real browser: `npm run build`'s output served on 127.0.0.1 and opened in headless
-// Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser is downloaded), 320 px wide as
+// Chromium (found by ./chromium.ts, driven by playwright-core; no browser is downloaded), 320 px wide as
 // in Excel, with fakeOffice.js standing in for the Office host (office.js itself is answered with an empty
 // script; every other outside request is refused). A user's session: insert the sample, optimize through the
 // real Web Worker, answer the question about a cell in the way, re-run, cancel a run, click a problem.
@@ -11,11 +11,12 @@ import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { columnLetter } from "../../src/sheet/address";
 import { DROPPED_COLOR, OWN_HEADERS } from "../../src/sheet/planSheet";
+import { browserSuite } from "./chromium";
 import { serve } from "./staticServer";
 
 const ROOT = join(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test", "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
+const { chromium: CHROMIUM, test } = browserSuite();
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -97,7 +98,7 @@ beforeAll(async () => {
   );
   await page.addInitScript({ path: join(__dirname, "fakeOffice.js") });
   await page.goto(server.url + "taskpane.html");
-}, 120000);
+}, 300000); // the build takes minutes on a busy machine
 
 afterAll(async () => {
   await browser?.close();
@@ -416,4 +417,168 @@ test("opened outside Excel (office.js unreachable), the pane says so instead of 
   } finally {
     await other.close();
   }
+});
+
+describe("the pane in Office's themes, at Excel's width, re-reading only what it must", () => {
+  /** A fresh pane in a workbook with the sample data, under the given Office theme. */
+  async function openPane(theme: Record<string, unknown> | undefined, width = 350): Promise<Page> {
+    const p = await browser.newPage({ viewport: { width, height: 900 } });
+    await p.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+      route.request().url().startsWith("https://appsforoffice.microsoft.com/")
+        ? route.fulfill({ status: 200, contentType: "application/javascript", body: "" })
+        : route.abort(),
+    );
+    await p.addInitScript((seed) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = seed), {
+      theme,
+    });
+    await p.addInitScript({ path: join(__dirname, "fakeOffice.js") });
+    await p.goto(server.url + "taskpane.html");
+    await p.waitForFunction(() => /No Products found/.test(document.querySelector("#problems")?.textContent ?? ""));
+    await p.click("#sample");
+    await p.waitForFunction(() => /Ready/.test(document.querySelector("#check-summary")?.textContent ?? ""));
+    return p;
+  }
+
+  /** Colours as the user sees them: the page background and the text colour of an element, with their contrast. */
+  function colours(p: Page, selector: string) {
+    return p.evaluate((sel) => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      const bg = rgb(getComputedStyle(document.body).backgroundColor);
+      const fg = rgb(getComputedStyle(document.querySelector(sel) as Element).color);
+      const [hi, lo] = [lum(bg), lum(fg)].sort((a, b) => b - a);
+      return { background: lum(bg), contrast: (hi + 0.05) / (lo + 0.05) };
+    }, selector);
+  }
+
+  async function screenshot(p: Page, name: string): Promise<void> {
+    // docs/ keeps the committed screenshots; refresh them with ASSORT_UPDATE_SCREENSHOTS=1.
+    const dir = process.env.ASSORT_UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs") : ARTIFACTS;
+    mkdirSync(dir, { recursive: true });
+    await p.screenshot({ path: join(dir, name) });
+  }
+
+  async function planOnce(p: Page): Promise<void> {
+    await p.locator("#p-method").click();
+    await p.locator("#p-method fluent-option[value=fluid]").click();
+    await p.click("#optimize");
+    await p.waitForFunction(
+      () => /Plan written/.test(document.querySelector("#run-message")?.textContent ?? ""),
+      null,
+      {
+        timeout: 60000,
+      },
+    );
+  }
+
+  test("with a dark Office theme the pane is dark and its text meets WCAG AA contrast (4.5:1)", async () => {
+    const dark = await openPane({
+      bodyBackgroundColor: "#262626",
+      bodyForegroundColor: "#FFFFFF",
+      controlBackgroundColor: "#363636",
+      controlForegroundColor: "#FFFFFF",
+      isDarkTheme: true,
+    });
+    try {
+      const main = await colours(dark, "#check-summary");
+      expect(main.background).toBeLessThan(0.05);
+      expect(main.contrast).toBeGreaterThanOrEqual(4.5);
+      for (const sel of ["#run-heading", "#inputs-heading button", ".help", "#address-products"])
+        expect([sel, (await colours(dark, sel)).contrast >= 4.5]).toEqual([sel, true]);
+      await planOnce(dark);
+      expect((await colours(dark, "#summary dt")).contrast).toBeGreaterThanOrEqual(4.5);
+      await screenshot(dark, "pane-dark.png");
+    } finally {
+      await dark.close();
+    }
+  });
+
+  test("light and colourful themes stay light and readable; without a theme the Fluent light look is kept", async () => {
+    for (const theme of [
+      { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF" },
+      { bodyBackgroundColor: "#F3F3F3", bodyForegroundColor: "#262626", controlBackgroundColor: "#FFFFFF" },
+      undefined,
+    ]) {
+      const p = await openPane(theme);
+      try {
+        const main = await colours(p, "#check-summary");
+        // The pane's background is the theme's own (luminance 1 for FFFFFF, 0.896 for F3F3F3), else Fluent's light.
+        if (theme) expect(main.background).toBeCloseTo(theme.bodyBackgroundColor === "#F3F3F3" ? 0.896 : 1, 2);
+        else expect(main.background).toBeGreaterThan(0.9);
+        expect(main.contrast).toBeGreaterThanOrEqual(4.5);
+        if (theme?.bodyBackgroundColor === "#FFFFFF") {
+          await planOnce(p);
+          await screenshot(p, "pane-light.png");
+        }
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
+  test("Optimize and the run come first, at the pane's full width; inputs and parameters fold away", async () => {
+    const p = await openPane(undefined, 350);
+    try {
+      const top = async (sel: string) => (await p.locator(sel).boundingBox())?.y ?? Infinity;
+      expect(await top("#optimize")).toBeLessThan(120);
+      expect(await top("#optimize")).toBeLessThan(await top("#inputs-heading"));
+      expect(await top("#inputs-heading")).toBeLessThan(await top("#parameters-heading"));
+      const width = await p.evaluate(
+        () => (document.querySelector("#app") as HTMLElement).getBoundingClientRect().width,
+      );
+      expect(width).toBe(350);
+      // The run bar stays in view when the pane scrolls.
+      await p.locator("#p-timeLimit").scrollIntoViewIfNeeded();
+      expect(await top("#optimize")).toBeLessThan(60);
+      expect(await top("#optimize")).toBeGreaterThanOrEqual(0);
+      // Folding Parameters hides its fields; unfolding brings them back.
+      const fold = p.locator("#parameters-heading button");
+      expect(await fold.getAttribute("aria-expanded")).toBe("true");
+      await fold.click();
+      expect(await fold.getAttribute("aria-expanded")).toBe("false");
+      expect(await p.locator("#p-budget").isVisible()).toBe(false);
+      await fold.press("Enter");
+      expect(await p.locator("#p-budget").isVisible()).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("an edit re-reads the inputs only if it touches them, and only while the pane is shown", async () => {
+    const p = await openPane(undefined);
+    const call = <T>(fn: string, ...args: unknown[]) =>
+      p.evaluate(
+        ([f, a]) =>
+          (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](
+            ...(a as unknown[]),
+          ),
+        [fn, args] as const,
+      ) as Promise<T>;
+    const settle = () => p.waitForTimeout(2500); // past the 1.5 s the pane waits for a burst of edits to end
+    try {
+      await settle();
+      const before = await call<number>("reads");
+      await call("setValues", "Sheet1", "Z50", [["a note far from the inputs"]]);
+      await settle();
+      expect(await call<number>("reads")).toBe(before); // no re-read of the inputs
+      await call("setValues", "Products", "C5", [["abc"]]);
+      await p.waitForFunction(() => /not a number/.test(document.querySelector("#problems")?.textContent ?? ""));
+      expect(await call<number>("reads")).toBeGreaterThan(before);
+      // Hidden: an edit to the inputs waits until the pane is shown again.
+      await call("setVisibility", "Hidden");
+      const hidden = await call<number>("reads");
+      await call("setValues", "Products", "C5", [[25]]);
+      await settle();
+      expect(await call<number>("reads")).toBe(hidden);
+      expect(await p.locator("#check-summary").innerText()).toMatch(/1 problem to fix/);
+      await call("setVisibility", "Taskpane");
+      await p.waitForFunction(() => /Ready/.test(document.querySelector("#check-summary")?.textContent ?? ""));
+      expect(await call<number>("reads")).toBeGreaterThan(hidden);
+    } finally {
+      await p.close();
+    }
+  });
 });

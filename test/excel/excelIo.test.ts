@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// src/excel against office-addin-mock (office.md §4.1): which ranges are found, how big ranges are read, what
+// src/excel against office-addin-mock (docs/office.md §4.1): which ranges are found, how big ranges are read, what
 // the plan sheet gets (values, number formats, table, grey rows, summary, stamp, chart, settings), that
 // other people's cells stop the write, the sample data, the setup, the selection. The mock refuses reads
 // that were not loaded and synced, so passing also means the load/sync order is right.

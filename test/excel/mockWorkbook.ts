@@ -1,4 +1,4 @@
-// An office-addin-mock workbook for the src/excel unit tests (office.md §4.1): sheets of cell values, tables,
+// An office-addin-mock workbook for the src/excel unit tests (docs/office.md §4.1): sheets of cell values, tables,
 // names and settings, seeded so that every proxy src/excel asks for is an OfficeMockObject in the context's
 // tree. Reading a property without load() and context.sync() gives the mock's error string instead of the
 // value, so these tests also check that the code loads and syncs before it reads. Ranges are made on first

@@ -1,5 +1,5 @@
 // The little of the CustomFunctions runtime the functions use, as Excel defines it: Error(code, message) and
-// the ErrorCode values (office.md §4.2).
+// the ErrorCode values (docs/office.md §4.2).
 
 export const ErrorCode = {
   invalidValue: "#VALUE!",

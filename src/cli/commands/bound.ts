@@ -1,4 +1,4 @@
-// `assort bound`: the fluid upper bound on expected profit (model.md §4) and the fluid assortment that
+// `assort bound`: the fluid upper bound on expected profit (docs/model.md §4) and the fluid assortment that
 // attains it: the same bound `assort optimize` and the add-in show (planBound), with the budget and capacity
 // priced in. Rules it leaves out keep it valid but looser, and it says which, because a bound that silently
 // ignored a rule would read as a promise.

@@ -1,4 +1,4 @@
-// `assort evaluate`: simulates a plan (model.md §2) and reports its expected profit with a 95% interval,
+// `assort evaluate`: simulates a plan (docs/model.md §2) and reports its expected profit with a 95% interval,
 // what happens to each product, and how close the plan comes to the fluid bound. The interval is always
 // shown: a simulated profit without its uncertainty invites comparing plans on noise.
 

@@ -1,4 +1,4 @@
-// The Lagrangian dual of the SAA LP (model.md §4–5) on one component of the substitution graph.
+// The Lagrangian dual of the SAA LP (docs/model.md §4–5) on one component of the substitution graph.
 //
 // Pricing z_ik ≤ x_i with μ_ik ≥ 0 leaves x_i the coefficient (1/K)·Σ_k μ_ik − cap_i (cap_i = c_i − s_i,
 // plus the budget and capacity prices when those are priced), so for every μ in

@@ -1,4 +1,4 @@
-// The fluid upper bound (model.md §4), exactly and without a general LP solver:
+// The fluid upper bound (docs/model.md §4), exactly and without a general LP solver:
 //   LP = max Σ (p_i − c_i)·z_i  s.t.  z_i + w_i = D_i + Σ_j ρ[j][i]·w_j,  z, w ≥ 0.
 // Its dual is the optimal-stopping fixed point u_i = max(m_i, Σ_j ρ[i][j]·u_j) with exit worth 0, solved by
 // policy iteration; the stopping set S (u_i = m_i) is an optimal fluid assortment, and one linear solve for

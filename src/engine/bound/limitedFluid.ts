@@ -1,4 +1,4 @@
-// The fluid bound under a budget and a capacity (model.md §4: "plan constraints tighten it").
+// The fluid bound under a budget and a capacity (docs/model.md §4: "plan constraints tighten it").
 // A fluid plan stocks its sales z, so the limits read Σ c_i z_i ≤ B and Σ size_i z_i ≤ C. Pricing them with
 // multipliers λ, κ ≥ 0 gives, for every λ and κ, the valid bound
 //   L(λ, κ) = F(p − c − λ·c − κ·size) + λ·B + κ·C,

@@ -1,4 +1,4 @@
-// The bound every surface shows beside a plan: the fluid LP (model.md §4) with the budget and capacity
+// The bound every surface shows beside a plan: the fluid LP (docs/model.md §4) with the budget and capacity
 // priced in when the instance has them (limitedFluid.ts), and a label that names the rules it leaves out,
 // because a bound that silently ignored a rule would read as a promise.
 

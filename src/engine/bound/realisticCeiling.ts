@@ -1,5 +1,5 @@
 // The "realistic ceiling" every surface shows beside the fluid bound: the stochastic (SAA) bound of
-// model.md §4 (stochasticBound.ts) at the fluid bound's prices for the budget and capacity, sized to a work
+// docs/model.md §4 (stochasticBound.ts) at the fluid bound's prices for the budget and capacity, sized to a work
 // budget so that it fits the run's time. The work is counted, not timed, so the same inputs give the same
 // figure on any machine: more seasons when the catalogue is small, fewer when it is large, and past that a
 // subset of the substitution graph's components (the largest first; the rest count at their fluid bound,
@@ -97,7 +97,7 @@ export function realisticCeiling(model: Model, lf: LimitedFluid, options: Ceilin
   };
 }
 
-/** What every surface says beside the ceiling (model.md §4). */
+/** What every surface says beside the ceiling (docs/model.md §4). */
 export const CEILING_CAVEAT =
   "still a relaxation: within a season it routes customers in the best order, not as they arrive, so a share well below 100% does not by itself mean the plan can be improved";
 

@@ -1,4 +1,4 @@
-// The stochastic (SAA) upper bound of model.md §4, without a general LP solver.
+// The stochastic (SAA) upper bound of docs/model.md §4, without a general LP solver.
 //
 // For K sampled seasons of first-choice counts d^k, the SAA LP is
 //   V = max (1/K)·Σ_k Σ_i (p_i − s_i)·z_ik − Σ_i (c_i − s_i)·x_i  s.t. flows(z_k, d^k), 0 ≤ z_ik ≤ x_i,

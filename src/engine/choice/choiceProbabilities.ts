@@ -1,4 +1,4 @@
-// Purchase probabilities of one customer facing the available set S (model.md §3):
+// Purchase probabilities of one customer facing the available set S (docs/model.md §3):
 //   R_i = λ_i + Σ_{k∉S} ρ[k][i]·R_k   for i ∉ S  (expected visits to unavailable products)
 //   P_j = λ_j + Σ_{k∉S} ρ[k][j]·R_k   for j ∈ S
 

@@ -1,6 +1,6 @@
 // Products from which a walking customer can never leave: every row on every path sums to 1 and no path
 // reaches a row with an exit. Such a customer would circle forever once they are all out of stock, so the
-// model rejects them (model.md §1). Found by a backward search from the rows that have an exit.
+// model rejects them (docs/model.md §1). Found by a backward search from the rows that have an exit.
 
 import type { SparseSubstitution } from "./instance";
 

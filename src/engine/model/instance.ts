@@ -1,4 +1,4 @@
-// The planning instance: the JSON shape users and surfaces hand in (model.md §1), and the compiled,
+// The planning instance: the JSON shape users and surfaces hand in (docs/model.md §1), and the compiled,
 // validated form the engine computes on (typed arrays, substitution in compressed sparse rows).
 
 /** One product as written in an instance file or read from a sheet. */

@@ -158,7 +158,7 @@ function money(x: number): string {
 }
 
 /**
- * Where a plan breaks the instance's rules (model.md §1): non-fatal Problems (section "plan"), one per
+ * Where a plan breaks the instance's rules (docs/model.md §1): non-fatal Problems (section "plan"), one per
  * product and rule, then one per broken total (budget, capacity, maxProducts).
  */
 export function planWarnings(model: Model, units: ArrayLike<number>): Problem[] {
@@ -189,7 +189,7 @@ export function planWarnings(model: Model, units: ArrayLike<number>): Problem[] 
         `not stocked, but the product is marked mustOffer (at least ${Math.max(1, model.minQty[i])} units).`,
       );
     }
-    // minQty applies to carried products (x = 0 means not offered), as model.md §1 says.
+    // minQty applies to carried products (x = 0 means not offered), as docs/model.md §1 says.
     if (x > 0 && x < model.minQty[i]) warn(i, "minQty", `${x} units is below its minQty ${model.minQty[i]}.`);
     if (x > model.maxQty[i]) warn(i, "maxQty", `${x} units is above its maxQty ${model.maxQty[i]}.`);
     if (model.packSize[i] > 1 && x % model.packSize[i] !== 0) {

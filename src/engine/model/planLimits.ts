@@ -1,4 +1,4 @@
-// The rules a plan must keep (model.md §1): per product (exclude, mustOffer, minQty, maxQty, packSize, lock)
+// The rules a plan must keep (docs/model.md §1): per product (exclude, mustOffer, minQty, maxQty, packSize, lock)
 // and in total (budget, capacity, maxProducts, maxChanges). Shared by every method so that no method can return a plan the
 // user ruled out, and checked once up front so an impossible set of rules is reported, not half-obeyed.
 

@@ -1,4 +1,4 @@
-// Turns an instance (model.md §1) into a Model, or throws an InputError listing every problem found:
+// Turns an instance (docs/model.md §1) into a Model, or throws an InputError listing every problem found:
 // each message names the product, the field and the value, and says what would be allowed. Each section is
 // read by its own module (validateProducts, validateSubstitution, validateCustomers, validateConstraints).
 

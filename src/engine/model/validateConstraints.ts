@@ -1,4 +1,4 @@
-// Validation of the plan constraints (model.md §1): maxProducts, budget and capacity, each optional.
+// Validation of the plan constraints (docs/model.md §1): maxProducts, budget and capacity, each optional.
 
 import { Collector, isRecord, numberField, type NumberRule, unknownFields } from "./validateFields";
 import type { Constraints } from "./instance";

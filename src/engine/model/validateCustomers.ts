@@ -1,4 +1,4 @@
-// Validation of the customers section (model.md §1): the traffic distribution and, for negbin, its cv.
+// Validation of the customers section (docs/model.md §1): the traffic distribution and, for negbin, its cv.
 
 import { Collector, isRecord, numberField, unknownFields } from "./validateFields";
 import type { Customers } from "./instance";

@@ -1,4 +1,4 @@
-// Validation of the products list (model.md §1): each product's id, money fields, quantity rules, flags and
+// Validation of the products list (docs/model.md §1): each product's id, money fields, quantity rules, flags and
 // size, read into typed arrays; every problem names the product and the field.
 
 import { booleanField, Collector, isRecord, numberField, unknownFields } from "./validateFields";

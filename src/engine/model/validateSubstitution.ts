@@ -1,4 +1,4 @@
-// Validation of the substitution (model.md §1): a list of {from, to, probability} links or a square matrix,
+// Validation of the substitution (docs/model.md §1): a list of {from, to, probability} links or a square matrix,
 // read into sparse rows; rows may not sum above 1, and no closed loop may trap a customer.
 
 import { Collector, isRecord, numberField, unknownFields } from "./validateFields";

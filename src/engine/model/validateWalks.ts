@@ -1,4 +1,4 @@
-// Near-closed rows (model.md §4): a row summing to 1 − ε sends a customer who meets only unavailable
+// Near-closed rows (docs/model.md §4): a row summing to 1 − ε sends a customer who meets only unavailable
 // products on a walk of about 1/ε steps. A warning names rows of NEAR_CLOSED_ROW or more; an error refuses
 // a substitution whose expected walk, computed from the chain with every product out of stock, is beyond
 // MAX_EXPECTED_WALK (rounded rows such as 2 × 0.4999999999 come out like that).

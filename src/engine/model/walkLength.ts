@@ -1,5 +1,5 @@
 // The expected length of a customer's walk: how many products she visits, counting her first choice, before
-// she buys or leaves, when the products in `unavailable` cannot serve her (model.md §4 "Near-closed rows"):
+// she buys or leaves, when the products in `unavailable` cannot serve her (docs/model.md §4 "Near-closed rows"):
 //   t_i = 1 + Σ_j ρ[i][j]·t_j  for i unavailable;  t_i = 1 for i available (she buys there).
 // Solved component by component of the substitution graph, sinks first: small components exactly by
 // elimination (a near-closed loop of a few products costs m³/3 however close to 1 its rows are), large

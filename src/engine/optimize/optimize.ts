@@ -1,4 +1,4 @@
-// The optimiser every surface calls: which products to carry and how many units of each (model.md §5).
+// The optimiser every surface calls: which products to carry and how many units of each (docs/model.md §5).
 //
 // Methods (all return the same plan shape, judged the same way):
 //   fluid       the fluid LP's sales, rounded, on its assortment.

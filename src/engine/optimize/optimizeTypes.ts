@@ -81,7 +81,7 @@ export interface ProductDecision {
 }
 
 /**
- * The realistic ceiling (model.md §4): the SAA bound, a dual value of the SAA LP on sampled seasons, so an
+ * The realistic ceiling (docs/model.md §4): the SAA bound, a dual value of the SAA LP on sampled seasons, so an
  * upper bound in expectation (biased upwards) that is far closer to what plans reach than the fluid bound.
  * Still a relaxation: within a season customers are routed in the best order, not the order they arrive.
  */
@@ -101,7 +101,7 @@ export interface PlanCeiling {
 export interface PlanBound {
   /** Upper bound on expected profit: no plan that keeps the rules can expect more. */
   value: number;
-  /** The fluid LP of model.md §4, with the budget and capacity priced in when the instance has them. */
+  /** The fluid LP of docs/model.md §4, with the budget and capacity priced in when the instance has them. */
   kind: "fluid";
   /** Rules the bound leaves out (it stays valid, only looser): maxProducts, mustOffer, minQty, maxQty, packSize. */
   ignoredConstraints: string[];

@@ -1,7 +1,7 @@
-// The paper's first step (El Housni et al. 2021), as we reconstruct it (model.md §5): start from the fluid
+// The paper's first step (El Housni et al. 2021), as we reconstruct it (docs/model.md §5): start from the fluid
 // assortment and drop long-tail products whose customers are better pooled into substitutes.
 //
-// Our rule, documented in the README: a carried product i with fluid sales z_i below τ = threshold·√(ΣD/N)
+// Our rule, documented in docs/methods.md: a carried product i with fluid sales z_i below τ = threshold·√(ΣD/N)
 // (the paper's order √(T/N)) is a candidate. Dropping it costs, in the fluid model, the value its customers
 // lose by walking on, z_i·(m_i − Σ_j ρ_ij u_j) with u the fluid dual (exact for a small change); it saves
 // what demand randomness costs a product stocked on its own, m_i·z_i − max_x newsvendor(z_i, x). We drop

@@ -1,4 +1,4 @@
-// One simulated season (model.md §2) under a plan: customers arrive one at a time, each walks her
+// One simulated season (docs/model.md §2) under a plan: customers arrive one at a time, each walks her
 // pre-determined preference path and buys the first product that still has stock, or leaves.
 //
 // Common random numbers: season r's traffic comes from its own generator, and customer c's first choice

@@ -1,4 +1,4 @@
-// Several plans played on the same simulated seasons (common random numbers, model.md §2), season by season,
+// Several plans played on the same simulated seasons (common random numbers, docs/model.md §2), season by season,
 // so differences between them are measured with the standard error of the paired difference, far smaller
 // than two independent runs' errors. The seasons are fixed by (seed, season number): running again with the
 // same seed and count replays exactly the same customers, so a plan added later is compared fairly.

@@ -1,4 +1,4 @@
-// The fluid bound (model.md §4) against independent ground truth: the LP itself solved by a general solver
+// The fluid bound (docs/model.md §4) against independent ground truth: the LP itself solved by a general solver
 // (HiGHS), the dual fixed point u_i = max(m_i, Σ_j ρ_ij u_j) and strong duality, the flow equations for the
 // fluid sales, and the bound's promise: no plan's simulated profit exceeds it.
 

@@ -1,4 +1,4 @@
-// The realistic ceiling (the SAA bound of model.md §4) against independent ground truth: HiGHS's exact
+// The realistic ceiling (the SAA bound of docs/model.md §4) against independent ground truth: HiGHS's exact
 // SAA-LP optimum on the same seasons (the dual is never below it, and within 1% of it on the benchmark
 // families), the exact optimum of tiny instances (dynamic programming over every stock vector), a
 // simulated plan's profit, and the fluid bound on the same seasons.

@@ -1,4 +1,4 @@
-// Choice probabilities (model.md §3) against independent ground truth:
+// Choice probabilities (docs/model.md §3) against independent ground truth:
 //  - MNL: the closed form P_j(S) = v_j / (v_0 + Σ_{k∈S} v_k) must come out of the Markov chain conversion
 //    (Blanchet, Gallego and Goyal 2016) to 1e-12;
 //  - general chains: a dense first-step analysis written here (where does a customer standing at i end up?),

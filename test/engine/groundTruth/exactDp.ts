@@ -1,7 +1,7 @@
-// Exact ground truth for small instances, written from model.md alone (no engine code):
+// Exact ground truth for small instances, written from docs/model.md alone (no engine code):
 //  - purchase probabilities P_j(S) from the §3 linear system, by dense Gaussian elimination;
 //  - expected sales of a plan by dynamic programming over (stock vector, customers remaining);
-//  - Poisson traffic as a Poisson mixture of fixed traffic (model.md §1: the two descriptions agree);
+//  - Poisson traffic as a Poisson mixture of fixed traffic (docs/model.md §1: the two descriptions agree);
 //  - a brute-force optimum over all plans with x_i ≤ cap_i.
 
 /** A small instance in dense form (indices 0..n-1). */
@@ -48,7 +48,7 @@ export interface DenseChoice {
 }
 
 /**
- * P_j(S) for the available set S (model.md §3): with U the unavailable products,
+ * P_j(S) for the available set S (docs/model.md §3): with U the unavailable products,
  *   R_i − Σ_{k∈U} ρ[k][i]·R_k = λ_i (i ∈ U),   P_j = λ_j + Σ_{k∈U} ρ[k][j]·R_k (j ∈ S).
  * `weights` are first-choice weights (normalised here).
  */

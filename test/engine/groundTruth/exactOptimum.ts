@@ -1,5 +1,5 @@
 // The exact optimum of a tiny instance (N ≤ 5) under Poisson traffic, salvage included, written from
-// model.md alone (no engine code): one dynamic programme gives the expected profit of EVERY stock vector.
+// docs/model.md alone (no engine code): one dynamic programme gives the expected profit of EVERY stock vector.
 //
 // With reward r_j = p_j − s_j per sale, V_t(y) = expected reward of t customers arriving to stock y:
 //   V_t(y) = Σ_{j∈S(y)} P_j(S(y))·(r_j + V_{t−1}(y − e_j)) + P_0(S(y))·V_{t−1}(y),  V_0 = 0,

@@ -1,4 +1,4 @@
-// The fluid LP of model.md §4 written out for HiGHS, with optional budget and capacity rows:
+// The fluid LP of docs/model.md §4 written out for HiGHS, with optional budget and capacity rows:
 //   max Σ (p_i − c_i)·z_i  s.t.  z_i + w_i − Σ_j ρ[j][i]·w_j = D_i,  Σ c_i z_i ≤ B,  Σ size_i z_i ≤ C,  z, w ≥ 0.
 // Ground truth for the engine's bounds, which never call a general solver.
 

@@ -1,4 +1,4 @@
-// Random dense instances for tests, and their JSON form (model.md §1) for validateInstance.
+// Random dense instances for tests, and their JSON form (docs/model.md §1) for validateInstance.
 
 import type { DenseInstance } from "./exactDp";
 import type { TestRandom } from "./testRandom";
@@ -86,7 +86,7 @@ export interface CustomersJson {
   cv?: number;
 }
 
-/** The instance as JSON (model.md §1), with substitution as a list or as a square matrix. */
+/** The instance as JSON (docs/model.md §1), with substitution as a list or as a square matrix. */
 export function toInstanceJson(
   inst: DenseInstance,
   customers: CustomersJson = { distribution: "poisson" },

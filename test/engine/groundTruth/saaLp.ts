@@ -1,4 +1,4 @@
-// The SAA LP of model.md §5, solved exactly by HiGHS (tests and benchmarks only): the reference the
+// The SAA LP of docs/model.md §5, solved exactly by HiGHS (tests and benchmarks only): the reference the
 // stochastic bound's dual (src/engine/bound/stochasticBound.ts) is checked against, on the SAME seasons.
 //   max (1/K)·Σ_k Σ_i (p_i − s_i)·z_ik − Σ_i (c_i − s_i)·x_i
 //   s.t. z_ik + w_ik − Σ_j ρ[j][i]·w_jk = d_ik,  0 ≤ z_ik ≤ x_i,  w ≥ 0,  z_ik = 0 for excluded i,

@@ -1,4 +1,4 @@
-// Closed loops (model.md §1): groups of products a walking customer can never leave.
+// Closed loops (docs/model.md §1): groups of products a walking customer can never leave.
 
 import { closedLoops } from "../../../src/engine/model/closedLoops";
 import { sparseOf } from "../groundTruth/sparse";

@@ -1,4 +1,4 @@
-// Input validation (model.md §1): every rule, every message naming its culprit and what is allowed, every
+// Input validation (docs/model.md §1): every rule, every message naming its culprit and what is allowed, every
 // problem collected, and the compiled Model (typed arrays, substitution in compressed sparse rows).
 
 import { InputError, type Model, type Problem, type SparseSubstitution } from "../../../src/engine/model/instance";

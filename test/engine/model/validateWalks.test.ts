@@ -1,4 +1,4 @@
-// Near-closed rows at validation (model.md §4): a warning that names rows of 0.999 or more, an error where
+// Near-closed rows at validation (docs/model.md §4): a warning that names rows of 0.999 or more, an error where
 // the expected walk (from the chain, every product out of stock) passes MAX_EXPECTED_WALK.
 
 import { InputError } from "../../../src/engine/model/instance";
