@@ -96,3 +96,4 @@ export * from "./whatif/pairedSeasons";
 export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
 export * from "./whatif/sweep";
+export * from "./model/isRecord";

@@ -19,7 +19,7 @@ import {
   prepareOptimize,
   substitutionFromSheet,
 } from "../sheet/requests";
-import { JobTimedOut } from "../worker/client";
+import { JobTimedOut, TIMEOUT_MARGIN_MS } from "../worker/client";
 import type { EvaluateOutcome } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
 import { prepareFit } from "./fitRequest";
@@ -33,7 +33,6 @@ import { sweepCells } from "../sheet/sweepTable";
 import { wholeColumnProblems } from "./wholeColumns";
 
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
-const TIMEOUT_MARGIN_MS = 60000;
 /** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
 const QUICK_JOB_TIMEOUT_MS = 120000;
 /** EM takes seconds to a minute on big histories (docs/substitution.md); beyond this it is stuck. */

@@ -2,6 +2,8 @@
 // small conversions every layout needs. Blanks arrive as null, "" or (for custom-function matrices) 0, and
 // with allowCustomDataForDataTypeAny a cell may arrive as a value object ({type, basicValue}).
 
+import { isRecord } from "../engine";
+
 export type Cell = unknown;
 export type Cells = Cell[][];
 
@@ -25,10 +27,6 @@ const EXCEL_ERRORS = new Set([
   "#PYTHON!",
   "#EXTERNAL!",
 ]);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** The plain value of a cell: value objects (formatted numbers, errors, entities) reduced to what they show. */
 export function plain(v: Cell): Cell {

@@ -2,7 +2,7 @@
 // the ranges (throwing one SheetInputError with every problem), and for the quick answers (BOUND, CHOICE,
 // SUBSTITUTION) compute the table. OPTIMIZE and EVALUATE stop at a plain job for the worker.
 
-import { mnlToMarkovChain, planWarnings } from "../engine";
+import { DEFAULT_SEED, mnlToMarkovChain, planWarnings } from "../engine";
 import type { InstanceInput, Model, OptimizeOptions } from "../engine";
 import { readAvailable } from "./available";
 import { sheetBoundWithCeiling, type SheetBound } from "./bound";
@@ -38,8 +38,6 @@ export interface EvaluateRequest {
   /** Rules the plan breaks (budget, min, ...), as sentences: evaluating such a plan is still useful. */
   warnings: string[];
 }
-
-export const DEFAULT_SEED = 1;
 
 /** (N + 1)² numbers must fit Excel's 5 MB custom-function payload (docs/office.md §2.5), with room to spare. */
 export const MAX_MATRIX_PRODUCTS = 500;

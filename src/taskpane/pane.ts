@@ -26,7 +26,7 @@ import { selectedAddress } from "../excel/selection";
 import { BLANK_PARAMETERS, loadSetup, saveSetup, type Parameters, type Setup } from "../excel/setup";
 import { writePlan, type WritePlanOutcome } from "../excel/writePlan";
 import { buildPlanSheet, type PlanSheet } from "../sheet/planSheet";
-import { JobCancelled, type JobHandle } from "../worker/client";
+import { JobCancelled, TIMEOUT_MARGIN_MS, type JobHandle } from "../worker/client";
 import { engineClient } from "../worker/sharedClient";
 import { byId, setDisabled, setValue, valueOf } from "./dom";
 import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
@@ -43,7 +43,6 @@ const PARAMETER_KEYS = Object.keys(BLANK_PARAMETERS) as (keyof Parameters)[];
 /** Longest interval between updates of the progress text. */
 const TEXT_EVERY_MS = 1000;
 /** Time allowed beyond the search's own limit (the final evaluation, a busy machine). */
-const TIMEOUT_MARGIN_MS = 60000;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -273,3 +273,6 @@ export class EngineClient {
     }
   }
 }
+
+/** Added to a job's own time limit for its timeout: the final evaluation and writing come on top of the search. */
+export const TIMEOUT_MARGIN_MS = 60000;

@@ -3,7 +3,7 @@
 // priced in. Rules it leaves out keep it valid but looser, and it says which, because a bound that silently
 // ignored a rule would read as a promise.
 
-import { CEILING_CAVEAT, planBoundWithCeiling } from "../../engine";
+import { CEILING_CAVEAT, listNames, planBoundWithCeiling } from "../../engine";
 import type { FluidSolution, Model, PlanCeiling } from "../../engine";
 import { expectPositionals, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
@@ -55,8 +55,7 @@ export function ceilingJson(c: PlanCeiling | undefined): Record<string, unknown>
 /** The note printed under a bound when the instance has rules it leaves out. */
 export function ignoredNote(report: BoundReport): string {
   if (report.ignoredConstraints.length === 0) return "";
-  const names = report.ignoredConstraints;
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const list = listNames(report.ignoredConstraints);
   return `Note: the bound leaves out this instance's ${list}; it stays valid, but the best plan that respects them may fall short of it.\n`;
 }
 

@@ -5,6 +5,7 @@
 import {
   CEILING_CAVEAT,
   checkWorkBudget,
+  DEFAULT_SEED,
   InputError,
   planToJson,
   planWarnings,
@@ -41,7 +42,6 @@ import { readWorkbookUnits, type UnitsSource } from "../workbookUnits";
 import { relocateProductProblem } from "../../sheet/relocate";
 import { boundReport, ceilingJson, ceilingText, ignoredNote, type BoundReport } from "./bound";
 
-export const DEFAULT_SEED = 1;
 /** Far more seasons than any sensible run needs, and small enough that nobody waits hours by a typo. */
 const MAX_REPS = 10_000_000;
 /** Seconds a simulation may take unless --time-limit says otherwise. */

@@ -3,7 +3,7 @@
 // the share of it reached, and for every product the decision and its reason; --out saves the plan in the
 // form `assort evaluate --plan` reads, so a merchandiser can edit it and re-evaluate.
 
-import { InputError, METHODS, optimize, planToJson } from "../../engine";
+import { DEFAULT_SEED, InputError, METHODS, optimize, planToJson } from "../../engine";
 import type { Method, Model, OptimizeResult } from "../../engine";
 import { expectPositionals, stringOption, integerOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, TOP_OPTION, type Command } from "../command";
@@ -29,7 +29,6 @@ import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
 import { WORKERS_OPTION, withSeasonPool } from "../workers";
 
-const DEFAULT_SEED = 1;
 const DEFAULT_TIME_LIMIT_S = 60;
 
 /** The result's fields in --json output (assort plan adds where it wrote the workbook). */

@@ -4,8 +4,8 @@
 
 import { createHash } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
-import { DEFAULT_TIME_LIMIT_MS, InputError, optimize } from "../../engine";
-import type { Method, Model, OptimizeResult } from "../../engine";
+import { DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, InputError, optimize, relaxBindingRules } from "../../engine";
+import type { Method, Model, OptimizeResult, Relaxation } from "../../engine";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, FileError, InputProblems, UsageError } from "../errors";
@@ -34,8 +34,6 @@ import {
   type SettingLine,
 } from "../overrides";
 import { WORKERS_OPTION, withSeasonPool } from "../workers";
-
-const DEFAULT_SEED = 1;
 
 /** book.xlsx → book.planned.xlsx, beside it. */
 export function defaultOutput(input: string): string {
@@ -126,6 +124,7 @@ function human(
   input: string,
   output: string,
   lines: SettingLine[],
+  relaxations: Relaxation[],
 ): string {
   const sub = inputs.sheet.substitution;
   const rows: [string, string][] = [
@@ -134,6 +133,10 @@ function human(
       `${input}: ${plural(model.n, "product")} (${describePlace(inputs.places.Products)}), substitution ${sub.layout === "none" ? "none" : `${sub.layout} of ${plural(sub.links.length, "link")}`} (${describePlace(inputs.places.Substitution)})`,
     ],
     ...planSummaryRows(model, r),
+    ...relaxations.map((x): [string, string] => [
+      `Relax ${x.rule}`,
+      `${formatNumber(x.from)} → ${formatNumber(x.to)} would gain ${formatNumber(x.gain.mean)} ± ${formatNumber(x.gain.high - x.gain.mean)} (95% interval)`,
+    ]),
     ["Settings", settingsText(lines)],
   ];
   let out = renderSummary(rows) + planCeilingText(r);
@@ -238,6 +241,17 @@ export const planCommand: Command = {
       progress.done();
     }
     if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
+    // The value of relaxing each binding rule (+10% budget or space, one more product or change), re-optimised
+    // from the plan on shared seasons: the answer report's last column. Costs up to half the time limit again.
+    let relaxations: Relaxation[] = [];
+    if (result.rules.some((u) => u.binding)) {
+      if (!asJson && io.isTTY) io.stderr("Valuing the binding rules (re-optimising with each relaxed)…\n");
+      relaxations = await relaxBindingRules(model, result, {
+        method: s.method,
+        seed: s.seed,
+        timeLimitMs: s.timeLimitMs,
+      });
+    }
 
     const address = (role: "Products" | "Substitution" | "Options") =>
       inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined;
@@ -254,6 +268,7 @@ export const planCommand: Command = {
         command: reproduceCommand(input, s, cli.overrides),
       },
       inputs.sheet.productExtras,
+      relaxations,
     );
     const { replaced } = writePlanSheet(opened.workbook, sheet);
     if (replaced && !asJson) io.stderr(`note: the earlier '${PLAN_SHEET}' sheet is replaced in the copy\n`);
@@ -287,7 +302,7 @@ export const planCommand: Command = {
         }),
       );
     } else {
-      io.stdout(human(model, result, inputs, input, output, lines));
+      io.stdout(human(model, result, inputs, input, output, lines, relaxations));
     }
     return EXIT_OK;
   },

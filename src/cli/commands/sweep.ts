@@ -5,7 +5,7 @@
 // "Assort scenarios" sheet. Nothing is written until the sweep is done, and then atomically.
 
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { InputError, sweep, type Model, type SweepResult, type SweepRule } from "../../engine";
+import { DEFAULT_SEED, InputError, sweep, type Model, type SweepResult, type SweepRule } from "../../engine";
 import { sweepColumns, sweepCells } from "../../sheet/sweepTable";
 import { expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
@@ -22,7 +22,6 @@ import { readWorkbookInputs } from "../workbookInputs";
 import { PLAN_SHEET } from "../../sheet/planSheet";
 import { SCENARIOS_SHEET, writeScenariosSheet } from "../workbookScenarios";
 
-const DEFAULT_SEED = 1;
 /** The whole sweep's cap, per point: searches normally end long before it. */
 const DEFAULT_SECONDS_PER_POINT = 60;
 

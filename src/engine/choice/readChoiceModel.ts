@@ -15,6 +15,7 @@ import { show } from "../text/format";
 import type { ChoiceModel } from "./choiceModel";
 import { mixedLogitChoice, mnlChoice, nestedLogitChoice, type Nest } from "./logitChoice";
 import { rankingChoice, type RankingType } from "./rankingChoice";
+import { isRecord } from "../model/isRecord";
 
 export interface ChoiceModelFile {
   products: ProductInput[];
@@ -24,10 +25,6 @@ export interface ChoiceModelFile {
 }
 
 const TYPES = ["rankings", "mnl", "nested", "mixed"];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 export function readChoiceModel(input: unknown): ChoiceModelFile {
   const problems: Problem[] = [];

@@ -8,6 +8,8 @@
 import { show } from "../text/format";
 import { InputError, type Model, type Problem } from "./instance";
 import { suggest } from "../text/suggest";
+import { isRecord } from "./isRecord";
+import { money } from "../text/format";
 
 /** Units are stored in Int32Array by the simulator. */
 const INT32_MAX = 2147483647;
@@ -24,10 +26,6 @@ export interface PlanEntry {
 
 export interface PlanInput {
   plan: PlanEntry[];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Same id rules as the instance: text (trimmed) or a finite number. */
@@ -151,10 +149,6 @@ export function planToJson(model: Model, units: ArrayLike<number>): PlanInput {
   const plan: PlanEntry[] = [];
   for (let i = 0; i < model.n; i++) if (units[i] > 0) plan.push({ id: model.ids[i], quantity: units[i] });
   return { plan };
-}
-
-function money(x: number): string {
-  return String(+x.toFixed(2));
 }
 
 /**

@@ -3,6 +3,7 @@
 // user ruled out, and checked once up front so an impossible set of rules is reported, not half-obeyed.
 
 import { InputError, type Model, type Problem } from "./instance";
+import { money } from "../text/format";
 
 /** Whether i must keep its current units exactly (Lock). */
 export function isLocked(model: Model, i: number): boolean {
@@ -94,10 +95,6 @@ export function withinTotals(model: Model, u: Usage): boolean {
   const maxChanges = model.constraints.maxChanges ?? null;
   if (maxChanges !== null && u.changes > maxChanges) return false;
   return true;
-}
-
-function money(x: number): string {
-  return String(+x.toFixed(2));
 }
 
 function quoted(ids: string[]): string {

@@ -5,6 +5,7 @@
 
 import { show } from "../text/format";
 import type { InstanceInput, Model, Problem } from "./instance";
+import { isRecord } from "./isRecord";
 
 /** Product fields read here (validate.ts accepts them as known fields). */
 export const CURRENT_PRODUCT_FIELDS = ["currentUnits", "lock"];
@@ -21,10 +22,6 @@ export interface CurrentRange {
 
 /** The per-product rules a lock must agree with. */
 export type ProductRules = Pick<Model, "n" | "ids" | "minQty" | "maxQty" | "packSize" | "mustOffer" | "exclude">;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function unitsProblem(raw: unknown): string | undefined {
   if (typeof raw !== "number") return `${show(raw)} is not a number`;

@@ -4,10 +4,9 @@
 import { show } from "../text/format";
 import type { Problem, Section } from "./instance";
 import { suggest } from "../text/suggest";
+import { isRecord } from "./isRecord";
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export { isRecord };
 
 /** Gathers every problem (fatal) and warning (shown, not fatal) so the user sees them all at once. */
 export class Collector {

@@ -10,6 +10,7 @@ import type { UnitValues } from "../simulate/sampledSeasons";
 import { whereDemandGoes } from "./whereDemandGoes";
 import { actionOf } from "../compare/actions";
 import { actionHead, dropReason, quantityReason } from "../compare/actionReasons";
+import { listNames } from "../text/format";
 
 function round1(x: number): string {
   return x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10);
@@ -20,9 +21,7 @@ function percent(x: number): string {
 }
 
 function names(model: Model, list: number[]): string {
-  const ids = list.map((j) => model.ids[j]);
-  if (ids.length <= 1) return ids.join("");
-  return `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+  return listNames(list.map((j) => model.ids[j]));
 }
 
 /** Which limit binds the plan (used ≥ 98%), if any, in the order a merchandiser thinks of them. */

@@ -45,6 +45,9 @@ import { simulateAsync } from "../simulate/simulate";
 import { checkWorkBudget, formatSeconds, seasonWalk, walkCapWarning } from "../simulate/workBudget";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
+
+/** The seed every surface uses when none is given. */
+export const DEFAULT_SEED = 1;
 /** Passes of the greedy-fill start under a budget or capacity (each spends a quarter of the room left). */
 const GREEDY_PASSES = 60;
 
@@ -66,12 +69,12 @@ function searchSeasons(model: Model): number {
 }
 
 /**
- * Seasons in the polish sample: four times the search's (at least 3 million customer-steps per pass), at most
+ * Seasons in the polish sample: twice the search's (at least 3 million customer-steps per pass), at most
  * 20,000. Close plans differ by less than the search sample can tell apart where traffic is small (one pair
  * move is 0.1–1% of profit on tiny instances) or where N × demand is large (few seasons per pass).
  */
 function polishSeasons(model: Model, search: number): number {
-  return Math.min(20000, Math.max(4 * search, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
+  return Math.min(20000, Math.max(2 * search, Math.round(3e6 / Math.max(1, 1.5 * model.totalDemand))));
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */

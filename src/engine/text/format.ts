@@ -26,3 +26,8 @@ export function listNames(names: string[], max = 8): string {
   if (shown.length <= 1) return shown.join("");
   return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 }
+
+/** An amount in a message: at most two decimals, no trailing zeros ("1200", "99.5"). */
+export function money(x: number): string {
+  return String(+x.toFixed(2));
+}

@@ -49,7 +49,7 @@ test("allowedUnits rounds to the nearest pack, clamps to the range, and drops sm
 
 test("usage and withinTotals (budget 100, capacity 30, at most 3 products)", () => {
   const u = usage(model, [5, 6, 0, 3, 0]);
-  expect(u).toEqual({ spend: 4 * 14, space: 2 * 5 + 6 + 3, carried: 3 });
+  expect(u).toEqual({ spend: 4 * 14, space: 2 * 5 + 6 + 3, carried: 3, changes: 0 });
   expect(withinTotals(model, u)).toBe(true);
   expect(withinTotals(model, usage(model, [5, 6, 0, 3, 4]))).toBe(false); // 4 products
   expect(withinTotals(model, usage(model, [13, 0, 0, 3, 0]))).toBe(true); // space 29, spend 64
