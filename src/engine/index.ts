@@ -84,6 +84,7 @@ export * from "./choice/logitChoice";
 export * from "./substitution/chainFromModel";
 export * from "./substitution/chainFidelity";
 export * from "./choice/readChoiceModel";
+export * from "./choice/chainPurchase";
 export * from "./compare/estimate";
 export * from "./compare/planKpis";
 export * from "./compare/actions";

@@ -15,11 +15,10 @@
 // ρ[i][j] = (P_j(all∖i) − P_j(all)) / P_i(all). It reproduces the offered sets "all" and "all but one"
 // exactly; measureChainApproximation says how far off it is on other sets.
 
-import { choiceProbabilities } from "./choiceProbabilities";
 import { seedKey } from "../random/hash";
 import type { InstanceInput, ProductInput, SubstitutionLink } from "../model/instance";
 import { Rng } from "../random/rng";
-import { sparseSubstitution } from "../model/sparseSubstitution";
+import { chainPurchase } from "./chainPurchase";
 
 export interface MultiStepQuery {
   /** Share of customers who search with this query. */
@@ -257,19 +256,7 @@ export function chainProbabilities(
   n: number,
   available: ArrayLike<number | boolean>,
 ): MultiStepProbabilities {
-  const sub = sparseSubstitution(
-    n,
-    chain.links.map((l) => l.from),
-    chain.links.map((l) => l.to),
-    chain.links.map((l) => l.probability),
-  );
-  const p = choiceProbabilities(chain.lambda, sub, available);
-  // choiceProbabilities normalises λ to customers who want a product; the λ_0 customers simply leave.
-  const scale = 1 - chain.noPurchaseShare;
-  const purchase = p.purchase.map((x) => x * scale);
-  let bought = 0;
-  for (const x of purchase) bought += x;
-  return { purchase, noPurchase: Math.max(0, 1 - bought) };
+  return chainPurchase(chain, n, available);
 }
 
 export interface ApproximationOptions {

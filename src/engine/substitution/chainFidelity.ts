@@ -1,9 +1,8 @@
 // What the chain loses: on offered sets the fit did not use, the total-variation distance between the source
 // model's choice probabilities and the chain's, the no-purchase share by set size, and a verdict in words.
 
-import { choiceProbabilities } from "../choice/choiceProbabilities";
+import { chainPurchase } from "../choice/chainPurchase";
 import type { ChoiceModel, Purchase } from "../choice/choiceModel";
-import { sparseSubstitution } from "../model/sparseSubstitution";
 import { Rng } from "../random/rng";
 import { seedKey } from "../random/hash";
 import type { ModelChain } from "./chainFromModel";
@@ -29,19 +28,8 @@ export interface ChainFidelity {
 }
 
 /** The chain's purchase probabilities, its λ_0 customers leaving at once. */
-export function chainPurchase(chain: ModelChain, available: ArrayLike<number | boolean>): Purchase {
-  const sub = sparseSubstitution(
-    chain.n,
-    chain.links.map((l) => l.from),
-    chain.links.map((l) => l.to),
-    chain.links.map((l) => l.probability),
-  );
-  const p = choiceProbabilities(chain.lambda, sub, available);
-  const scale = 1 - chain.noPurchaseShare;
-  const purchase = p.purchase.map((x) => x * scale);
-  let bought = 0;
-  for (const x of purchase) bought += x;
-  return { purchase, noPurchase: Math.max(0, 1 - bought) };
+export function chainPurchaseOf(chain: ModelChain, available: ArrayLike<number | boolean>): Purchase {
+  return chainPurchase(chain, chain.n, available);
 }
 
 export function chainFidelity(
@@ -68,7 +56,7 @@ export function chainFidelity(
     for (let i = 0; i < n; i++) size += available[i] = rng.next() < share ? 1 : 0;
     if (size === 0) continue;
     const a = model.probabilities(available);
-    const b = chainPurchase(chain, available);
+    const b = chainPurchaseOf(chain, available);
     let d = Math.abs(a.noPurchase - b.noPurchase);
     for (let j = 0; j < n; j++) d += Math.abs(a.purchase[j] - b.purchase[j]);
     tv.push(d / 2);

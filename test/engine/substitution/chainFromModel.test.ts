@@ -5,7 +5,7 @@ import { rankingChoice, type RankingType } from "../../../src/engine/choice/rank
 import { mnlChoice } from "../../../src/engine/choice/logitChoice";
 import { mnlToMarkovChain } from "../../../src/engine/choice/mnlToMarkovChain";
 import { chainFromModel, removalChain, ROW_CAP } from "../../../src/engine/substitution/chainFromModel";
-import { chainFidelity, chainPurchase } from "../../../src/engine/substitution/chainFidelity";
+import { chainFidelity, chainPurchaseOf } from "../../../src/engine/substitution/chainFidelity";
 import { TestRandom } from "../groundTruth/testRandom";
 
 test("MNL in, the exact chain out (1e-12)", () => {
@@ -16,7 +16,7 @@ test("MNL in, the exact chain out (1e-12)", () => {
   for (let i = 0; i < w.length; i++) expect(chain.lambda[i]).toBeCloseTo(exact.lambda[i], 12);
   for (const l of chain.links) expect(l.probability).toBeCloseTo(exact.rho[l.from][l.to], 12);
   // And the chain's probabilities are the MNL's on any set.
-  const p = chainPurchase(chain, [1, 0, 1, 0, 1, 1]);
+  const p = chainPurchaseOf(chain, [1, 0, 1, 0, 1, 1]);
   const q = mnlChoice(w, 2).probabilities([1, 0, 1, 0, 1, 1]);
   for (let j = 0; j < w.length; j++) expect(p.purchase[j]).toBeCloseTo(q.purchase[j], 12);
 });
