@@ -1,5 +1,5 @@
 // `npm run build` (webpack --mode production) as a user runs it, into a scratch folder: the shared-runtime page
-// loads Office.js then both bundles, functions.json lists the seven functions with their parameters, the
+// loads Office.js then both bundles, functions.json lists the eight functions with their parameters, the
 // functions bundle registers them, the engine worker is its own chunk, and the manifest and icons are copied.
 
 import { execFileSync } from "child_process";
@@ -46,7 +46,7 @@ test("error values in input ranges reach the functions, so they can say which ce
   expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
 });
 
-test("functions.json lists the seven functions with their parameters", () => {
+test("functions.json lists the eight functions with their parameters", () => {
   const byId = new Map(functions.map((f) => [f.id, f]));
   expect([...byId.keys()].sort()).toEqual([
     "BOUND",
@@ -56,6 +56,7 @@ test("functions.json lists the seven functions with their parameters", () => {
     "OPTIMIZE",
     "SIMILARITY",
     "SUBSTITUTION",
+    "SWEEP",
   ]);
   const params = (id: string) =>
     (byId.get(id) as FunctionMeta).parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
@@ -66,6 +67,7 @@ test("functions.json lists the seven functions with their parameters", () => {
   expect(params("SUBSTITUTION")).toEqual(["products", "weights"]);
   expect(params("FIT")).toEqual(["history", "products?", "options?"]);
   expect(params("SIMILARITY")).toEqual(["products", "attributes", "strength?"]);
+  expect(params("SWEEP")).toEqual(["products", "substitution", "rule", "values", "options?"]);
   for (const f of functions) {
     expect(f.description.length).toBeGreaterThan(20);
     expect(f.result.dimensionality).toBe("matrix");
@@ -242,7 +244,7 @@ function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise
   return registered;
 }
 
-test("the built functions.js registers all seven and OPTIMIZE runs in the built worker chunk", async () => {
+test("the built functions.js registers all eight and OPTIMIZE runs in the built worker chunk", async () => {
   const fns = loadBundle(out);
   expect(Object.keys(fns).sort()).toEqual([
     "BOUND",
@@ -252,6 +254,7 @@ test("the built functions.js registers all seven and OPTIMIZE runs in the built 
     "OPTIMIZE",
     "SIMILARITY",
     "SUBSTITUTION",
+    "SWEEP",
   ]);
   const products = [
     ["Product", "Price", "Cost", "Demand"],

@@ -86,6 +86,12 @@ function notes(result: ReportResult): string[] {
   return out;
 }
 
+const NOTE_ROWS = 3;
+
+function atMostRows(lines: string[], k: number): string[] {
+  return lines.length > k ? [...lines.slice(0, k - 1), lines.slice(k - 1).join(" ")] : lines;
+}
+
 /** Products most wanted first; ties keep the model's order. */
 function ranked(result: ReportResult): number[] {
   return result.decisions
@@ -123,14 +129,16 @@ export function buildPlanSheet(input: PlanSheetInput): PlanSheet {
   const n = order.length;
 
   // Where the table lands depends on the blocks above it; their formulas point into the table's body.
-  const notesText = notes(result);
+  // The notes take a fixed number of rows, so a re-run whose warnings differ puts the table where the last
+  // run's was (and replaces only its own cells): extra notes share the last row.
+  const notesText = atMostRows(notes(result), NOTE_ROWS);
   const rules = result.rules ?? [];
   const kpiRows = result.comparison ? 5 : 2;
   let row = 3 + kpiRows + 1;
   const rulesRow = rules.length > 0 ? row : -1;
   if (rules.length > 0) row += rules.length + 2;
   const notesRow = notesText.length > 0 ? row : -1;
-  if (notesText.length > 0) row += notesText.length + 1;
+  row += NOTE_ROWS + 1; // reserved even when empty, so the table stays put from run to run
   const headerRow = row;
   const first = headerRow + 2; // sheet row number (1-based) of the first product
   const last = headerRow + 1 + n;
