@@ -29,8 +29,8 @@ export const MAX_SEASON_CUSTOMERS = 1e9;
 export const MAX_UNITS = 2147483647;
 
 /**
- * Customer-steps a second the simulator is assumed to reach at best (one core; measured 2–6·10⁷ on a
- * shared 2-core machine, bench/results/limits.md). The work budget refuses a run that cannot finish its
- * minimum number of seasons within the time limit even at this speed, so the check errs towards running.
+ * Customer-steps a second the simulator is assumed to reach at best: above what one core was measured to do
+ * (45–59 million on an idle core, bench/results/engine.md). The work budget refuses a run that cannot finish
+ * its minimum number of seasons within the time limit even at this speed, so the check errs towards running.
  */
 export const STEPS_PER_SECOND = 1e8;
