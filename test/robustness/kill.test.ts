@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { zipEntries } from "../../src/cli/zipEntries";
+import { zipEntries } from "../../src/cli/workbook/zipEntries";
 import { ROOT } from "../cli/memoryIo";
 import { EXAMPLES, tempFolder } from "../cli/workbookHelpers";
 import { mulberry } from "./seeded";

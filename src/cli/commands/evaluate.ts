@@ -35,10 +35,10 @@ import { progressBar } from "../progress";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { printWarnings } from "../warnings";
-import { readWorkbook, isWorkbookPath } from "../workbookFile";
-import { readWorkbookInputs } from "../workbookInputs";
+import { readWorkbook, isWorkbookPath } from "../workbook/file";
+import { readWorkbookInputs } from "../workbook/inputs";
 import { PLAN_SHEET } from "../../sheet/planSheet";
-import { readWorkbookUnits, type UnitsSource } from "../workbookUnits";
+import { readWorkbookUnits, type UnitsSource } from "../workbook/units";
 import { relocateProductProblem } from "../../sheet/relocate";
 import { boundReport, ceilingJson, ceilingText, ignoredNote, type BoundReport } from "./bound";
 

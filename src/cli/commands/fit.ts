@@ -13,8 +13,8 @@ import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory"
 import { loadLinks } from "../loadLinks";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
-import { isWorkbookPath } from "../workbookFile";
-import { loadWorkbookHistory } from "../workbookHistory";
+import { isWorkbookPath } from "../workbook/file";
+import { loadWorkbookHistory } from "../workbook/history";
 
 const DEFAULT_MAX_ITERATIONS = 5000;
 const DEFAULT_TOLERANCE = 1e-9;

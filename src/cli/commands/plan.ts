@@ -16,12 +16,12 @@ import { planCeilingText, planSummaryRows } from "../planSummary";
 import { stagedProgress } from "../progress";
 import { formatNumber, plural, renderSummary } from "../table";
 import { VERSION } from "../version";
-import { lostFeatures } from "../workbookFeatures";
+import { lostFeatures } from "../workbook/features";
 import { cliPlanSheet, PLAN_SHEET, writePlanSheet } from "../workbook/planSheet";
 import { isPlannedCopy } from "../workbook/plannedCopy";
-import { openWorkbook, readWorkbook } from "../workbookFile";
-import { placeAddress, readWorkbookInputs, type InputPlace, type WorkbookInputs } from "../workbookInputs";
-import { zipEntries } from "../zipEntries";
+import { openWorkbook, readWorkbook } from "../workbook/file";
+import { placeAddress, readWorkbookInputs, type InputPlace, type WorkbookInputs } from "../workbook/inputs";
+import { zipEntries } from "../workbook/zipEntries";
 import { methodOption, resultFields } from "./optimize";
 import {
   applyOverrides,

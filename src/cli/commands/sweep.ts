@@ -17,10 +17,10 @@ import { applyOverrides, instanceOrigin, optionsOrigin, readOverrides, settingLi
 import { sweepProgressLine } from "../sweepProgress";
 import { parseSweepRange } from "../sweepRange";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
-import { isWorkbookPath, readWorkbook, type OpenedWorkbook } from "../workbookFile";
-import { readWorkbookInputs } from "../workbookInputs";
+import { isWorkbookPath, readWorkbook, type OpenedWorkbook } from "../workbook/file";
+import { readWorkbookInputs } from "../workbook/inputs";
 import { PLAN_SHEET } from "../../sheet/planSheet";
-import { SCENARIOS_SHEET, writeScenariosSheet } from "../workbookScenarios";
+import { SCENARIOS_SHEET, writeScenariosSheet } from "../workbook/scenarios";
 
 /** The whole sweep's cap, per point: searches normally end long before it. */
 const DEFAULT_SECONDS_PER_POINT = 60;

@@ -23,7 +23,7 @@ import {
   type ReportResult,
   type SheetValue,
 } from "../../sheet/planSheet";
-import { tablesOf } from "../workbookTables";
+import { tablesOf } from "./tables";
 
 export { PLAN_SHEET };
 

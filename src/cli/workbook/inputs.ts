@@ -3,16 +3,16 @@
 // and messages as the add-in (src/sheet/), each message naming the sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
-import { suggest } from "../engine";
-import type { Problem } from "../engine";
-import { sheetPrefix, splitAddress } from "../sheet/address";
-import { isBlankOrZero, normalizeName, type Cells } from "../sheet/cells";
-import { columnLetter } from "../sheet/address";
-import { readSheetInstance, type SheetInstance } from "../sheet/sheetInstance";
-import { SheetInputError, type RangeName, type SheetProblem } from "../sheet/sheetProblem";
-import { InputProblems } from "./errors";
-import { blockAddress, oversized, parseBlock, readBlock, trimToValues, usedBlock, type Block } from "./workbookCells";
-import { tablesOf, type LoadedTable } from "./workbookTables";
+import { suggest } from "../../engine";
+import type { Problem } from "../../engine";
+import { sheetPrefix, splitAddress } from "../../sheet/address";
+import { isBlankOrZero, normalizeName, type Cells } from "../../sheet/cells";
+import { columnLetter } from "../../sheet/address";
+import { readSheetInstance, type SheetInstance } from "../../sheet/sheetInstance";
+import { SheetInputError, type RangeName, type SheetProblem } from "../../sheet/sheetProblem";
+import { InputProblems } from "../errors";
+import { blockAddress, oversized, parseBlock, readBlock, trimToValues, usedBlock, type Block } from "./cells";
+import { tablesOf, type LoadedTable } from "./tables";
 
 export type InputRole = "Products" | "Substitution" | "Options";
 

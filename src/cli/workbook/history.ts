@@ -3,13 +3,13 @@
 // name the sheet and its own row numbers, as the add-in's =ASSORT.FIT will.
 
 import type { Workbook, Worksheet } from "exceljs";
-import { cellText, headerKey, readHistory } from "../sheet/history";
-import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
-import { FileError } from "./errors";
-import type { Io } from "./io";
-import type { LoadedHistory } from "./loadHistory";
-import { parseBlock, readBlock, usedBlock, type Block } from "./workbookCells";
-import { readWorkbook } from "./workbookFile";
+import { cellText, headerKey, readHistory } from "../../sheet/history";
+import { isPeriodHeader, readPeriodHistory } from "../../sheet/periodHistory";
+import { FileError } from "../errors";
+import type { Io } from "../io";
+import type { LoadedHistory } from "../loadHistory";
+import { parseBlock, readBlock, usedBlock, type Block } from "./cells";
+import { readWorkbook } from "./file";
 
 // Excel reserves the sheet name "History" (track changes), so the sheet goes by another name; a table may be History.
 const HISTORY_NAMES = ["saleshistory", "history", "sales", "transactions", "customers"];

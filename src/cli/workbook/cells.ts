@@ -3,9 +3,9 @@
 // rich text and hyperlinks their text, error cells their "#N/A"-style code.
 
 import type { CellValue, Worksheet } from "exceljs";
-import type { Cells } from "../sheet/cells";
-import { columnLetter } from "../sheet/address";
-import { FileError } from "./errors";
+import type { Cells } from "../../sheet/cells";
+import { columnLetter } from "../../sheet/address";
+import { FileError } from "../errors";
 
 export interface Block {
   /** 1-based sheet coordinates, inclusive. */

@@ -4,9 +4,9 @@
 // belongs to Assort: a re-run replaces it whole and touches no other sheet.
 
 import type { Workbook } from "exceljs";
-import type { Model, SweepResult } from "../engine";
-import { escapeCells } from "../sheet/escape";
-import { sweepCells, sweepNumberFormats, sweepPlanCells } from "../sheet/sweepTable";
+import type { Model, SweepResult } from "../../engine";
+import { escapeCells } from "../../sheet/escape";
+import { sweepCells, sweepNumberFormats, sweepPlanCells } from "../../sheet/sweepTable";
 
 export const SCENARIOS_SHEET = "Assort scenarios";
 

@@ -3,9 +3,9 @@
 // ("Can't find end of central directory") mean nothing to a merchandiser.
 
 import { Workbook } from "exceljs";
-import { FileError } from "./errors";
-import type { Io } from "./io";
-import { READ_ERRORS } from "./readJson";
+import { FileError } from "../errors";
+import type { Io } from "../io";
+import { READ_ERRORS } from "../readJson";
 import { relativeTargets } from "./opcTargets";
 import { zipDirectory } from "./zipEntries";
 

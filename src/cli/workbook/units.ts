@@ -3,13 +3,13 @@
 // sheet that assort plan wrote and the user may have edited; `from` picks one of the two explicitly.
 
 import type { Workbook } from "exceljs";
-import { readUnits } from "../sheet/units";
-import { columnLetter } from "../sheet/address";
-import { InputProblems } from "./errors";
-import { parseBlock, usedBlock } from "./workbookCells";
-import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./workbookInputs";
-import { PLAN_SHEET } from "../sheet/planSheet";
-import { tablesOf } from "./workbookTables";
+import { readUnits } from "../../sheet/units";
+import { columnLetter } from "../../sheet/address";
+import { InputProblems } from "../errors";
+import { parseBlock, usedBlock } from "./cells";
+import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./inputs";
+import { PLAN_SHEET } from "../../sheet/planSheet";
+import { tablesOf } from "./tables";
 
 export interface WorkbookUnits {
   units: Int32Array;
