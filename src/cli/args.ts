@@ -1,7 +1,7 @@
 // Command-line parsing, by hand rather than with util.parseArgs: we want messages that say what is wrong
 // in the user's terms ("--reps needs a value", "did you mean --seed?") and a usage hint, not Node's wording.
 
-import { suggest } from "../engine";
+import { listNames, suggest } from "../engine";
 import { UsageError } from "./errors";
 
 export interface OptionSpec {
@@ -112,10 +112,7 @@ export function expectPositionals(args: ParsedArgs, names: readonly string[], co
     throw new UsageError(`missing ${names.slice(args.positionals.length).join(" ")}`, command);
   }
   if (args.positionals.length > names.length) {
-    const extra = args.positionals
-      .slice(names.length)
-      .map((s) => `'${s}'`)
-      .join(", ");
+    const extra = listNames(args.positionals.slice(names.length), { quote: true });
     throw new UsageError(
       `unexpected argument${args.positionals.length - names.length > 1 ? "s" : ""} ${extra}`,
       command,

@@ -27,10 +27,15 @@ export class SheetInputError extends Error {
 }
 
 /** The first few messages and a count of the rest, for places with room for one line. */
-export function summarize(problems: SheetProblem[]): string {
-  const shown = problems.slice(0, SHOWN_IN_SUMMARY).map((p) => p.message);
-  const rest = problems.length - shown.length;
-  return shown.join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
+export function summarize(problems: readonly SheetProblem[]): string {
+  return summarizeMessages(problems.map((p) => p.message));
+}
+
+/** "first | second | third | and 2 more problems". */
+export function summarizeMessages(messages: readonly string[]): string {
+  const rest = messages.length - SHOWN_IN_SUMMARY;
+  const shown = messages.slice(0, SHOWN_IN_SUMMARY).join(" | ");
+  return shown + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
 }
 
 /** "Products row 7 (Tee-42), column Price" and the like. */

@@ -5,7 +5,7 @@
 // - a single number: the no-purchase weight, with each product's weight its Demand (first-choice demand is
 //   proportional to the attraction), so users with only a forecast can start.
 
-import { show, suggest } from "../engine";
+import { listNames, show, suggest } from "../engine";
 import type { ProductInput } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, textOf, trimRange, type Cells } from "./cells";
 import { unescapeText } from "./escape";
@@ -159,11 +159,7 @@ export function readWeights(
   }
   const missing = ids.filter((id) => !seen.has(id));
   if (missing.length > 0) {
-    const shown =
-      missing
-        .slice(0, 6)
-        .map((id) => `'${id}'`)
-        .join(", ") + (missing.length > 6 ? ` and ${missing.length - 6} more` : "");
+    const shown = listNames(missing, { max: 6, quote: true });
     problems.push({
       range: "Weights",
       message: `Weights: no weight for ${shown}; give every product of the Products range a weight (0 if customers never pick it).`,
