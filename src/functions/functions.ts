@@ -11,6 +11,7 @@ import { DEFAULT_TIME_LIMIT_MS } from "../engine";
 import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
 import { boundTable } from "../sheet/boundTable";
+import type { SheetInputs } from "../sheet/sheetInstance";
 import {
   prepareBound,
   prepareChoice,
@@ -45,6 +46,21 @@ function addresses(
   const problems = wholeColumnProblems(ranges, at);
   if (problems.length > 0) throw invalidInput(problems);
   return at;
+}
+
+/** The Products, Substitution and Options arguments as src/sheet reads them, with their addresses in that order. */
+function sheetInputs(
+  products: unknown[][],
+  substitution: unknown[][],
+  options: unknown[][],
+  [productsAt, substitutionAt, optionsAt]: readonly (string | undefined)[],
+): SheetInputs {
+  return {
+    products,
+    substitution,
+    options,
+    addresses: { products: productsAt, substitution: substitutionAt, options: optionsAt },
+  };
 }
 
 /** Runs a job in the worker, where Excel's cancel of the calculation reaches it. */
@@ -86,13 +102,8 @@ export async function optimize(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   return inCell(async () => {
-    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
-    const req = prepareOptimize({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
+    const at = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
+    const req = prepareOptimize(sheetInputs(products, substitution, options, at));
     const limit = req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     const result = await inWorker(
       { kind: "optimize", model: req.sheet.model, options: req.options },
@@ -130,12 +141,9 @@ export async function evaluate(
       Options: options,
     });
     const req = prepareEvaluate({
-      products,
-      substitution,
-      options,
+      ...sheetInputs(products, substitution, options, [pAt, sAt, oAt]),
       units,
       unitsAddress: uAt,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
     });
     const outcome = await inWorker(
       {
@@ -170,13 +178,8 @@ export async function bound(
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
   return inCell(async () => {
-    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
-    const sheet = prepareBound({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
+    const at = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
+    const sheet = prepareBound(sheetInputs(products, substitution, options, at));
     return boundTable(
       sheet.model,
       await inWorker({ kind: "bound", model: sheet.model }, QUICK_JOB_TIMEOUT_MS, invocation),
@@ -315,17 +318,14 @@ export async function sweep(
   return inCell(async () => {
     const swept = readSweepRule(Array.isArray(rule) ? rule[0]?.[0] : rule);
     const points = readSweepValues(swept, values as never);
-    const [pAt, sAt, , , oAt] = addresses(invocation, {
+    const at = addresses(invocation, {
       Products: products,
       Substitution: substitution,
+      Rule: rule,
+      Values: values,
       Options: options,
     });
-    const req = prepareOptimize({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
+    const req = prepareOptimize(sheetInputs(products, substitution, options, [at[0], at[1], at[4]]));
     // The Options time limit is per point, as for OPTIMIZE; the sweep's cap is their sum.
     const limit = (req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) * points.length;
     const result = await inWorker(
