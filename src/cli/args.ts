@@ -70,6 +70,11 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof v === "string" ? v : undefined;
 }
 
+/** "0 or more", "from 1 to 64". */
+function range(rule: { min: number; max?: number }): string {
+  return rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+}
+
 /** A whole-number option within [min, max]; `what` says what it counts, for the message. */
 export function integerOption(
   args: ParsedArgs,
@@ -83,8 +88,7 @@ export function integerOption(
   // Number("") and Number(" 12 ") are lenient; insist on plain digits so typos are caught.
   const value = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < rule.min || value > max) {
-    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
-    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a whole number ${range}`, command);
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a whole number ${range(rule)}`, command);
   }
   return value;
 }
@@ -100,8 +104,7 @@ export function decimalOption(
   if (raw === undefined) return undefined;
   const value = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
   if (!(value >= rule.min) || (rule.max !== undefined && value > rule.max)) {
-    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
-    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number ${range}`, command);
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number ${range(rule)}`, command);
   }
   return value;
 }
