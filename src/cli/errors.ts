@@ -34,7 +34,7 @@ export function problemCount(n: number): string {
 /** The problems one a line ("  - ..."), the first `shown` of them, then "  ... and k more" up to `total`. */
 export function problemLines(messages: readonly string[], shown: number, total = messages.length): string {
   const lines = messages.slice(0, shown).map((m) => `  - ${m}`);
-  if (total > shown) lines.push(`  ... and ${total - shown} more`);
+  if (total > lines.length) lines.push(`  ... and ${total - lines.length} more`);
   return lines.join("\n");
 }
 
