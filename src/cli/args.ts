@@ -1,7 +1,7 @@
 // Command-line parsing, by hand rather than with util.parseArgs: we want messages that say what is wrong
 // in the user's terms ("--reps needs a value", "did you mean --seed?") and a usage hint, not Node's wording.
 
-import { suggest } from "../engine";
+import { listNames, suggest } from "../engine";
 import { UsageError } from "./errors";
 
 export interface OptionSpec {
@@ -70,6 +70,11 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof v === "string" ? v : undefined;
 }
 
+/** "0 or more", "from 1 to 64". */
+function range(rule: { min: number; max?: number }): string {
+  return rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
+}
+
 /** A whole-number option within [min, max]; `what` says what it counts, for the message. */
 export function integerOption(
   args: ParsedArgs,
@@ -83,8 +88,7 @@ export function integerOption(
   // Number("") and Number(" 12 ") are lenient; insist on plain digits so typos are caught.
   const value = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < rule.min || value > max) {
-    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
-    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a whole number ${range}`, command);
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a whole number ${range(rule)}`, command);
   }
   return value;
 }
@@ -100,8 +104,7 @@ export function decimalOption(
   if (raw === undefined) return undefined;
   const value = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
   if (!(value >= rule.min) || (rule.max !== undefined && value > rule.max)) {
-    const range = rule.max === undefined ? `${rule.min} or more` : `from ${rule.min} to ${rule.max}`;
-    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number ${range}`, command);
+    throw new UsageError(`--${name} '${raw}' is not a valid ${rule.what}; use a number ${range(rule)}`, command);
   }
   return value;
 }
@@ -112,10 +115,7 @@ export function expectPositionals(args: ParsedArgs, names: readonly string[], co
     throw new UsageError(`missing ${names.slice(args.positionals.length).join(" ")}`, command);
   }
   if (args.positionals.length > names.length) {
-    const extra = args.positionals
-      .slice(names.length)
-      .map((s) => `'${s}'`)
-      .join(", ");
+    const extra = listNames(args.positionals.slice(names.length), { quote: true });
     throw new UsageError(
       `unexpected argument${args.positionals.length - names.length > 1 ? "s" : ""} ${extra}`,
       command,

@@ -26,6 +26,18 @@ export class FileError extends Error {
   }
 }
 
+/** "a problem" or "3 problems". */
+export function problemCount(n: number): string {
+  return n === 1 ? "a problem" : `${n} problems`;
+}
+
+/** The problems one a line ("  - ..."), the first `shown` of them, then "  ... and k more" up to `total`. */
+export function problemLines(messages: readonly string[], shown: number, total = messages.length): string {
+  const lines = messages.slice(0, shown).map((m) => `  - ${m}`);
+  if (total > lines.length) lines.push(`  ... and ${total - lines.length} more`);
+  return lines.join("\n");
+}
+
 /** An input file parsed but its content cannot be used: every problem the engine found, with the file. */
 export class InputProblems extends Error {
   readonly problems: Problem[];
@@ -34,7 +46,7 @@ export class InputProblems extends Error {
     readonly what: string,
     problems: Problem[],
   ) {
-    super(`the ${what} file '${file}' has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}`);
+    super(`the ${what} file '${file}' has ${problemCount(problems.length)}`);
     this.name = "InputProblems";
     this.problems = problems;
   }

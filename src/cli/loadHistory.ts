@@ -9,7 +9,7 @@ import { cellText, headerKey, readHistory } from "../sheet/history";
 import { HistoryGrouper } from "../sheet/historyGroups";
 import { isPeriodHeader, readPeriodHistory } from "../sheet/periodHistory";
 import { CsvError, csvRecords, detectSeparator, parseCsv } from "./csv";
-import { FileError } from "./errors";
+import { FileError, problemCount, problemLines } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";
 import { checkLineLengths, decodeText } from "./textFile";
@@ -88,11 +88,12 @@ function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines:
 }
 
 function problemsError(path: string, problems: readonly { message: string }[], total = problems.length): FileError {
-  const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
-  if (total > PROBLEMS_SHOWN) lines.push(`  ... and ${total - PROBLEMS_SHOWN} more`);
-  return new FileError(
-    `the history file '${path}' has ${total === 1 ? "a problem" : `${total} problems`}:\n${lines.join("\n")}`,
+  const lines = problemLines(
+    problems.map((p) => p.message),
+    PROBLEMS_SHOWN,
+    total,
   );
+  return new FileError(`the history file '${path}' has ${problemCount(total)}:\n${lines}`);
 }
 
 const isJson = (path: string) => /\.json$/i.test(path);

@@ -6,9 +6,12 @@
 import { suggest } from "../engine";
 import { cellText, headerKey } from "../sheet/history";
 import { CsvError, parseCsv } from "./csv";
-import { FileError } from "./errors";
+import { FileError, problemCount, problemLines } from "./errors";
 import type { Io } from "./io";
 import { readJson } from "./readJson";
+
+/** Beyond this many problems, one line says how many more there are. */
+const PROBLEMS_SHOWN = 20;
 
 export function loadLinks(io: Io, path: string, ids: readonly string[]): Array<[number, number]> {
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -69,10 +72,8 @@ export function loadLinks(io: Io, path: string, ids: readonly string[]): Array<[
     for (const r of records.slice(1)) add(cellText(r.fields[f]), cellText(r.fields[t]), `line ${r.line}`);
   }
   if (problems.length) {
-    const shown = problems.slice(0, 20).map((p) => `  - ${p}`);
-    if (problems.length > 20) shown.push(`  ... and ${problems.length - 20} more`);
     throw new FileError(
-      `the links file '${path}' has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${shown.join("\n")}`,
+      `the links file '${path}' has ${problemCount(problems.length)}:\n${problemLines(problems, PROBLEMS_SHOWN)}`,
     );
   }
   if (pairs.length === 0) throw new FileError(`the links file '${path}' allows no link between two different products`);

@@ -13,7 +13,7 @@ import { generateCommand } from "./commands/generate";
 import { optimizeCommand } from "./commands/optimize";
 import { planCommand } from "./commands/plan";
 import { sweepCommand } from "./commands/sweep";
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, UsageError } from "./errors";
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, FileError, InputProblems, problemLines, UsageError } from "./errors";
 import type { Io } from "./io";
 import { VERSION } from "./version";
 
@@ -74,9 +74,11 @@ function report(err: unknown, io: Io): number {
     return EXIT_INPUT;
   }
   if (err instanceof InputProblems) {
-    const lines = err.problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
-    if (err.problems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${err.problems.length - PROBLEMS_SHOWN} more`);
-    io.stderr(`assort: ${err.message}:\n${lines.join("\n")}\n`);
+    const lines = problemLines(
+      err.problems.map((p) => p.message),
+      PROBLEMS_SHOWN,
+    );
+    io.stderr(`assort: ${err.message}:\n${lines}\n`);
     return EXIT_INPUT;
   }
   // A bug, not a user mistake: still no stack trace, but say it is ours.

@@ -4,7 +4,8 @@
 // crashed is #N/A with a sentence saying so.
 
 import { InputError } from "../engine";
-import { SheetInputError } from "../sheet/sheetProblem";
+import { SheetInputError, summarizeMessages } from "../sheet/sheetProblem";
+import { SweepArgumentError } from "../sheet/sweepRequest";
 import { JobCancelled, JobTimedOut } from "../worker/client";
 
 /** Excel trims long error messages; keep the start, which names the first problems. */
@@ -14,23 +15,18 @@ function clip(message: string): string {
   return message.length > MAX_MESSAGE ? message.slice(0, MAX_MESSAGE - 3) + "..." : message;
 }
 
-/** How many problems the message lists before "and k more" (as the sheet layer's summaries do). */
-const SHOWN = 3;
-
 /**
  * Bad input in a range the sheet layer reports as plain located messages (History, Attributes): #VALUE! with
  * the first few messages and a count of the rest.
  */
 export function invalidInput(messages: readonly string[]): CustomFunctions.Error {
-  const rest = messages.length - SHOWN;
-  const text =
-    messages.slice(0, SHOWN).join(" | ") + (rest > 0 ? ` | and ${rest} more problem${rest === 1 ? "" : "s"}` : "");
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(text));
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, clip(summarizeMessages(messages)));
 }
 
 export function functionError(err: unknown): CustomFunctions.Error {
   const { ErrorCode } = CustomFunctions;
   if (err instanceof CustomFunctions.Error) return err;
+  if (err instanceof SweepArgumentError) return invalidInput([err.message]);
   if (err instanceof SheetInputError) return new CustomFunctions.Error(ErrorCode.invalidValue, clip(err.message));
   if (err instanceof InputError)
     return new CustomFunctions.Error(ErrorCode.invalidValue, clip(err.problems.map((p) => p.message).join(" | ")));
@@ -38,4 +34,21 @@ export function functionError(err: unknown): CustomFunctions.Error {
     return new CustomFunctions.Error(ErrorCode.notAvailable, clip(err.message));
   const message = err instanceof Error ? err.message : String(err);
   return new CustomFunctions.Error(ErrorCode.notAvailable, clip(`Assort could not finish: ${message}`));
+}
+
+/**
+ * Runs a custom function's body: whatever it throws (at once or, for a promise, later) reaches the cell as
+ * Excel's error with Assort's message. Every function's body goes through here.
+ */
+export function inCell<T>(body: () => T): T {
+  try {
+    const out = body();
+    if (out instanceof Promise)
+      return out.catch((err: unknown) => {
+        throw functionError(err);
+      }) as T;
+    return out;
+  } catch (err) {
+    throw functionError(err);
+  }
 }

@@ -3,15 +3,15 @@
 // task pane and the CLI), run the engine (long work in the Web Worker), return a rectangular 2-D array that
 // spills. Metadata (functions.json) is generated from these JSDoc blocks by custom-functions-metadata-plugin,
 // which also adds the CustomFunctions.associate calls; keep them top-level `function` declarations with
-// literal `unknown[][]` types (aliases and arrow functions are not picked up). Omitted optional arguments arrive
-// as null. These functions only read: results are returned, never written to cells.
+// literal `unknown[][]` types (aliases and arrow functions are not picked up), each body run by `inCell`
+// (functionError.ts) so every failure reaches the cell the same way. Omitted optional arguments arrive as null.
+// These functions only read: results are returned, never written to cells.
 
 import { DEFAULT_TIME_LIMIT_MS } from "../engine";
-import type { OptimizeResult, SweepResult } from "../engine";
 import { evaluationTable } from "../sheet/evaluationTable";
 import { planTable } from "../sheet/planTable";
-import type { SheetBound } from "../sheet/bound";
 import { boundTable } from "../sheet/boundTable";
+import type { SheetInputs } from "../sheet/sheetInstance";
 import {
   prepareBound,
   prepareChoice,
@@ -20,19 +20,18 @@ import {
   substitutionFromSheet,
 } from "../sheet/requests";
 import { JobTimedOut, TIMEOUT_MARGIN_MS } from "../worker/client";
-import type { EvaluateOutcome } from "../worker/jobs";
+import type { Job, JobResult } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
 import { prepareFit } from "./fitRequest";
 import { fitTable } from "./fitTable";
-import { functionError, invalidInput } from "./functionError";
+import { inCell, invalidInput } from "./functionError";
 import { fitsExcel } from "./payload";
 import { prepareSimilarity } from "./similarityRequest";
 import { similarityTable } from "./similarityTable";
-import { readSweepRule, readSweepValues, SweepArgumentError } from "../sheet/sweepRequest";
+import { readSweepRule, readSweepValues } from "../sheet/sweepRequest";
 import { sweepCells } from "../sheet/sweepTable";
 import { wholeColumnProblems } from "./wholeColumns";
 
-/** Time allowed beyond the search's own limit (the final evaluation, a busy machine) before giving up. */
 /** BOUND and CHOICE take well under a second on thousands of products; this only guards against a hang. */
 const QUICK_JOB_TIMEOUT_MS = 120000;
 /** EM takes seconds to a minute on big histories (docs/substitution.md); beyond this it is stuck. */
@@ -47,6 +46,41 @@ function addresses(
   const problems = wholeColumnProblems(ranges, at);
   if (problems.length > 0) throw invalidInput(problems);
   return at;
+}
+
+/** The Products, Substitution and Options arguments as src/sheet reads them, with their addresses in that order. */
+function sheetInputs(
+  products: unknown[][],
+  substitution: unknown[][],
+  options: unknown[][],
+  [productsAt, substitutionAt, optionsAt]: readonly (string | undefined)[],
+): SheetInputs {
+  return {
+    products,
+    substitution,
+    options,
+    addresses: { products: productsAt, substitution: substitutionAt, options: optionsAt },
+  };
+}
+
+/** Runs a job in the worker, where Excel's cancel of the calculation reaches it. */
+function inWorker<J extends Job>(
+  job: J,
+  timeoutMs: number,
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<JobResult<J>> {
+  const handle = engineClient().submit(job, { timeoutMs });
+  invocation.onCanceled = () => handle.cancel();
+  return handle.result;
+}
+
+/** A FIT that ran out of time says what to change, not only that it stopped. */
+function fitTimedOut(err: unknown): never {
+  if (!(err instanceof JobTimedOut)) throw err;
+  throw new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.notAvailable,
+    `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`,
+  );
 }
 
 /**
@@ -67,25 +101,17 @@ export async function optimize(
   options: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
-    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
-    const req = prepareOptimize({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
+  return inCell(async () => {
+    const at = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
+    const req = prepareOptimize(sheetInputs(products, substitution, options, at));
     const limit = req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    const job = engineClient().submit(
+    const result = await inWorker(
       { kind: "optimize", model: req.sheet.model, options: req.options },
-      { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS },
+      2 * limit + TIMEOUT_MARGIN_MS,
+      invocation,
     );
-    invocation.onCanceled = () => job.cancel();
-    const result = (await job.result) as OptimizeResult;
     return planTable(req.sheet.model, result);
-  } catch (err) {
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -107,7 +133,7 @@ export async function evaluate(
   options: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
+  return inCell(async () => {
     const [pAt, sAt, uAt, oAt] = addresses(invocation, {
       Products: products,
       Substitution: substitution,
@@ -115,14 +141,11 @@ export async function evaluate(
       Options: options,
     });
     const req = prepareEvaluate({
-      products,
-      substitution,
-      options,
+      ...sheetInputs(products, substitution, options, [pAt, sAt, oAt]),
       units,
       unitsAddress: uAt,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
     });
-    const job = engineClient().submit(
+    const outcome = await inWorker(
       {
         kind: "evaluate",
         model: req.sheet.model,
@@ -130,14 +153,11 @@ export async function evaluate(
         seed: req.seed,
         targetRelativeError: req.targetRelativeError,
       },
-      { timeoutMs: DEFAULT_TIME_LIMIT_MS + TIMEOUT_MARGIN_MS },
+      DEFAULT_TIME_LIMIT_MS + TIMEOUT_MARGIN_MS,
+      invocation,
     );
-    invocation.onCanceled = () => job.cancel();
-    const outcome = (await job.result) as EvaluateOutcome;
     return evaluationTable(req.sheet.model, req.units, outcome.simulation, outcome.bound, req.seed, req.warnings);
-  } catch (err) {
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -157,20 +177,14 @@ export async function bound(
   options: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
-    const [pAt, sAt, oAt] = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
-    const sheet = prepareBound({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
-    const job = engineClient().submit({ kind: "bound", model: sheet.model }, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
-    invocation.onCanceled = () => job.cancel();
-    return boundTable(sheet.model, (await job.result) as SheetBound);
-  } catch (err) {
-    throw functionError(err);
-  }
+  return inCell(async () => {
+    const at = addresses(invocation, { Products: products, Substitution: substitution, Options: options });
+    const sheet = prepareBound(sheetInputs(products, substitution, options, at));
+    return boundTable(
+      sheet.model,
+      await inWorker({ kind: "bound", model: sheet.model }, QUICK_JOB_TIMEOUT_MS, invocation),
+    );
+  });
 }
 
 /**
@@ -190,18 +204,15 @@ export async function choice(
   available: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
+  return inCell(async () => {
     const [pAt, sAt] = addresses(invocation, { Products: products, Substitution: substitution, Available: available });
     const req = prepareChoice({ products, substitution, available, addresses: { products: pAt, substitution: sAt } });
-    const job = engineClient().submit(
+    return inWorker(
       { kind: "choice", model: req.sheet.model, available: Array.from(req.available) },
-      { timeoutMs: QUICK_JOB_TIMEOUT_MS },
+      QUICK_JOB_TIMEOUT_MS,
+      invocation,
     );
-    invocation.onCanceled = () => job.cancel();
-    return (await job.result) as unknown[][];
-  } catch (err) {
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -219,12 +230,10 @@ export function substitution(
   weights: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
-  try {
+  return inCell(() => {
     const [pAt, wAt] = addresses(invocation, { Products: products, Weights: weights });
     return substitutionFromSheet(products, weights, { products: pAt, weights: wAt });
-  } catch (err) {
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -244,14 +253,10 @@ export async function fit(
   options: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
+  return inCell(async () => {
     const [hAt, pAt, oAt] = addresses(invocation, { History: history, Products: products, Options: options });
-    const job = engineClient().submit(
-      prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } }),
-      { timeoutMs: FIT_TIMEOUT_MS },
-    );
-    invocation.onCanceled = () => job.cancel();
-    const result = await job.result;
+    const job = prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } });
+    const result = await inWorker(job, FIT_TIMEOUT_MS, invocation).catch(fitTimedOut);
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
     const table = fitTable(result);
     if (!fitsExcel(table)) {
@@ -260,15 +265,7 @@ export async function fit(
       ]);
     }
     return table;
-  } catch (err) {
-    if (err instanceof JobTimedOut) {
-      throw new CustomFunctions.Error(
-        CustomFunctions.ErrorCode.notAvailable,
-        `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`,
-      );
-    }
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -288,17 +285,13 @@ export async function similarity(
   strength: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
+  return inCell(async () => {
     const [pAt, aAt] = addresses(invocation, { Products: products, Attributes: attributes, Strength: strength });
     const req = prepareSimilarity({ products, attributes, strength, addresses: { products: pAt, attributes: aAt } });
-    const job = engineClient().submit(req, { timeoutMs: QUICK_JOB_TIMEOUT_MS });
-    invocation.onCanceled = () => job.cancel();
-    const result = await job.result;
+    const result = await inWorker(req, QUICK_JOB_TIMEOUT_MS, invocation);
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
     return similarityTable(req.productIds, result);
-  } catch (err) {
-    throw functionError(err);
-  }
+  });
 }
 
 /**
@@ -322,23 +315,20 @@ export async function sweep(
   options: unknown[][],
   invocation: CustomFunctions.CancelableInvocation,
 ): Promise<unknown[][]> {
-  try {
+  return inCell(async () => {
     const swept = readSweepRule(Array.isArray(rule) ? rule[0]?.[0] : rule);
     const points = readSweepValues(swept, values as never);
-    const [pAt, sAt, , , oAt] = addresses(invocation, {
+    const at = addresses(invocation, {
       Products: products,
       Substitution: substitution,
+      Rule: rule,
+      Values: values,
       Options: options,
     });
-    const req = prepareOptimize({
-      products,
-      substitution,
-      options,
-      addresses: { products: pAt, substitution: sAt, options: oAt },
-    });
+    const req = prepareOptimize(sheetInputs(products, substitution, options, [at[0], at[1], at[4]]));
     // The Options time limit is per point, as for OPTIMIZE; the sweep's cap is their sum.
     const limit = (req.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) * points.length;
-    const job = engineClient().submit(
+    const result = await inWorker(
       {
         kind: "sweep",
         model: req.sheet.model,
@@ -346,13 +336,9 @@ export async function sweep(
         values: points,
         options: { ...req.options, timeLimitMs: limit },
       },
-      { timeoutMs: 2 * limit + TIMEOUT_MARGIN_MS },
+      2 * limit + TIMEOUT_MARGIN_MS,
+      invocation,
     );
-    invocation.onCanceled = () => job.cancel();
-    const result = (await job.result) as SweepResult;
     return sweepCells(result);
-  } catch (err) {
-    if (err instanceof SweepArgumentError) throw invalidInput([err.message]);
-    throw functionError(err);
-  }
+  });
 }

@@ -89,24 +89,51 @@ export interface Block {
   columns: number;
 }
 
+/** The block whose top-left and bottom-right cells are at these sheet positions (1-based, in either order). */
+export function blockSpanning(a: Origin, b: Origin): Block {
+  return {
+    row: Math.min(a.row, b.row) - 1,
+    column: Math.min(a.column, b.column) - 1,
+    rows: Math.abs(b.row - a.row) + 1,
+    columns: Math.abs(b.column - a.column) + 1,
+  };
+}
+
+/** The sheet row and column (1-based) of the block's top-left cell. */
+export function blockOrigin(b: Block): Origin {
+  return { row: b.row + 1, column: b.column + 1 };
+}
+
+/** The sheet row and column (1-based) of the block's bottom-right cell. */
+export function blockEnd(b: Block): Origin {
+  return { row: b.row + b.rows, column: b.column + b.columns };
+}
+
+/** "A1:C4" of a block ("A1" for one cell), without the sheet. */
+export function blockAddress(b: Block): string {
+  return blockRef(b.row, b.column, b.rows, b.columns);
+}
+
 /** "B3:D10" (or "B3", with or without a sheet) as a block; undefined for whole columns, rows or names. */
 export function parseBlock(address: string): Block | undefined {
   const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(splitAddress(address).ref);
   if (!m) return undefined;
-  const c1 = columnNumber(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? columnNumber(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return {
-    row: Math.min(r1, r2) - 1,
-    column: Math.min(c1, c2) - 1,
-    rows: Math.abs(r2 - r1) + 1,
-    columns: Math.abs(c2 - c1) + 1,
-  };
+  const first = { row: Number(m[2]), column: columnNumber(m[1]) };
+  return blockSpanning(first, m[3] ? { row: Number(m[4]), column: columnNumber(m[3]) } : first);
 }
 
 export function inBlock(block: Block, row: number, column: number): boolean {
   return (
     row >= block.row && row < block.row + block.rows && column >= block.column && column < block.column + block.columns
+  );
+}
+
+/** Whether two blocks share a cell. */
+export function blocksOverlap(a: Block, b: Block): boolean {
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
   );
 }

@@ -2,7 +2,6 @@
 // the order of the Products rows (a column or a row, optionally under a header cell), or a list of the ids
 // that are available (any shape; blanks ignored).
 
-import { suggest } from "../engine";
 import {
   booleanOf,
   excelError,
@@ -15,7 +14,7 @@ import {
   type Cells,
 } from "./cells";
 import { unescapeText } from "./escape";
-import type { SheetProblem } from "./sheetProblem";
+import { unknownIdProblem, type SheetProblem } from "./sheetProblem";
 
 export interface AvailableReading {
   available: Uint8Array;
@@ -81,14 +80,9 @@ export function readAvailable(raw: Cells | null | undefined, ids: readonly strin
       const id = unescapeText(t);
       const i = index.get(id);
       if (i === undefined) {
-        const guess = suggest(id, ids);
-        problems.push({
-          range: "Available",
-          productId: id,
-          message:
-            `Available: '${id}' is not among the products` +
-            (guess ? `; did you mean '${guess}'?` : "; list ids from the Products range."),
-        });
+        problems.push(
+          unknownIdProblem({ range: "Available", where: "Available" }, id, ids, "list ids from the Products range"),
+        );
         return;
       }
       available[i] = 1;

@@ -4,7 +4,7 @@
 // Every problem names its row and column ("History row 12, column Purchased: ...") so it can be fixed
 // where it is; all problems are collected, not just the first.
 
-import { suggest } from "../engine";
+import { listNames, suggest } from "../engine";
 import type { Transaction } from "../engine";
 
 /** Where a problem is: the place text is built by the caller's `where` so a sheet and a file can differ. */
@@ -93,11 +93,7 @@ export function readHistory(cells: readonly (readonly unknown[])[], options: His
     const missing = [offeredCol < 0 ? "Offered" : "", purchasedCol < 0 ? "Purchased" : ""]
       .filter(Boolean)
       .join(" and ");
-    const found = cells[0]
-      .map(cellText)
-      .filter(Boolean)
-      .map((s) => `'${s}'`)
-      .join(", ");
+    const found = listNames(cells[0].map(cellText).filter(Boolean), { quote: true });
     add(
       0,
       `${rowLabel(0)}: no ${missing} column in the header (found ${found || "nothing"}); the history needs columns Offered (ids separated by semicolons) and Purchased (blank = no purchase)`,

@@ -2,7 +2,7 @@
 // (the engine checks the values and says what is wrong; this layer only knows where each value came from)
 // and reports what only the sheet can see: missing columns, Excel error values, unreadable yes/no cells.
 
-import { show } from "../engine";
+import { listNames, show } from "../engine";
 import type { ProductInput } from "../engine";
 import {
   booleanOf,
@@ -123,7 +123,7 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
     else if (f === "id" && found.length > 0 && !header.columns.price && !header.columns.cost) {
       message += `; the first row must be the header (Product, Price, Cost, Demand, ...). If you pass an Excel table, include its header row: Table1[#All]`;
     } else
-      message += ` (also accepted: ${aliases.join(", ")}); the header row found ${found.length ? found.map((t) => `'${t}'`).join(", ") : "nothing"}`;
+      message += ` (also accepted: ${aliases.join(", ")}); the header row found ${found.length ? listNames(found, { quote: true }) : "nothing"}`;
     problems.push({ range: "Products", row: headerRow, message: message + "." });
   }
   if (missing.includes("id")) return out;

@@ -2,7 +2,7 @@
 // row and first column (row = from, column = to, blank = 0), or a From, To, Probability list with or without
 // a header row. Both become the engine's list of links, each remembering the cell it came from.
 
-import { show, suggest } from "../engine";
+import { show } from "../engine";
 import type { SubstitutionLink } from "../engine";
 import {
   excelError,
@@ -18,7 +18,7 @@ import {
 } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, columnLetter, type Origin } from "./address";
-import { place, type SheetProblem } from "./sheetProblem";
+import { place, unknownIdProblem, type SheetProblem } from "./sheetProblem";
 
 export type SubstitutionLayout = "none" | "matrix" | "list";
 
@@ -144,15 +144,14 @@ function readMatrix(
       return undefined;
     }
     if (!ids.has(id)) {
-      const guess = suggest(id, productIds);
-      out.problems.push({
-        range: "Substitution",
-        row,
-        productId: id,
-        message:
-          `${where}: '${id}' is not among the products` +
-          (guess ? `; did you mean '${guess}'?` : "; the matrix may only name listed products."),
-      });
+      out.problems.push(
+        unknownIdProblem(
+          { range: "Substitution", row, where },
+          id,
+          productIds,
+          "the matrix may only name listed products",
+        ),
+      );
       return undefined;
     }
     if (seen.has(id)) {

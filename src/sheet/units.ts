@@ -6,7 +6,7 @@
 // - two columns, product id and units, without a header.
 // Products not listed get 0 units; blanks are 0.
 
-import { show, suggest } from "../engine";
+import { show } from "../engine";
 import {
   excelError,
   isBlank,
@@ -23,7 +23,7 @@ import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./address";
 import { fieldOfHeader } from "./productColumns";
 import type { ProductsSheet } from "./products";
-import { place, type SheetProblem } from "./sheetProblem";
+import { place, unknownIdProblem, type SheetProblem } from "./sheetProblem";
 
 /** Stocking is counted in Int32Array by the simulator. */
 const MAX_UNITS = 2147483647;
@@ -114,15 +114,14 @@ export function readUnits(
       }
       const i = index.get(id);
       if (i === undefined) {
-        const guess = suggest(id, ids);
-        problems.push({
-          range: "Units",
-          row: rowNo,
-          productId: id,
-          message:
-            `Units row ${rowNo}: '${id}' is not among the products` +
-            (guess ? `; did you mean '${guess}'?` : "; list only products of the Products range."),
-        });
+        problems.push(
+          unknownIdProblem(
+            { range: "Units", row: rowNo, where: `Units row ${rowNo}` },
+            id,
+            ids,
+            "list only products of the Products range",
+          ),
+        );
         continue;
       }
       if (seen.has(id)) {

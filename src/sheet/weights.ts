@@ -5,13 +5,13 @@
 // - a single number: the no-purchase weight, with each product's weight its Demand (first-choice demand is
 //   proportional to the attraction), so users with only a forecast can start.
 
-import { show, suggest } from "../engine";
+import { listNames, show } from "../engine";
 import type { ProductInput } from "../engine";
 import { excelError, isBlank, isBlankOrZero, normalizeName, numberOf, textOf, trimRange, type Cells } from "./cells";
 import { unescapeText } from "./escape";
 import { RANGE_ORIGIN, type Origin } from "./address";
 import type { ProductRow } from "./products";
-import { place, type SheetProblem } from "./sheetProblem";
+import { place, unknownIdProblem, type SheetProblem } from "./sheetProblem";
 
 const NO_PURCHASE = new Set([
   "nopurchase",
@@ -123,15 +123,14 @@ export function readWeights(
     seen.set(label, rowNo);
     const i = index.get(id);
     if (!isNoPurchase && i === undefined) {
-      const guess = suggest(id, [...ids, "No purchase"]);
-      problems.push({
-        range: "Weights",
-        row: rowNo,
-        productId: id,
-        message:
-          `Weights row ${rowNo}: '${id}' is not among the products` +
-          (guess ? `; did you mean '${guess}'?` : "; list products of the Products range and one 'No purchase' row."),
-      });
+      problems.push(
+        unknownIdProblem(
+          { range: "Weights", row: rowNo, where: `Weights row ${rowNo}` },
+          id,
+          [...ids, "No purchase"],
+          "list products of the Products range and one 'No purchase' row",
+        ),
+      );
       continue;
     }
     const cell = row[1];
@@ -159,11 +158,7 @@ export function readWeights(
   }
   const missing = ids.filter((id) => !seen.has(id));
   if (missing.length > 0) {
-    const shown =
-      missing
-        .slice(0, 6)
-        .map((id) => `'${id}'`)
-        .join(", ") + (missing.length > 6 ? ` and ${missing.length - 6} more` : "");
+    const shown = listNames(missing, { max: 6, quote: true });
     problems.push({
       range: "Weights",
       message: `Weights: no weight for ${shown}; give every product of the Products range a weight (0 if customers never pick it).`,

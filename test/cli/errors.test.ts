@@ -1,6 +1,7 @@
 // Bad input never produces a stack trace: each case exits non-zero (2 for the command line, 1 for files),
 // prints nothing on stdout, and names the culprit (file, product, field, option or value) on stderr.
 
+import { problemCount, problemLines } from "../../src/cli/errors";
 import { runCli, SMALL, SMALL_PLAN, STACK_FRAME, type RunResult } from "./memoryIo";
 
 function expectFailure(r: RunResult, code: number, ...culprits: (string | RegExp)[]): void {
@@ -159,4 +160,13 @@ describe("help and version (exit 0, on stdout)", () => {
     const r = await runCli(["--version"]);
     expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
+});
+
+test("problems are listed one a line, the first few, then how many more", () => {
+  expect(problemCount(1)).toBe("a problem");
+  expect(problemCount(3)).toBe("3 problems");
+  expect(problemLines(["a", "b"], 2)).toBe("  - a\n  - b");
+  expect(problemLines(["a", "b", "c"], 2)).toBe("  - a\n  - b\n  ... and 1 more");
+  // Only the first problems may have been kept: the total says how many there were.
+  expect(problemLines(["a"], 2, 40)).toBe("  - a\n  ... and 39 more");
 });

@@ -206,7 +206,7 @@ describe("assort fit: bad histories", () => {
 
   test("a header without the columns, every problem listed, lines counted across quoted line breaks", async () => {
     expect(await fails("Items,Result\nA,A\n")).toContain(
-      "line 1: no Offered and Purchased column in the header (found 'Items', 'Result')",
+      "line 1: no Offered and Purchased column in the header (found 'Items' and 'Result')",
     );
     const msg = await fails('Offered,Purchased\n"A;\nB",C\nA,B\n');
     expect(msg).toContain("2 problems");

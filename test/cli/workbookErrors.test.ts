@@ -44,7 +44,7 @@ describe("sheets and headers", () => {
       await save(wb),
       "no Products sheet",
       "Is the sheet 'Produts' meant to be Products? Rename it.",
-      "The workbook's sheets: 'Produts', 'Substitution'.",
+      "The workbook's sheets: 'Produts' and 'Substitution'.",
     );
   });
 

@@ -3,7 +3,7 @@
 // given as blocks or tables still work.
 
 import { CustomFunctionsError, invocation } from "./customFunctionsStub";
-import { bound, fit, optimize, substitution } from "../../src/functions/functions";
+import { bound, fit, optimize, substitution, sweep } from "../../src/functions/functions";
 import { SHEET_ROWS, isWholeColumn, wholeColumnProblems } from "../../src/functions/wholeColumns";
 
 jest.mock("../../src/worker/sharedClient", () => {
@@ -66,6 +66,12 @@ test("every argument is checked: a whole-column Substitution, History or Weights
   expect(f.message).toMatch(/^History: 'Sales history'!A:C is a whole-column reference .*\(History\[#All\]\)/);
   const s = await errorOf(() => substitution(PRODUCTS, [[500]], invocation(["Sheet1!A1:D3", "Sheet1!R:S"])));
   expect(s.message).toMatch(/^Weights: Sheet1!R:S is a whole-column reference/);
+});
+
+test("SWEEP checks its Options by the fifth argument's address, past Rule and Values", async () => {
+  const at = ["Sheet1!A1:D3", "Sheet1!H1", "Sheet1!K1", "Sheet1!L1:L2", "Sheet1!M:N"];
+  const e = await errorOf(sweep(PRODUCTS, [[null]], [["budget"]], [[100], [200]], [[null]], invocation(at)));
+  expect(e.message).toMatch(/^Options: Sheet1!M:N is a whole-column reference/);
 });
 
 test("the same inputs as blocks still work", async () => {

@@ -93,7 +93,7 @@ describe("readHistory", () => {
     expect(h.problems[0].row).toBe(6);
     const noHeader = readHistory([["A;B", "A"]]);
     expect(noHeader.problems[0].message).toMatch(
-      /^History row 1: no Offered and Purchased column in the header \(found 'A;B', 'A'\)/,
+      /^History row 1: no Offered and Purchased column in the header \(found 'A;B' and 'A'\)/,
     );
     expect(readHistory([]).problems[0].message).toMatch(/the history is empty/);
     expect(readHistory([["Offered", "Purchased"]]).problems[0].message).toMatch(/a header but no customers/);

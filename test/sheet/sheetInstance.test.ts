@@ -97,7 +97,7 @@ describe("Products columns", () => {
     );
     expect(msgs).toEqual([
       expect.stringMatching(
-        /^Products row 1: no Cost column \(also accepted: unitcost.*'Product', 'Price', 'Demand', 'Colour'/,
+        /^Products row 1: no Cost column \(also accepted: unitcost.*'Product', 'Price', 'Demand' and 'Colour'/,
       ),
     ]);
   });
@@ -450,7 +450,7 @@ describe("Options", () => {
     const msgs = messagesOf(() => readSheetInstance({ products, options: [["maxProducts", 1]], checkRules: true }));
     expect(msgs).toEqual([
       expect.stringMatching(
-        /^Options row 1 \(maxProducts\): 2 products must be offered \('A', 'B'\), more than maxProducts 1/,
+        /^Options row 1 \(maxProducts\): 2 products must be offered \('A' and 'B'\), more than maxProducts 1/,
       ),
     ]);
   });

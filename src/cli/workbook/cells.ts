@@ -4,43 +4,26 @@
 
 import type { CellValue, Worksheet } from "exceljs";
 import type { Cells } from "../../sheet/cells";
-import { columnLetter } from "../../sheet/address";
+import {
+  blockAddress,
+  blockEnd,
+  blockOrigin,
+  blocksOverlap,
+  blockSpanning,
+  columnLetter,
+  parseBlock,
+  RANGE_ORIGIN,
+  type Block,
+  type Origin,
+} from "../../sheet/address";
 import { FileError } from "../errors";
-
-export interface Block {
-  /** 1-based sheet coordinates, inclusive. */
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export function blockAddress(b: Block): string {
-  return `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`;
-}
-
-/** "B3:D40" → a Block; undefined for anything else. */
-export function parseBlock(ref: string): Block | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const a = { row: Number(m[2]), column: col(m[1]) };
-  const b = m[3] ? { row: Number(m[4]), column: col(m[3]) } : a;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.column, b.column),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.column, b.column),
-  };
-}
 
 /** The most cells one input is read as (a 5,000 × 5,000 Substitution matrix is 25 million). */
 export const MAX_BLOCK_CELLS = 30_000_000;
 
-/** Where the values of a block end: the last row and column holding one, and a cell at each. */
+/** Where the values of a block end: the sheet row and column of the last value, and a cell at each. */
 export interface ValueExtent {
-  bottom: number;
-  right: number;
+  end: Origin;
   /** The value cell in the last row and the one in the last column ("XFD1048576"). */
   lastRowCell?: string;
   lastColumnCell?: string;
@@ -55,17 +38,19 @@ function holdsValue(v: CellValue): boolean {
  * rows and cells sparse), so a stray value at XFD1048576 costs one cell, not 17 billion.
  */
 export function valueExtent(ws: Worksheet, b: Block): ValueExtent {
-  const out: ValueExtent = { bottom: b.top, right: b.left };
+  const first = blockOrigin(b);
+  const last = blockEnd(b);
+  const out: ValueExtent = { end: first };
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r < b.top || r > b.bottom) return;
+    if (r < first.row || r > last.row) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c < b.left || c > b.right || !holdsValue(cell.value)) return;
-      if (r >= out.bottom) {
-        out.bottom = r;
+      if (c < first.column || c > last.column || !holdsValue(cell.value)) return;
+      if (r >= out.end.row) {
+        out.end = { ...out.end, row: r };
         out.lastRowCell = `${columnLetter(c)}${r}`;
       }
-      if (c >= out.right) {
-        out.right = c;
+      if (c >= out.end.column) {
+        out.end = { ...out.end, column: c };
         out.lastColumnCell = `${columnLetter(c)}${r}`;
       }
     });
@@ -75,12 +60,12 @@ export function valueExtent(ws: Worksheet, b: Block): ValueExtent {
 
 /** Everything from A1 to the last row and column holding a value, so row numbers in messages are the sheet's. */
 export function usedBlock(ws: Worksheet): Block {
-  const e = valueExtent(ws, { top: 1, left: 1, bottom: Math.max(1, ws.rowCount), right: Math.max(1, ws.columnCount) });
-  return { top: 1, left: 1, bottom: e.bottom, right: e.right };
+  const sheet = blockSpanning(RANGE_ORIGIN, { row: Math.max(1, ws.rowCount), column: Math.max(1, ws.columnCount) });
+  return blockSpanning(RANGE_ORIGIN, valueExtent(ws, sheet).end);
 }
 
 export function blockCells(b: Block): number {
-  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  return b.rows * b.columns;
 }
 
 export interface PlainValue {
@@ -128,7 +113,7 @@ export interface BlockReading {
 export function oversized(ws: Worksheet, b: Block, label: string): string | undefined {
   if (blockCells(b) <= MAX_BLOCK_CELLS) return undefined;
   const e = valueExtent(ws, b);
-  const trimmed = { ...b, bottom: e.bottom, right: e.right };
+  const trimmed = blockSpanning(blockOrigin(b), e.end);
   if (blockCells(trimmed) <= MAX_BLOCK_CELLS) return undefined;
   const far = [...new Set([e.lastRowCell, e.lastColumnCell].filter((c) => c !== undefined))];
   const one = far.length === 1;
@@ -138,8 +123,7 @@ export function oversized(ws: Worksheet, b: Block, label: string): string | unde
 /** The block without the rows and columns past its last value (the cells it is worth reading). */
 export function trimToValues(ws: Worksheet, b: Block): Block {
   if (blockCells(b) <= MAX_BLOCK_CELLS) return b;
-  const e = valueExtent(ws, b);
-  return { ...b, bottom: e.bottom, right: e.right };
+  return blockSpanning(blockOrigin(b), valueExtent(ws, b).end);
 }
 
 export function readBlock(ws: Worksheet, b0: Block): BlockReading {
@@ -150,11 +134,13 @@ export function readBlock(ws: Worksheet, b0: Block): BlockReading {
   const cells: Cells = [];
   const unsavedFormulas: string[] = [];
   const hiddenRows: number[] = [];
-  for (let r = b.top; r <= b.bottom; r++) {
+  const first = blockOrigin(b);
+  const last = blockEnd(b);
+  for (let r = first.row; r <= last.row; r++) {
     const row = ws.getRow(r);
     if (row.hidden) hiddenRows.push(r);
     const out: unknown[] = [];
-    for (let c = b.left; c <= b.right; c++) {
+    for (let c = first.column; c <= last.column; c++) {
       const cell = row.getCell(c);
       // A merged cell's followers report the leader's value; only the leader holds it.
       const p = cell.isMerged && cell.master !== cell ? { value: null } : plainValue(cell.value);
@@ -166,7 +152,7 @@ export function readBlock(ws: Worksheet, b0: Block): BlockReading {
   // ws.model rebuilds the whole sheet's model: only worth it when the sheet has merges at all.
   const merges = (ws.hasMerges ? ws.model.merges : []).filter((ref) => {
     const m = parseBlock(ref);
-    return m !== undefined && m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left;
+    return m !== undefined && blocksOverlap(m, b);
   });
   return { cells, unsavedFormulas, hiddenRows, merges };
 }

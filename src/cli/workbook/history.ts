@@ -5,10 +5,11 @@
 import type { Workbook, Worksheet } from "exceljs";
 import { cellText, headerKey, readHistory } from "../../sheet/history";
 import { isPeriodHeader, readPeriodHistory } from "../../sheet/periodHistory";
-import { FileError } from "../errors";
+import { FileError, problemCount, problemLines } from "../errors";
 import type { Io } from "../io";
 import type { LoadedHistory } from "../loadHistory";
-import { parseBlock, readBlock, usedBlock, type Block } from "./cells";
+import { blockOrigin, parseBlock, type Block } from "../../sheet/address";
+import { readBlock, usedBlock } from "./cells";
 import { readWorkbook } from "./file";
 
 // Excel reserves the sheet name "History" (track changes), so the sheet goes by another name; a table may be History.
@@ -40,7 +41,8 @@ function find(wb: Workbook, role: string, names: readonly string[]): Found | und
 function productIdsOf(found: Found): string[] {
   const cells = readBlock(found.ws, found.block).cells;
   const col = (cells[0] ?? []).map(headerKey).findIndex((h) => ID_HEADERS.includes(h));
-  if (col < 0) throw new FileError(`${found.label}: no Product (or Id) column in the header row ${found.block.top}`);
+  if (col < 0)
+    throw new FileError(`${found.label}: no Product (or Id) column in the header row ${blockOrigin(found.block).row}`);
   const ids: string[] = [];
   for (let r = 1; r < cells.length; r++) {
     const id = cellText(cells[r][col]);
@@ -76,7 +78,7 @@ export async function loadWorkbookHistory(
       keys(row).some((k) => ["purchased", "bought", "purchase"].includes(k)));
   const skip = Math.max(0, all.slice(0, 20).findIndex(isHeader));
   const cells = all.slice(skip);
-  const top = history.block.top + skip;
+  const top = blockOrigin(history.block).row + skip;
   const options = {
     productIds: ids,
     rowLabel: (r: number) => `${history.label} row ${top + r}`,
@@ -86,11 +88,11 @@ export async function loadWorkbookHistory(
   const periodLayout = cells.length > 0 && isPeriodHeader(cells[0]);
   const data = periodLayout ? readPeriodHistory(cells, options) : readHistory(cells, options);
   if (data.problems.length > 0) {
-    const lines = data.problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.message}`);
-    if (data.problems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${data.problems.length - PROBLEMS_SHOWN} more`);
-    throw new FileError(
-      `the workbook '${path}' has ${data.problems.length === 1 ? "a problem" : `${data.problems.length} problems`} in its history:\n${lines.join("\n")}`,
+    const lines = problemLines(
+      data.problems.map((p) => p.message),
+      PROBLEMS_SHOWN,
     );
+    throw new FileError(`the workbook '${path}' has ${problemCount(data.problems.length)} in its history:\n${lines}`);
   }
   if ("periods" in data)
     return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };

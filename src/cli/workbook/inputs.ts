@@ -3,15 +3,23 @@
 // and messages as the add-in (src/sheet/), each message naming the sheet.
 
 import type { Workbook, Worksheet } from "exceljs";
-import { suggest } from "../../engine";
+import { listNames, suggest } from "../../engine";
 import type { Problem } from "../../engine";
-import { sheetPrefix, splitAddress } from "../../sheet/address";
+import {
+  blockAddress,
+  blockEnd,
+  blockOrigin,
+  columnLetter,
+  parseBlock,
+  sheetPrefix,
+  splitAddress,
+  type Block,
+} from "../../sheet/address";
 import { isBlankOrZero, normalizeName, type Cells } from "../../sheet/cells";
-import { columnLetter } from "../../sheet/address";
 import { readSheetInstance, type SheetInstance } from "../../sheet/sheetInstance";
 import { SheetInputError, type RangeName, type SheetProblem } from "../../sheet/sheetProblem";
 import { InputProblems } from "../errors";
-import { blockAddress, oversized, parseBlock, readBlock, trimToValues, usedBlock, type Block } from "./cells";
+import { oversized, readBlock, trimToValues, usedBlock } from "./cells";
 import { tablesOf, type LoadedTable } from "./tables";
 
 export type InputRole = "Products" | "Substitution" | "Options";
@@ -31,8 +39,8 @@ export interface InputPlace {
 function tablePlace(role: RangeName, sheet: string, t: LoadedTable): InputPlace | undefined {
   const block = t.tableRef ? parseBlock(t.tableRef) : undefined;
   if (!block) return undefined;
-  if (!t.totalsRow || block.bottom <= block.top) return { role, sheet, block, table: t.name };
-  return { role, sheet, block: { ...block, bottom: block.bottom - 1 }, table: t.name, totalsRow: block.bottom };
+  if (!t.totalsRow || block.rows <= 1) return { role, sheet, block, table: t.name };
+  return { role, sheet, block: { ...block, rows: block.rows - 1 }, table: t.name, totalsRow: blockEnd(block).row };
 }
 
 export interface WorkbookInputs {
@@ -114,16 +122,17 @@ function missingInput(wb: Workbook, role: InputRole, what: string, skip: string)
   return (
     `no ${role} sheet: ${what}` +
     (found !== undefined ? ` Is the sheet '${found}' meant to be ${role}? Rename it.` : "") +
-    ` The workbook's sheets: ${names.map((n) => `'${n}'`).join(", ")}.`
+    ` The workbook's sheets: ${listNames(names, { quote: true })}.`
   );
 }
 
 /** Rows and columns of a block that are hidden but hold something. */
 function hiddenNote(ws: Worksheet, p: InputPlace, cells: Cells, hiddenRows: number[]): string | undefined {
-  const rows = hiddenRows.filter((r) => !(cells[r - p.block.top] ?? []).every(isBlankOrZero));
+  const first = blockOrigin(p.block);
+  const rows = hiddenRows.filter((r) => !(cells[r - first.row] ?? []).every(isBlankOrZero));
   const columns: string[] = [];
-  for (let c = p.block.left; c <= p.block.right; c++) {
-    if (ws.getColumn(c).hidden && cells.some((row) => !isBlankOrZero(row[c - p.block.left])))
+  for (let c = first.column; c <= blockEnd(p.block).column; c++) {
+    if (ws.getColumn(c).hidden && cells.some((row) => !isBlankOrZero(row[c - first.column])))
       columns.push(columnLetter(c));
   }
   const parts: string[] = [];

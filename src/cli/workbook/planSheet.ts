@@ -7,7 +7,6 @@ import type { Workbook, Worksheet } from "exceljs";
 import { usage } from "../../engine";
 import type { Model, Relaxation } from "../../engine";
 import {
-  areaRef,
   buildPlanSheet,
   COUNT,
   type ExtraKpi,
@@ -23,6 +22,7 @@ import {
   type ReportResult,
   type SheetValue,
 } from "../../sheet/planSheet";
+import { blockAddress } from "../../sheet/address";
 import { tablesOf } from "./tables";
 
 export { PLAN_SHEET };
@@ -127,7 +127,7 @@ export function renderPlanSheet(wb: Workbook, sheet: PlanSheet, tableName: strin
     if (b.name === "table") {
       ws.addTable({
         name: tableName,
-        ref: areaRef({ ...t, rows: 1, columns: 1 }),
+        ref: blockAddress({ ...t, rows: 1, columns: 1 }),
         headerRow: true,
         totalsRow: false,
         style: { theme: "TableStyleLight1", showRowStripes: true },
@@ -148,7 +148,7 @@ export function renderPlanSheet(wb: Workbook, sheet: PlanSheet, tableName: strin
   }
   for (const s of sheet.styles) applyStyle(ws, s);
   for (const cf of sheet.conditionalFormats) {
-    const ref = areaRef(cf.area);
+    const ref = blockAddress(cf.area);
     if (cf.kind === "dataBar")
       ws.addConditionalFormatting({
         ref,

@@ -4,9 +4,9 @@
 
 import type { Workbook } from "exceljs";
 import { readUnits } from "../../sheet/units";
-import { columnLetter } from "../../sheet/address";
+import { blockEnd, blockOrigin, columnLetter, parseBlock } from "../../sheet/address";
 import { InputProblems } from "../errors";
-import { parseBlock, usedBlock } from "./cells";
+import { usedBlock } from "./cells";
 import { placeAddress, readPlace, relabel, type InputPlace, type WorkbookInputs } from "./inputs";
 import { PLAN_SHEET } from "../../sheet/planSheet";
 import { tablesOf } from "./tables";
@@ -43,11 +43,11 @@ export function readWorkbookUnits(
   if (products.units && from !== "plan") {
     const reading = readUnits(null, products, ids);
     if (reading.problems.length > 0) fail(reading.problems.map((p) => relabel(p.message, productsPlace)));
-    const col = productsPlace.block.left + (products.columns.units?.index ?? 0);
+    const col = blockOrigin(productsPlace.block).column + (products.columns.units?.index ?? 0);
     const letter = columnLetter(col);
     return {
       units: reading.units,
-      source: `the ${products.columnTitle("units")} column of ${productsPlace.sheet} (${letter}${products.headerRow + 1}:${letter}${productsPlace.block.bottom})`,
+      source: `the ${products.columnTitle("units")} column of ${productsPlace.sheet} (${letter}${products.headerRow + 1}:${letter}${blockEnd(productsPlace.block).row})`,
     };
   }
   const ws = wb.worksheets.find((w) => w.name.toLowerCase() === PLAN_SHEET.toLowerCase());
@@ -69,7 +69,7 @@ export function readWorkbookUnits(
   };
   const read = readPlace(wb, place);
   if (read.problems.length > 0) fail(read.problems);
-  const reading = readUnits(read.cells, products, ids, { row: place.block.top, column: place.block.left });
+  const reading = readUnits(read.cells, products, ids, blockOrigin(place.block));
   if (reading.problems.length > 0) fail(reading.problems.map((p) => relabel(p.message, place)));
   return { units: reading.units, source: `the Units column of '${PLAN_SHEET}' (${placeAddress(place)})` };
 }

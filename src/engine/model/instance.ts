@@ -87,8 +87,8 @@ export interface Constraints {
   maxChanges?: number | null;
 }
 
-/** A validated instance. Arrays are indexed by product position 0..n-1 (the input order). */
-export interface Model {
+/** The products of a validated instance, each array indexed by product position 0..n-1 (the input order). */
+export interface ProductFields {
   n: number;
   ids: string[];
   names: string[];
@@ -106,6 +106,10 @@ export interface Model {
   exclude: Uint8Array;
   /** Space per unit (1 when no product gives a size). */
   size: Float64Array;
+}
+
+/** A validated instance: its products, substitution, customers and rules. */
+export interface Model extends ProductFields {
   substitution: SparseSubstitution;
   /** Units bought today per product (the current range), or null when the input gives none. */
   currentUnits: Int32Array | null;

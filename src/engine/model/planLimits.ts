@@ -3,7 +3,10 @@
 // user ruled out, and checked once up front so an impossible set of rules is reported, not half-obeyed.
 
 import { InputError, type Model, type Problem } from "./instance";
-import { money } from "../text/format";
+import { listNames, money } from "../text/format";
+
+/** Products named in a rule message: quoted, six at the most. */
+const IDS = { max: 6, quote: true };
 
 /** Whether i must keep its current units exactly (Lock). */
 export function isLocked(model: Model, i: number): boolean {
@@ -97,15 +100,6 @@ export function withinTotals(model: Model, u: Usage): boolean {
   return true;
 }
 
-function quoted(ids: string[]): string {
-  return ids.length <= 6
-    ? ids.map((id) => `'${id}'`).join(", ")
-    : `${ids
-        .slice(0, 6)
-        .map((id) => `'${id}'`)
-        .join(", ")} and ${ids.length - 6} more`;
-}
-
 /**
  * maxChanges against the other rules: the changes no plan can avoid (must-offer products not carried now are
  * added, excluded products carried now are dropped, current products beyond maxProducts are dropped) must fit,
@@ -131,9 +125,20 @@ function changesFeasible(model: Model, problems: Problem[]): void {
   const forced = adds.length + drops.length + extra;
   if (forced > k) {
     const parts: string[] = [];
-    if (adds.length) parts.push(`adding must-offer ${quoted(adds.map((i) => model.ids[i]))} (not carried now)`);
+    if (adds.length)
+      parts.push(
+        `adding must-offer ${listNames(
+          adds.map((i) => model.ids[i]),
+          IDS,
+        )} (not carried now)`,
+      );
     if (drops.length)
-      parts.push(`dropping ${quoted(drops.map((i) => model.ids[i]))} (carried now, but excluded or no quantity fits)`);
+      parts.push(
+        `dropping ${listNames(
+          drops.map((i) => model.ids[i]),
+          IDS,
+        )} (carried now, but excluded or no quantity fits)`,
+      );
     if (extra) parts.push(`dropping ${extra} of the current products to stay within maxProducts ${maxProducts}`);
     problems.push({
       section: "constraints",
@@ -195,7 +200,7 @@ export function checkRulesFeasible(model: Model): void {
       locked++;
     }
   const ids = must.map((i) => model.ids[i]);
-  const list = quoted(ids);
+  const list = listNames(ids, IDS);
   const what = locked === 0 ? "must-offer" : locked === must.length ? "locked" : "must-offer and locked";
   const { budget, capacity, maxProducts } = model.constraints;
   const min = new Float64Array(model.n);

@@ -3,7 +3,7 @@
 
 import { booleanField, Collector, isRecord, numberField, unknownFields } from "./validateFields";
 import { listNames, show } from "../text/format";
-import type { ProductInput } from "./instance";
+import type { ProductFields, ProductInput } from "./instance";
 import { MAX_SEASON_CUSTOMERS } from "./limits";
 import { CURRENT_PRODUCT_FIELDS } from "./validateCurrent";
 
@@ -29,21 +29,7 @@ export const MAX_ID_LENGTH = 32_767;
 const INT32_MAX = 2147483647;
 
 /** The products as the Model holds them, indexed by position in the input list. */
-export interface ProductArrays {
-  n: number;
-  ids: string[];
-  names: string[];
-  index: Map<string, number>;
-  price: Float64Array;
-  cost: Float64Array;
-  salvage: Float64Array;
-  demand: Float64Array;
-  minQty: Int32Array;
-  maxQty: Float64Array;
-  packSize: Int32Array;
-  mustOffer: Uint8Array;
-  exclude: Uint8Array;
-  size: Float64Array;
+export interface ProductArrays extends ProductFields {
   /** 1 where the product gave a size (the capacity rule needs all or none). */
   sizeGiven: Uint8Array;
   totalDemand: number;

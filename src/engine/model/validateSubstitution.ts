@@ -210,7 +210,7 @@ function checkClosedLoops(out: Collector, sub: SparseSubstitution, ids: string[]
       section: "substitution",
       products: loopIds,
       productId: loopIds[0],
-      message: `Substitution: ${listNames(loopIds.map((s) => `'${s}'`))} form a closed loop with no way out (every row sums to 1), so a customer who finds them all out of stock would never leave; lower at least one of these rows below 1.`,
+      message: `Substitution: ${listNames(loopIds, { quote: true })} form a closed loop with no way out (every row sums to 1), so a customer who finds them all out of stock would never leave; lower at least one of these rows below 1.`,
     });
   }
 }

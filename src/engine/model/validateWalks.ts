@@ -39,7 +39,10 @@ export function checkWalks(out: Collector, sub: SparseSubstitution, ids: string[
       productId: ids[long[0]],
       products: long.map((i) => ids[i]),
       message:
-        `Substitution: a customer who finds ${listNames(long.map((i) => `'${ids[i]}'`))} out of stock would visit ` +
+        `Substitution: a customer who finds ${listNames(
+          long.map((i) => ids[i]),
+          { quote: true },
+        )} out of stock would visit ` +
         `${visitsText(walks.max)} products on average before leaving, so her walk cannot end in practice ` +
         `(Assort allows at most ${visitsText(MAX_EXPECTED_WALK)}); the rows of ${rowText(ids, rows.length > 0 ? rows : near, sub.rowSum)} ` +
         `sum to almost 1. Lower them so that some customers leave (a row of 0.999 means 1 in 1,000 leaves at each step).`,

@@ -1,6 +1,7 @@
 // Remarks on an estimate that every surface shows the same way (assort fit, =ASSORT.FIT): what the history
 // could not tell, and what would make the estimate unusable for planning.
 
+import { listNames } from "../text/format";
 import type { FitResult } from "./fitMarkovChain";
 
 /** One remark, with the products it concerns. */
@@ -15,10 +16,6 @@ export interface FitWarning {
     | "no-purchase-unknown";
   message: string;
   products?: string[];
-}
-
-function listIds(ids: string[], max = 8): string {
-  return ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} and ${ids.length - max} more`;
 }
 
 export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] {
@@ -37,28 +34,28 @@ export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] 
     out.push({
       kind: "never-offered",
       products: named(d.neverOffered),
-      message: `never offered in the history, so their demand share rests only on substitution patterns: ${listIds(named(d.neverOffered))}`,
+      message: `never offered in the history, so their demand share rests only on substitution patterns: ${listNames(named(d.neverOffered))}`,
     });
   }
   if (d.neverPurchased.length) {
     out.push({
       kind: "never-purchased",
       products: named(d.neverPurchased),
-      message: `offered but never bought: ${listIds(named(d.neverPurchased))}`,
+      message: `offered but never bought: ${listNames(named(d.neverPurchased))}`,
     });
   }
   if (d.unidentifiedRows.length) {
     out.push({
       kind: "unidentified-row",
       products: named(d.unidentifiedRows),
-      message: `the history cannot tell where customers go when these are missing (they were never unavailable to a customer who might have wanted them), so they get no substitutes; set their rows by hand or with ASSORT.SIMILARITY: ${listIds(named(d.unidentifiedRows))}`,
+      message: `the history cannot tell where customers go when these are missing (they were never unavailable to a customer who might have wanted them), so they get no substitutes; set their rows by hand or with ASSORT.SIMILARITY: ${listNames(named(d.unidentifiedRows))}`,
     });
   }
   if (d.weaklyIdentifiedRows.length) {
     out.push({
       kind: "weak-row",
       products: named(d.weaklyIdentifiedRows),
-      message: `substitution estimated from fewer than ${d.minVisits} customers who found them missing (treat with care): ${listIds(named(d.weaklyIdentifiedRows))}`,
+      message: `substitution estimated from fewer than ${d.minVisits} customers who found them missing (treat with care): ${listNames(named(d.weaklyIdentifiedRows))}`,
     });
   }
   if (!r.noPurchaseEstimated) {

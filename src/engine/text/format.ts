@@ -18,9 +18,20 @@ export function show(value: unknown): string {
   }
 }
 
-/** "A", "A and B", "A, B and C" (at most `max` names, then "and k more"). */
-export function listNames(names: string[], max = 8): string {
-  const shown = names.slice(0, max);
+export interface ListOptions {
+  /** The most names shown before "and k more" (8; Infinity for all). */
+  max?: number;
+  /** Each name in single quotes ('Tee-42'), as ids and headers are quoted in messages. */
+  quote?: boolean;
+}
+
+/**
+ * "A", "A and B", "A, B and C", at most `max` names then "A, B and 3 more"; `options` may be just the max.
+ * The one way a list of names is written in a message.
+ */
+export function listNames(names: readonly string[], options: ListOptions | number = {}): string {
+  const { max = 8, quote = false } = typeof options === "number" ? { max: options } : options;
+  const shown = names.slice(0, max).map((name) => (quote ? `'${name}'` : name));
   const rest = names.length - shown.length;
   if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
   if (shown.length <= 1) return shown.join("");

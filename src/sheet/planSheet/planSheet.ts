@@ -5,7 +5,6 @@
 // render this and nothing else.
 
 import type { Model, Relaxation } from "../../engine";
-import { columnLetter } from "../address";
 import { formatted } from "../planTable";
 import { FILTER_BUTTON, shownText, widthFor } from "./columnWidths";
 import { kpiGrid, type ExtraKpi } from "./kpiBlock";
@@ -267,11 +266,4 @@ function columnWidths(blocks: SheetBlock[], headerRow: number): number[] {
   const span = widths.slice(0, LABEL_SPAN).reduce((a, w) => a + w, 0);
   if (span < labels) widths[LABEL_SPAN - 1] += labels - span;
   return widths;
-}
-
-/** "A1:C4" of an area, for messages and writers. */
-export function areaRef(a: { row: number; column: number; rows: number; columns: number }): string {
-  const tl = `${columnLetter(a.column + 1)}${a.row + 1}`;
-  if (a.rows <= 1 && a.columns <= 1) return tl;
-  return `${tl}:${columnLetter(a.column + a.columns)}${a.row + a.rows}`;
 }

@@ -2,6 +2,8 @@
 // column widths, frozen panes and print setup. Both writers (the add-in's Office.js one and the CLI's exceljs
 // one) render a PlanSheet as it is and decide nothing about the layout themselves.
 
+import type { Block } from "../address";
+
 /** A formula without its "=", with the value it computes to now (shown until the workbook recalculates). */
 export interface Formula {
   formula: string;
@@ -14,13 +16,8 @@ export function isFormula(v: SheetValue): v is Formula {
   return typeof v === "object" && v !== null;
 }
 
-/** A rectangle of the sheet, 0-based. */
-export interface Area {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
+/** A rectangle of the sheet, 0-based: an address block (sheet/address.ts). */
+export type Area = Block;
 
 export type BlockName = "title" | "kpis" | "rules" | "notes" | "table" | "stamp";
 

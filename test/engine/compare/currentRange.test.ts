@@ -117,7 +117,7 @@ describe("contradictory rules stop with a message naming products and limits", (
       products: [{ ...base[0], lock: true }, { ...base[1], lock: true }, base[2]],
       constraints: { budget: 60 },
     });
-    await expect(optimize(model)).rejects.toThrow(/The locked products \('A', 'B'\) cost 100 .*above the budget 60/);
+    await expect(optimize(model)).rejects.toThrow(/The locked products \('A' and 'B'\) cost 100 .*above the budget 60/);
   });
 
   test("the products that must stay under maxChanges cost more than the budget", async () => {

@@ -74,7 +74,7 @@ test("contradictory rules are reported with the products and the limit", () => {
     { id: "Core-2", price: 10, cost: 5, demand: 1, mustOffer: true, minQty: 10 },
   ];
   expect(problemsOf({ products, constraints: { budget: 60 } })[0]).toMatch(
-    /must-offer products \('Core-1', 'Core-2'\) cost 100 .* above the budget 60/,
+    /must-offer products \('Core-1' and 'Core-2'\) cost 100 .* above the budget 60/,
   );
   expect(problemsOf({ products, constraints: { maxProducts: 1 } })[0]).toMatch(
     /2 products must be offered .* more than maxProducts 1/,

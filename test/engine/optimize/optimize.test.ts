@@ -132,7 +132,7 @@ describe("impossible rules", () => {
       constraints: { budget: 100 },
     });
     await expect(optimize(model)).rejects.toThrow(InputError);
-    await expect(optimize(model)).rejects.toThrow(/\('A', 'B'\) cost 250 .*above the budget 100/);
+    await expect(optimize(model)).rejects.toThrow(/\('A' and 'B'\) cost 250 .*above the budget 100/);
   });
 
   test("more must-offer products than maxProducts", async () => {
@@ -143,7 +143,9 @@ describe("impossible rules", () => {
       ],
       constraints: { maxProducts: 1 },
     });
-    await expect(optimize(model)).rejects.toThrow(/2 products must be offered \('A', 'B'\), more than maxProducts 1/);
+    await expect(optimize(model)).rejects.toThrow(
+      /2 products must be offered \('A' and 'B'\), more than maxProducts 1/,
+    );
   });
 });
 

@@ -21,4 +21,13 @@ test("listNames: A; A and B; A, B and C; then 'and k more'", () => {
   expect(listNames(["A", "B"])).toBe("A and B");
   expect(listNames(["A", "B", "C"])).toBe("A, B and C");
   expect(listNames(["A", "B", "C", "D"], 2)).toBe("A, B and 2 more");
+  expect(listNames(["A", "B", "C", "D", "E", "F", "G", "H", "I"])).toBe("A, B, C, D, E, F, G, H and 1 more");
+});
+
+test("listNames options: quoted ids, a cap, or all of them", () => {
+  expect(listNames(["Tee-42"], { quote: true })).toBe("'Tee-42'");
+  expect(listNames(["A", "B", "C"], { quote: true })).toBe("'A', 'B' and 'C'");
+  expect(listNames(["A", "B", "C", "D"], { max: 3, quote: true })).toBe("'A', 'B', 'C' and 1 more");
+  const many = Array.from({ length: 12 }, (_, i) => `P${i + 1}`);
+  expect(listNames(many, { max: Infinity })).toBe("P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11 and P12");
 });
