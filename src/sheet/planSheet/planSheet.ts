@@ -8,7 +8,7 @@ import type { Model, Relaxation } from "../../engine";
 import { columnLetter } from "../address";
 import { formatted } from "../planTable";
 import { FILTER_BUTTON, shownText, widthFor } from "./columnWidths";
-import { kpiGrid, type ExtraKpi } from "./kpiBlock";
+import { kpiGrid } from "./kpiBlock";
 import { letterOf, planColumns, type PlanColumn } from "./planColumns";
 import { NO_EXTRAS, type ProductExtras } from "./productExtras";
 import { halfWidth, hasCurrentRange, type ReportDecision, type ReportResult } from "./reportShapes";
@@ -33,8 +33,6 @@ export interface PlanSheetInput {
   extras?: ProductExtras;
   /** The value of relaxing each binding rule, when it was measured. */
   relaxations?: Relaxation[];
-  /** Figures a surface adds after the others (the CLI: products dropped). */
-  extraKpis?: ExtraKpi[];
 }
 
 export const TITLE = "Assort plan: which products to carry and how many units to buy";
@@ -151,7 +149,7 @@ export function buildPlanSheet(input: PlanSheetInput): PlanSheet {
   };
 
   const blocks: SheetBlock[] = [grid("title", 0, [[TITLE], [headline(model, result)]])];
-  const kpis = kpiGrid(result, kpiFormulas, input.extraKpis ?? [], LABEL_SPAN);
+  const kpis = kpiGrid(result, kpiFormulas, LABEL_SPAN);
   blocks.push(grid("kpis", 3, kpis.values, kpis.formats));
   const rulesValues = rulesGrid(
     rules,
