@@ -152,7 +152,8 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(await waitForText("#stage", /%, (search: at most|about|final evaluation)/)).toMatch(/^[A-Z][^:]+: \d+%, /);
   expect(await page.locator("#cancel").getAttribute("disabled")).toBeNull();
   await waitForText("#confirm-text", /Overwrite them/);
-  await page.click("#confirm-overwrite");
+  // The question's text is still there from the last test: wait for the question itself (after the valuing).
+  await page.locator("#confirm-overwrite").click({ timeout: 90000 });
   const written = await waitForText("#run-message", /Plan written/);
   expect(workers.some((u) => u.startsWith(server.url) && u.endsWith(".js"))).toBe(true);
 

@@ -108,6 +108,7 @@ function applyStyle(ws: Worksheet, s: CellStyle): void {
       ...(s.italic ? { italic: true } : {}),
       ...(s.color ? { color: { argb: argb(s.color) } } : {}),
     };
+    if (s.alignRight) cell.alignment = { ...cell.alignment, horizontal: "right" };
   });
 }
 

@@ -16,6 +16,7 @@ import { rulesGrid } from "./rulesBlock";
 import {
   blockArea,
   DROPPED_COLOR,
+  isFormula,
   PLAN_SHEET,
   type CellStyle,
   type ConditionalFormat,
@@ -79,7 +80,9 @@ function notes(result: ReportResult): string[] {
     if (cmp.currentBreaks.length > 0)
       out.push(`The current range breaks a rule (${cmp.currentBreaks.join("; ")}); it is compared all the same.`);
   }
-  if (result.stoppedEarly) out.push("Stopped early (time limit or cancel): this is the best plan found so far.");
+  // The engine's own warning says so when the time limit ended the search; one line is enough.
+  if (result.stoppedEarly && !result.warnings.some((w) => /early/i.test(w)))
+    out.push("Stopped early (time limit or cancel): this is the best plan found so far.");
   for (const w of result.warnings) out.push(`Note: ${w}`);
   return out;
 }
@@ -209,6 +212,15 @@ export function buildPlanSheet(input: PlanSheetInput): PlanSheet {
       color: DROPPED_COLOR,
     })),
   ];
+  // The figures' and rules' headers stand over right-aligned numbers: aligned with them, a header reads as
+  // the name of the figure below it rather than of the next one (the table's headers keep their filter button).
+  for (const b of blocks.filter((x) => x.name === "kpis" || x.name === "rules"))
+    for (let c = LABEL_SPAN; c < b.values[0].length; c++)
+      if (b.values.slice(1).some((r) => typeof r[c] === "number" || isFormula(r[c])))
+        styles.push({ area: { row: b.row, column: c, rows: 1, columns: 1 }, alignRight: true });
+      // The rules' Status (binding, slack) between two figures: right-aligned, it does not run into the limit.
+      else if (b.values[0][c] === "Status")
+        styles.push({ area: { row: b.row, column: c, rows: b.values.length, columns: 1 }, alignRight: true });
   if (notesRow >= 0)
     styles.push({ area: { row: notesRow, column: 0, rows: notesText.length, columns: 1 }, italic: true });
   const conditionalFormats: ConditionalFormat[] =

@@ -3,7 +3,7 @@
 // add-in (src/excel/writePlan.ts, Office.js, captured from office-addin-mock) and by `assort plan`
 // (src/cli/workbook/planSheet.ts, exceljs, saved as .xlsx and read back with exceljs) has the same values,
 // formulas and number formats in the headline, the figures, the rules, the notes and the table, and the same
-// fonts, column widths, frozen panes, print titles and conditional formats. Each surface builds its sheet as it
+// fonts and alignment, column widths, frozen panes, print titles and conditional formats. Each surface builds its sheet as it
 // does in use (the pane with buildPlanSheet, the CLI with cliPlanSheet).
 //
 // Intentional differences, each normalised or left out below, with the reason:
@@ -46,6 +46,7 @@ interface Cell {
   bold?: true;
   italic?: true;
   color?: string;
+  right?: true;
 }
 
 type Cells = Map<string, Cell>;
@@ -55,7 +56,10 @@ const address = (row: number, column: number) => blockRef(row, column, 1, 1);
 /** A cell is worth comparing when it holds something or carries a format or a font. */
 function kept(c: Cell): boolean {
   return (
-    c.value !== null || c.formula !== undefined || c.format !== "General" || Boolean(c.bold || c.italic || c.color)
+    c.value !== null ||
+    c.formula !== undefined ||
+    c.format !== "General" ||
+    Boolean(c.bold || c.italic || c.color || c.right)
   );
 }
 
@@ -79,7 +83,8 @@ async function officeCells(sheet: PlanSheet) {
     if (!b) continue;
     const values = node.values;
     const formats = node.numberFormat;
-    const font = (node.format as { font: Record<string, unknown> }).font;
+    const format = node.format as { font: Record<string, unknown>; horizontalAlignment?: unknown };
+    const font = format.font;
     for (let r = 0; r < b.rows; r++)
       for (let c = 0; c < b.columns; c++) {
         const cell = () => cellAt(cells, b.row + r, b.column + c);
@@ -94,6 +99,7 @@ async function officeCells(sheet: PlanSheet) {
         if (font.bold === true) cell().bold = true;
         if (font.italic === true) cell().italic = true;
         if (typeof font.color === "string" && font.color.startsWith("#")) cell().color = font.color;
+        if (format.horizontalAlignment === "Right") cell().right = true;
       }
   }
   const widths = sheet.widths.map(
@@ -133,6 +139,7 @@ async function exceljsCells(sheet: PlanSheet) {
       if (c.font?.italic) cell.italic = true;
       const argb = c.font?.color?.argb;
       if (argb) cell.color = `#${argb.slice(2)}`;
+      if (c.alignment?.horizontal === "right") cell.right = true;
     }),
   );
   const view = ws.views[0] as { state?: string; xSplit?: number; ySplit?: number };
@@ -215,6 +222,7 @@ test.each(CASES)(
     expect(a.some(([, x]) => x.value === "-40% off")).toBe(true);
     if (c.rules) expect(a.some(([, x]) => x.value === "Relaxed to")).toBe(true);
     if (c.current) expect(a.some(([, x]) => x.value === "Change ± 95%")).toBe(true);
+    expect(a.find(([, x]) => x.value === "Expected profit")?.[1].right).toBe(true);
 
     // Difference 3: the copy's cached results are the layout's values (exceljs leaves out a result of 0).
     for (const block of pane.blocks)
