@@ -112,6 +112,7 @@ export async function writePlan(
     const font = ws.getRange(ref(s.area)).format.font;
     if (s.bold) font.bold = true;
     if (s.italic) font.italic = true;
+    if (s.alignRight) ws.getRange(ref(s.area)).format.horizontalAlignment = "Right";
     if (s.color) font.color = s.color;
   }
   for (const cf of sheet.conditionalFormats) {

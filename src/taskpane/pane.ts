@@ -5,7 +5,7 @@
 // pane, never as an unhandled rejection.
 
 import { DEFAULT_TIME_LIMIT_MS } from "../engine";
-import type { OptimizeProgress, OptimizeResult } from "../engine";
+import type { Model, OptimizeProgress, OptimizeResult } from "../engine";
 import { VERSION } from "./version";
 import { findInputs } from "../excel/findInputs";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "../excel/inputs";
@@ -26,7 +26,7 @@ import { selectedAddress } from "../excel/selection";
 import { BLANK_PARAMETERS, loadSetup, saveSetup, type Parameters, type Setup } from "../excel/setup";
 import { writePlan, type WritePlanOutcome } from "../excel/writePlan";
 import { buildPlanSheet, type PlanSheet } from "../sheet/planSheet";
-import { JobCancelled, TIMEOUT_MARGIN_MS, type JobHandle } from "../worker/client";
+import { JobCancelled, JobTimedOut, TIMEOUT_MARGIN_MS, type JobHandle } from "../worker/client";
 import { engineClient } from "../worker/sharedClient";
 import { byId, setDisabled, setValue, valueOf } from "./dom";
 import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
@@ -34,7 +34,7 @@ import { renderAddresses, renderCheck, renderHints } from "./inputsView";
 import { describeParameters, parameterHints, readParameters } from "./parameters";
 import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
-import { resultSummary } from "./resultSummary";
+import { resultSummary, type RuleValues } from "./resultSummary";
 import { runRequest } from "./runRequest";
 import { Rechecker, editTouchesInputs } from "./recheck";
 import { followOfficeTheme } from "./theme";
@@ -51,7 +51,7 @@ function message(err: unknown): string {
 export class Pane {
   private setup: Setup = { inputs: {}, parameters: { ...BLANK_PARAMETERS } };
   private found: FoundInputs = {};
-  private job: JobHandle<OptimizeResult> | undefined;
+  private job: JobHandle<unknown> | undefined;
   private busy = false;
   private readonly rechecker = new Rechecker(
     () => this.check(),
@@ -263,12 +263,14 @@ export class Pane {
       const { model, options } = prepared.request;
       const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
       const timeoutMs = 2 * limitMs + TIMEOUT_MARGIN_MS;
-      this.job = engineClient().submit(
+      const job = engineClient().submit(
         { kind: "optimize", model, options },
         { timeoutMs, onProgress: this.progressReporter(limitMs) },
       ) as JobHandle<OptimizeResult>;
-      const result = await this.job.result;
+      this.job = job;
+      const result = await job.result;
       this.job = undefined;
+      const ruleValues = await this.valueRules(model, result, limitMs);
       setDisabled("cancel", true);
       byId("stage").textContent = "Writing the plan…";
       const time = new Date();
@@ -278,6 +280,7 @@ export class Pane {
         model,
         result,
         extras: check.sheet.productExtras,
+        relaxations: ruleValues.relaxations,
         stamp: {
           time,
           inputs,
@@ -286,15 +289,18 @@ export class Pane {
           version: VERSION,
         },
       });
-      renderSummary(resultSummary(model, result));
+      renderSummary(resultSummary(model, result, ruleValues));
       const written = await this.writeAsking(data);
       this.plans = withNewPlan(this.plans, planRecord(CURRENT, result, time));
       await Excel.run((context) => saveScenarios(context, this.plans));
       await this.refreshPlanSelects(PREVIOUS, CURRENT);
+      const unvalued = ruleValues.missing
+        ? ` The value of relaxing its rules was not measured: ${ruleValues.missing}`
+        : "";
       this.say(
-        written.written
+        (written.written
           ? `Plan written to ${written.table}.`
-          : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.",
+          : "The plan was not written: your cells were kept. Clear them or move them, then optimize again.") + unvalued,
       );
     } catch (err) {
       // By name too: the engine client may come from the functions bundle, with its own copy of the class.
@@ -303,6 +309,35 @@ export class Pane {
     } finally {
       this.job = undefined;
       this.setRunning(false);
+    }
+  }
+
+  /**
+   * What relaxing each rule the plan binds on is worth (the Rules block's last columns, as `assort plan`
+   * writes them), in the worker, within the time limit. The plan is kept whatever happens here: a Cancel or a
+   * failure leaves those columns out and says why.
+   */
+  private async valueRules(model: Model, result: OptimizeResult, limitMs: number): Promise<RuleValues> {
+    if (!result.rules.some((u) => u.binding)) return { relaxations: [] };
+    byId("stage").textContent = "Valuing the binding rules (Cancel skips this and keeps the plan)…";
+    byId("progress").setAttribute("value", "0");
+    // The re-optimisations take half the limit in all; comparing the plans on shared seasons comes on top.
+    const timeoutMs = limitMs + TIMEOUT_MARGIN_MS;
+    const job = engineClient().submit(
+      { kind: "relax", model, base: result, options: { seed: result.seed, timeLimitMs: limitMs } },
+      { timeoutMs, onProgress: this.progressReporter(limitMs / 2) },
+    );
+    this.job = job;
+    try {
+      return { relaxations: await job.result };
+    } catch (err) {
+      const named = (name: string) => err instanceof Error && err.name === name;
+      if (err instanceof JobCancelled || named("JobCancelled")) return { relaxations: [], missing: "cancelled." };
+      if (err instanceof JobTimedOut || named("JobTimedOut"))
+        return { relaxations: [], missing: `it did not finish within ${Math.round(timeoutMs / 1000)} s.` };
+      return { relaxations: [], missing: message(err) };
+    } finally {
+      this.job = undefined;
     }
   }
 

@@ -1,8 +1,10 @@
 // The result shown in the pane after a run, as label/value lines: profit with its interval, the upper bound
-// and what it assumes, the share of the bound reached, what is carried and dropped, units, and the budget used.
+// and what it assumes, the share of the bound reached, what is carried and dropped, units, the budget used, and
+// what relaxing each binding rule is worth (the same figures as the plan sheet's Rules block).
 
 import { CEILING_CAVEAT } from "../engine";
-import type { Model, OptimizeResult } from "../engine";
+import type { Model, OptimizeResult, Relaxation, RuleName } from "../engine";
+import { RULE_LABELS } from "../sheet/planSheet";
 
 export interface SummaryLine {
   label: string;
@@ -14,7 +16,37 @@ export function money(x: number): string {
   return Number.isFinite(x) ? x.toLocaleString("en-US", { maximumFractionDigits: 0 }) : "–";
 }
 
-export function resultSummary(model: Model, result: OptimizeResult): SummaryLine[] {
+/** The value of relaxing the binding rules, or why it was not measured. */
+export interface RuleValues {
+  relaxations: Relaxation[];
+  missing?: string;
+}
+
+const signedMoney = (x: number) => (x >= 0 ? "+" : "−") + money(Math.abs(x));
+
+/** A rule's limit as the plan sheet formats it: money, space to one decimal, counts whole. */
+function limitText(rule: RuleName, x: number): string {
+  if (rule === "budget") return money(x);
+  return x.toLocaleString("en-US", { maximumFractionDigits: rule === "capacity" ? 1 : 0 });
+}
+
+export function relaxationLines(values: RuleValues): SummaryLine[] {
+  const lines = values.relaxations.map((x) => ({
+    label: `${RULE_LABELS[x.rule]} → ${limitText(x.rule, x.to)}`,
+    value: `${signedMoney(x.gain.mean)} ± ${money((x.gain.high - x.gain.low) / 2)}`,
+    note:
+      `profit gained by relaxing it from ${limitText(x.rule, x.from)} (95% interval)` +
+      (x.stoppedEarly ? "; its re-optimisation ran out of time, so it may be worth more" : ""),
+  }));
+  if (values.missing) lines.push({ label: "Relaxing the rules", value: "not measured", note: values.missing });
+  return lines;
+}
+
+export function resultSummary(
+  model: Model,
+  result: OptimizeResult,
+  rules: RuleValues = { relaxations: [] },
+): SummaryLine[] {
   const ev = result.evaluation;
   const c = result.bound.ceiling;
   const half = (ev.ci95[1] - ev.ci95[0]) / 2;
@@ -55,6 +87,7 @@ export function resultSummary(model: Model, result: OptimizeResult): SummaryLine
         }
       : { label: "Purchase cost", value: money(ev.purchaseCost), note: "no budget set" },
   );
+  lines.push(...relaxationLines(rules));
   if (result.stoppedEarly)
     lines.push({ label: "Stopped early", value: "best plan found so far", note: "time limit or cancel" });
   return lines;

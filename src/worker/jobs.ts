@@ -1,13 +1,15 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, OptimizeAborted, optimize, simulateAsync, sweep } from "../engine";
+import { InputError, OptimizeAborted, optimize, relaxBindingRules, simulateAsync, sweep } from "../engine";
 import type {
   Model,
   OptimizeOptions,
   OptimizeProgress,
   OptimizeResult,
   Problem,
+  Relaxation,
+  RelaxOptions,
   SimulationResult,
   SweepOptions,
   SweepResult,
@@ -81,7 +83,20 @@ export interface SweepJob {
   options: SweepOptions;
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob;
+/**
+ * The pane's answer report after an Optimize: what relaxing each rule the plan binds on is worth (+10% budget
+ * or space, one more product or change), re-optimised from the plan and paired on shared seasons.
+ */
+export interface RelaxJob {
+  kind: "relax";
+  model: Model;
+  /** The optimised plan (its units and seed are what the relaxations start from). */
+  base: OptimizeResult;
+  /** timeLimitMs: the Optimize's limit; the re-optimisations take timeShare of it (default half) in all. */
+  options: RelaxOptions;
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob | RelaxJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
@@ -100,7 +115,9 @@ export type JobResult<J extends Job> = J extends OptimizeJob
           ? SheetSimilarity
           : J extends SweepJob
             ? SweepResult
-            : unknown[][];
+            : J extends RelaxJob
+              ? Relaxation[]
+              : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -142,6 +159,8 @@ export async function runJob(
       return evaluate(job, onProgress, signal);
     case "sweep":
       return sweep(job.model, job.rule, job.values, job.options, onProgress, signal);
+    case "relax":
+      return relaxBindingRules(job.model, job.base, job.options, signal, onProgress);
     case "bound":
       return sheetBoundWithCeiling(job.model);
     case "choice":

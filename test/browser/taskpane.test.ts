@@ -60,7 +60,8 @@ function fake<T>(fn: string, ...args: unknown[]): Promise<T> {
 
 const text = (selector: string) => page.locator(selector).innerText();
 
-async function waitForText(selector: string, pattern: RegExp, timeout = 45000): Promise<string> {
+// Long enough for an Optimize and, when the budget binds, valuing it (a second optimisation) on a loaded machine.
+async function waitForText(selector: string, pattern: RegExp, timeout = 90000): Promise<string> {
   await page.waitForFunction(
     ([s, p]) =>
       new RegExp(p as string).test((document.querySelector(s as string) as HTMLElement | null)?.innerText ?? ""),
@@ -151,7 +152,8 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(await waitForText("#stage", /%, (search: at most|about|final evaluation)/)).toMatch(/^[A-Z][^:]+: \d+%, /);
   expect(await page.locator("#cancel").getAttribute("disabled")).toBeNull();
   await waitForText("#confirm-text", /Overwrite them/);
-  await page.click("#confirm-overwrite");
+  // The question's text is still there from the last test: wait for the question itself (after the valuing).
+  await page.locator("#confirm-overwrite").click({ timeout: 90000 });
   const written = await waitForText("#run-message", /Plan written/);
   expect(workers.some((u) => u.startsWith(server.url) && u.endsWith(".js"))).toBe(true);
 
@@ -248,6 +250,18 @@ test("Optimize runs in the Web Worker and writes the plan table, summary, stamp 
   expect(summary).toContain(`${carried} carried, ${300 - carried} dropped`);
   expect(summary).toMatch(/Upper bound\s+[\d,]+\s+fluid LP bound with the budget/);
   expect(summary).toMatch(/Budget used\s+[\d,]+ of [\d,]+/);
+  // The budget binds: what 10% more is worth, re-optimised in the worker, in the summary and the Rules block.
+  const rules = side.findIndex((r) => r[0] === "Rules");
+  expect(rules).toBeGreaterThan(0);
+  const ruleHeader = side[rules];
+  const budgetRow = side.find((r) => r[0] === "Budget") as unknown[];
+  expect(budgetRow[ruleHeader.indexOf("Status")]).toBe("binding");
+  const relaxedTo = budgetRow[ruleHeader.indexOf("Relaxed to")] as number;
+  expect(relaxedTo).toBeCloseTo(1.1 * (budgetRow[ruleHeader.indexOf("Limit")] as number), 6);
+  const gained = budgetRow[ruleHeader.indexOf("Profit gained")] as number;
+  const n0 = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  expect(summary).toContain(`Budget → ${n0(relaxedTo)}`);
+  expect(summary).toContain(`${gained >= 0 ? "+" : "−"}${n0(Math.abs(gained))} ±`);
 
   // The setup and the plan are kept in the workbook for a colleague.
   const settings = await fake<Record<string, string>>("settings");

@@ -19,6 +19,16 @@ import { describeParameters, parameterHints, readParameters } from "../../src/ta
 import { readOptions } from "../../src/sheet/options";
 import { remainingText } from "../../src/taskpane/remaining";
 import { runRequest } from "../../src/taskpane/runRequest";
+import { relaxationLines, resultSummary } from "../../src/taskpane/resultSummary";
+import type { Relaxation } from "../../src/engine";
+
+const STAMP_PANE = {
+  time: new Date("2026-01-02T03:04:05Z"),
+  inputs: {},
+  settingsLabel: "Pane settings",
+  settings: "",
+  version: "1.2.3",
+};
 
 const PRODUCTS = [
   ["Product", "Price", "Cost", "Demand", "Must offer"],
@@ -237,6 +247,48 @@ describe("plan sheet content and kept plans", () => {
     const t = data.table.area;
     const written = log.ranges.get(`'Assort plan'!${blockRef(t.row, t.column, t.rows, t.columns)}`) as MockNode;
     expect((written.values as unknown[][]).map((r) => r[1])).toEqual(["Product", "A", "B", "'=C"]);
+  });
+
+  test("the value of relaxing a binding rule: in the summary and in the sheet's Rules block, the same figures", () => {
+    const binding = result.rules.filter((u) => u.binding).map((u) => u.rule);
+    expect(binding).toEqual(["maxProducts"]); // 2 of 3 products
+    const relaxations: Relaxation[] = [
+      {
+        rule: "maxProducts",
+        from: 2,
+        to: 3,
+        gain: { mean: 1234.4, se: 10, low: 1214.8, high: 1254 },
+        units: new Int32Array(result.units),
+        stoppedEarly: true,
+      },
+    ];
+    const lines = resultSummary(model, result, { relaxations });
+    expect(lines.find((l) => l.label === "Max products → 3")).toEqual({
+      label: "Max products → 3",
+      value: "+1,234 ± 20",
+      note: "profit gained by relaxing it from 2 (95% interval); its re-optimisation ran out of time, so it may be worth more",
+    });
+    expect(
+      relaxationLines({
+        relaxations: [{ ...relaxations[0], rule: "budget", from: 100, to: 110, stoppedEarly: false }],
+      })[0],
+    ).toMatchObject({ label: "Budget → 110", note: "profit gained by relaxing it from 100 (95% interval)" });
+    const rules = buildPlanSheet({ model, result, relaxations, stamp: STAMP_PANE }).blocks.find(
+      (b) => b.name === "rules",
+    ) as SheetBlock;
+    const header = rules.values[0];
+    const row = rules.values.find((r) => r[0] === "Max products") as unknown[];
+    expect(row[header.indexOf("Relaxed to")]).toBe(3);
+    expect(row[header.indexOf("Profit gained")]).toBe(1234.4);
+    expect(row[header.indexOf("± 95%")]).toBeCloseTo(19.6, 9);
+    // Not measured (cancelled, or the worker failed): said in the summary, and the sheet leaves the columns out.
+    expect(resultSummary(model, result, { relaxations: [], missing: "cancelled." })).toContainEqual({
+      label: "Relaxing the rules",
+      value: "not measured",
+      note: "cancelled.",
+    });
+    const without = buildPlanSheet({ model, result, stamp: STAMP_PANE }).blocks.find((b) => b.name === "rules");
+    expect(without?.values[0]).not.toContain("Relaxed to");
   });
 
   test("a new run pushes the current plan to Previous run; a kept plan gets its name", () => {

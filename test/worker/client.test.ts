@@ -4,7 +4,9 @@
 import { InputError } from "../../src/engine/model/instance";
 import { validateInstance } from "../../src/engine/model/validate";
 import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../src/worker/client";
-import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob } from "../../src/worker/jobs";
+import { optimize } from "../../src/engine/optimize/optimize";
+import { relaxBindingRules } from "../../src/engine/whatif/relaxRule";
+import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob, type RelaxJob } from "../../src/worker/jobs";
 import type { FromWorker, ToWorker } from "../../src/worker/messages";
 
 const INPUT = {
@@ -137,6 +139,35 @@ describe("with the real worker script", () => {
     const r = await client.submit(OPTIMIZE).result;
     expect(r.units).toHaveLength(2);
     expect(r.decisions.map((d) => d.id)).toEqual(["A", "B"]);
+  });
+  test("relax: the value of relaxing a binding budget crosses the boundary, with progress by rule", async () => {
+    const model = validateInstance({ ...INPUT, constraints: { budget: 100 } });
+    const base = await optimize(model, { method: "newsvendor", seed: 2, timeLimitMs: 1000 });
+    expect(base.rules.find((u) => u.rule === "budget")?.binding).toBe(true);
+    const job: RelaxJob = { kind: "relax", model, base, options: { seed: 2, timeLimitMs: 1000, reps: 400 } };
+    const stages: string[] = [];
+    const fractions: number[] = [];
+    const client = new EngineClient({ createWorker: realWorker });
+    const got = await client.submit(job, {
+      onProgress: (p) => (stages.push(p.stage), fractions.push(p.fraction)),
+    }).result;
+    const direct = await relaxBindingRules(model, base, job.options);
+    expect(got.map((r) => [r.rule, r.from, r.to])).toEqual([["budget", 100, 110]]);
+    expect(Object.prototype.toString.call(got[0].units)).toBe("[object Int32Array]");
+    // A tiny instance: the search settles well within its share, so the worker's answer is the direct one.
+    expect(Array.from(got[0].units)).toEqual(Array.from(direct[0].units));
+    expect(got[0].gain).toEqual(direct[0].gain);
+    // 10 more of budget buys about two more units, each worth several times its cost.
+    expect(got[0].gain.low).toBeGreaterThan(0);
+    expect(stages).toContain("Valuing the budget (1 of 1)");
+    expect(fractions[fractions.length - 1]).toBe(1);
+    // No binding rule: nothing to value, at once.
+    const free = await optimize(MODEL, { method: "newsvendor", seed: 2, timeLimitMs: 1000 });
+    expect(await client.submit({ kind: "relax", model: MODEL, base: free, options: {} }).result).toEqual([]);
+    // A cancel rejects at once.
+    const long = client.submit({ ...job, options: { timeLimitMs: 60000 } });
+    long.cancel();
+    await expect(long.result).rejects.toBeInstanceOf(JobCancelled);
   });
   test("a cancelled optimisation stops in the worker, and the worker takes the next job", async () => {
     const workers: ReturnType<typeof realWorker>[] = [];

@@ -135,13 +135,18 @@ function human(
     ...planSummaryRows(model, r),
     ...relaxations.map((x): [string, string] => [
       `Relax ${x.rule}`,
-      `${formatNumber(x.from)} → ${formatNumber(x.to)} would gain ${formatNumber(x.gain.mean)} ± ${formatNumber(x.gain.high - x.gain.mean)} (95% interval)`,
+      `${ruleLimit(x.rule, x.from)} → ${ruleLimit(x.rule, x.to)} would gain ${formatNumber(x.gain.mean)} ± ${formatNumber(x.gain.high - x.gain.mean)} (95% interval)`,
     ]),
     ["Settings", settingsText(lines)],
   ];
   let out = renderSummary(rows) + planCeilingText(r);
   out += `\nPlan written to ${output}, sheet '${PLAN_SHEET}': the plan's figures and rules at the top, then one row per\nproduct (action, units, buy value, expected sales and revenue, stock-out risk, reason) and how it was made.\n${input} is unchanged.\n`;
   return out;
+}
+
+/** A rule's limit as the plan sheet shows it: products and changes are whole numbers. */
+function ruleLimit(rule: Relaxation["rule"], x: number): string {
+  return rule === "maxProducts" || rule === "maxChanges" ? formatNumber(x, 0) : formatNumber(x);
 }
 
 /** Whether the file at `output` is a planned copy assort wrote and nobody saved since (then it may be replaced). */

@@ -4,17 +4,13 @@
 // "Made by" line and the workbook's last-modified-by), so the next run may replace it without --force.
 
 import type { Workbook, Worksheet } from "exceljs";
-import { usage } from "../../engine";
 import type { Model, Relaxation } from "../../engine";
 import {
   buildPlanSheet,
-  COUNT,
-  type ExtraKpi,
   freeTableName,
   GENERAL,
   isFormula,
   PLAN_SHEET,
-  TEXT,
   type Area,
   type CellStyle,
   type PlanSheet,
@@ -42,7 +38,7 @@ export interface PlanStamp {
   command: string;
 }
 
-/** The sheet as the command line writes it: the pane's layout with the file's own stamp lines. */
+/** The sheet as the command line writes it: the pane's layout, cell for cell, with the file's own stamp lines. */
 export function cliPlanSheet(
   model: Model,
   result: ReportResult,
@@ -50,15 +46,11 @@ export function cliPlanSheet(
   extras?: ProductExtras,
   relaxations?: Relaxation[],
 ): PlanSheet {
-  // The rules block says the budget and space used; the count of products dropped is the CLI's own line.
-  const u = usage(model, result.units);
-  const extraKpis: ExtraKpi[] = [{ label: "Products dropped", value: model.n - u.carried, format: COUNT }];
   return buildPlanSheet({
     model,
     result,
     extras,
     relaxations,
-    extraKpis,
     stamp: {
       time: stamp.madeAt,
       version: stamp.version,
@@ -82,6 +74,8 @@ function cellValue(v: SheetValue): CellValue {
   if (isFormula(v)) return { formula: v.formula, result: v.value };
   return v === "" ? null : v;
 }
+
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
@@ -114,6 +108,7 @@ function applyStyle(ws: Worksheet, s: CellStyle): void {
       ...(s.italic ? { italic: true } : {}),
       ...(s.color ? { color: { argb: argb(s.color) } } : {}),
     };
+    if (s.alignRight) cell.alignment = { ...cell.alignment, horizontal: "right" };
   });
 }
 
@@ -138,11 +133,13 @@ export function renderPlanSheet(wb: Workbook, sheet: PlanSheet, tableName: strin
     b.values.forEach((row, r) =>
       row.forEach((v, c) => {
         const value = cellValue(v);
-        if (value === null) return;
-        const cell = ws.getCell(b.row + r + 1, b.column + c + 1);
-        if (b.name !== "table" || r > 0) cell.value = value;
         const f = b.formats[r][c];
-        if (f !== GENERAL && f !== TEXT && typeof (isFormula(v) ? v.value : v) === "number") cell.numFmt = f;
+        if (value === null && f === GENERAL) return;
+        const cell = ws.getCell(b.row + r + 1, b.column + c + 1);
+        if (value !== null && (b.name !== "table" || r > 0)) cell.value = value;
+        // Every cell under its format, as the add-in writes it: text under @, and a blank figure under its
+        // column's format, so a number typed there later shows as the add-in's copy would show it.
+        if (f !== GENERAL) cell.numFmt = f;
       }),
     );
   }
@@ -177,7 +174,8 @@ export function renderPlanSheet(wb: Workbook, sheet: PlanSheet, tableName: strin
         ],
       });
   }
-  sheet.widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
+  // exceljs leaves out a column exactly 9 wide (its default), and Excel then draws it 8.43 wide: a hair more.
+  sheet.widths.forEach((w, k) => (ws.getColumn(k + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 1e-6 : w));
   const [top, bottom] = sheet.print.titleRows;
   ws.pageSetup = {
     ...ws.pageSetup,

@@ -8,7 +8,7 @@
 import type { Model } from "../model/instance";
 import type { AbortSignalLike } from "../simulate/host";
 import { DEFAULT_TIME_LIMIT_MS, optimize, OptimizeAborted } from "../optimize/optimize";
-import type { OptimizeOptions, OptimizeResult } from "../optimize/optimizeTypes";
+import type { OptimizeOptions, OptimizeProgress, OptimizeResult } from "../optimize/optimizeTypes";
 import type { Relaxation, RuleName } from "../compare/compareTypes";
 import { estimate } from "../compare/estimate";
 import { pairedGain, pairedReps, pairedSeasons, PairedStopped, profitEstimate } from "./pairedSeasons";
@@ -28,9 +28,15 @@ async function compare(
   seed: number | string,
   reps: number,
   signal?: AbortSignalLike,
+  onProgress?: (fraction: number) => void,
 ) {
   try {
-    return await pairedSeasons(model, plans, { seed: `${String(seed)}:whatif`, reps, signal });
+    return await pairedSeasons(model, plans, {
+      seed: `${String(seed)}:whatif`,
+      reps,
+      signal,
+      onProgress: onProgress && ((f) => onProgress(0.8 + 0.2 * f)),
+    });
   } catch (err) {
     throw err instanceof PairedStopped ? new OptimizeAborted() : err;
   }
@@ -43,6 +49,7 @@ export async function relaxRule(
   to: number,
   options: RelaxOptions = {},
   signal?: AbortSignalLike,
+  onProgress?: (fraction: number) => void,
 ): Promise<Relaxation> {
   const from = ruleLimit(model, rule);
   if (from === null) throw new RangeError(`the instance has no ${rule} rule to relax`);
@@ -59,11 +66,11 @@ export async function relaxRule(
       targetRelativeError: 0.02,
       startUnits: base.units,
     },
-    undefined,
+    onProgress && ((p) => onProgress(0.8 * p.fraction)),
     signal,
   );
   const reps = options.reps ?? pairedReps(model, 2);
-  const [b, r] = await compare(moved, [base.units, relaxed.units], seed, reps, signal);
+  const [b, r] = await compare(moved, [base.units, relaxed.units], seed, reps, signal, onProgress);
   let gain = pairedGain(r, b);
   let units = relaxed.units;
   let profit = profitEstimate(r);
@@ -84,21 +91,32 @@ function withinRule(model: Model, units: Int32Array, rule: RuleName): boolean {
 /**
  * The value of relaxing each rule the base plan binds on: +10% budget, +10% capacity, one more product,
  * one more change (when the model has maxChanges). Slack rules are left out (their value is 0).
- * The re-optimisations share `timeShare` of the time limit between them.
+ * The re-optimisations share `timeShare` of the time limit between them. Progress names the rule being valued.
  */
 export async function relaxBindingRules(
   model: Model,
   base: OptimizeResult,
   options: RelaxOptions = {},
   signal?: AbortSignalLike,
+  onProgress?: (p: OptimizeProgress) => void,
 ): Promise<Relaxation[]> {
   const binding = ruleUses(model, base.units).filter((u) => u.binding);
   const out: Relaxation[] = [];
   const share = (options.timeShare ?? 0.5) / Math.max(1, binding.length);
-  for (const u of binding) {
-    out.push(
-      await relaxRule(model, base, u.rule, relaxedLimit(u.rule, u.limit), { ...options, timeShare: share }, signal),
-    );
+  for (const [k, u] of binding.entries()) {
+    const stage = `Valuing the ${RULE_WORDS[u.rule]} (${k + 1} of ${binding.length})`;
+    const report = onProgress && ((f: number) => onProgress({ stage, fraction: (k + f) / binding.length }));
+    report?.(0);
+    const to = relaxedLimit(u.rule, u.limit);
+    out.push(await relaxRule(model, base, u.rule, to, { ...options, timeShare: share }, signal, report));
   }
+  onProgress?.({ stage: "Valuing the rules", fraction: 1 });
   return out;
 }
+
+const RULE_WORDS: Record<RuleName, string> = {
+  budget: "budget",
+  capacity: "space",
+  maxProducts: "product limit",
+  maxChanges: "change limit",
+};

@@ -38,7 +38,10 @@ function currentUnits(model: Model): ArrayLike<number> | undefined {
   return model.currentUnits ?? undefined;
 }
 
-/** The default what-if step of a rule: 10% more budget or space, one more product or change. */
+/**
+ * The default what-if step of a rule: 10% more budget or space, one more product or change. Rounded to 12
+ * significant digits, so 100 becomes 110 and not 110.00000000000001 in the sheet's cell.
+ */
 export function relaxedLimit(rule: RuleName, limit: number): number {
-  return isCountRule(rule) ? limit + 1 : limit * 1.1;
+  return isCountRule(rule) ? limit + 1 : Number((limit * 1.1).toPrecision(12));
 }

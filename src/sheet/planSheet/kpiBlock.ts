@@ -14,13 +14,6 @@ export interface KpiFormulas {
   carried: string;
 }
 
-/** A summary figure a surface adds (the CLI: products dropped). */
-export interface ExtraKpi {
-  label: string;
-  value: number;
-  format: string;
-}
-
 interface KpiColumn {
   label: string;
   format: string;
@@ -37,7 +30,7 @@ export const KPI_ROW_LABELS = {
   interval: "Change ± 95%",
 } as const;
 
-function columns(result: ReportResult, f: KpiFormulas, extra: ExtraKpi[]): KpiColumn[] {
+function columns(result: ReportResult, f: KpiFormulas): KpiColumn[] {
   const ev = result.evaluation;
   const k = result.kpis;
   const cmp = result.comparison;
@@ -148,7 +141,6 @@ function columns(result: ReportResult, f: KpiFormulas, extra: ExtraKpi[]): KpiCo
     },
     { label: "Upper bound", format: MONEY, recommended: result.bound.value },
     { label: "% of bound", format: PERCENT_1, recommended: result.shareOfBound },
-    ...extra.map((e) => ({ label: e.label, format: e.format, recommended: e.value })),
   ];
   return out.filter((c): c is KpiColumn => c !== false);
 }
@@ -167,8 +159,8 @@ export interface KpiGrid {
  * and Change ± 95%. Row labels sit in the first column; the figures start `skip` columns to its right (the
  * labels run over the empty cells between, under the table's Rank, Product and Name).
  */
-export function kpiGrid(result: ReportResult, formulas: KpiFormulas, extra: ExtraKpi[], skip: number): KpiGrid {
-  const cols = columns(result, formulas, extra);
+export function kpiGrid(result: ReportResult, formulas: KpiFormulas, skip: number): KpiGrid {
+  const cols = columns(result, formulas);
   const pad = new Array<SheetValue>(skip - 1).fill(null);
   const padF = new Array<string>(skip).fill("General");
   const row = (label: string, cell: (c: KpiColumn) => SheetValue | undefined): SheetValue[] => [

@@ -7,7 +7,7 @@
 import type { Model, Relaxation } from "../../engine";
 import { formatted } from "../planTable";
 import { FILTER_BUTTON, shownText, widthFor } from "./columnWidths";
-import { kpiGrid, type ExtraKpi } from "./kpiBlock";
+import { kpiGrid } from "./kpiBlock";
 import { letterOf, planColumns, type PlanColumn } from "./planColumns";
 import { NO_EXTRAS, type ProductExtras } from "./productExtras";
 import { halfWidth, hasCurrentRange, type ReportDecision, type ReportResult } from "./reportShapes";
@@ -15,6 +15,7 @@ import { rulesGrid } from "./rulesBlock";
 import {
   blockArea,
   DROPPED_COLOR,
+  isFormula,
   PLAN_SHEET,
   type CellStyle,
   type ConditionalFormat,
@@ -32,8 +33,6 @@ export interface PlanSheetInput {
   extras?: ProductExtras;
   /** The value of relaxing each binding rule, when it was measured. */
   relaxations?: Relaxation[];
-  /** Figures a surface adds after the others (the CLI: products dropped). */
-  extraKpis?: ExtraKpi[];
 }
 
 export const TITLE = "Assort plan: which products to carry and how many units to buy";
@@ -80,7 +79,9 @@ function notes(result: ReportResult): string[] {
     if (cmp.currentBreaks.length > 0)
       out.push(`The current range breaks a rule (${cmp.currentBreaks.join("; ")}); it is compared all the same.`);
   }
-  if (result.stoppedEarly) out.push("Stopped early (time limit or cancel): this is the best plan found so far.");
+  // The engine's own warning says so when the time limit ended the search; one line is enough.
+  if (result.stoppedEarly && !result.warnings.some((w) => /early/i.test(w)))
+    out.push("Stopped early (time limit or cancel): this is the best plan found so far.");
   for (const w of result.warnings) out.push(`Note: ${w}`);
   return out;
 }
@@ -150,7 +151,7 @@ export function buildPlanSheet(input: PlanSheetInput): PlanSheet {
   };
 
   const blocks: SheetBlock[] = [grid("title", 0, [[TITLE], [headline(model, result)]])];
-  const kpis = kpiGrid(result, kpiFormulas, input.extraKpis ?? [], LABEL_SPAN);
+  const kpis = kpiGrid(result, kpiFormulas, LABEL_SPAN);
   blocks.push(grid("kpis", 3, kpis.values, kpis.formats));
   const rulesValues = rulesGrid(
     rules,
@@ -210,6 +211,15 @@ export function buildPlanSheet(input: PlanSheetInput): PlanSheet {
       color: DROPPED_COLOR,
     })),
   ];
+  // The figures' and rules' headers stand over right-aligned numbers: aligned with them, a header reads as
+  // the name of the figure below it rather than of the next one (the table's headers keep their filter button).
+  for (const b of blocks.filter((x) => x.name === "kpis" || x.name === "rules"))
+    for (let c = LABEL_SPAN; c < b.values[0].length; c++)
+      if (b.values.slice(1).some((r) => typeof r[c] === "number" || isFormula(r[c])))
+        styles.push({ area: { row: b.row, column: c, rows: 1, columns: 1 }, alignRight: true });
+      // The rules' Status (binding, slack) between two figures: right-aligned, it does not run into the limit.
+      else if (b.values[0][c] === "Status")
+        styles.push({ area: { row: b.row, column: c, rows: b.values.length, columns: 1 }, alignRight: true });
   if (notesRow >= 0)
     styles.push({ area: { row: notesRow, column: 0, rows: notesText.length, columns: 1 }, italic: true });
   const conditionalFormats: ConditionalFormat[] =

@@ -36,6 +36,8 @@ export interface CellStyle {
   /** "#RRGGBB". */
   color?: string;
   italic?: boolean;
+  /** Right-aligned: a header over a column of figures, so it sits above the numbers it names. */
+  alignRight?: boolean;
 }
 
 export type ConditionalFormat =
