@@ -170,6 +170,38 @@ export function loadHistory(io: Io, path: string, productIds?: readonly string[]
       );
       return { ...loaded, records: grouped.rows };
     }
+    if (header && isPeriodHeader(header.fields)) {
+      // Per-period sales in long form (Period, Product, Available, Sales[, Customers]): grouped by period as the
+      // records are parsed, so only the periods are held (and each row's line number, for the messages).
+      const lines: number[] = [header.line];
+      const label = (r: number) => `line ${lines[r] ?? 1}`;
+      const row = (r: number) => lines[r] ?? 1;
+      const rows = function* (): Generator<readonly unknown[]> {
+        yield header.fields;
+        let k = 0;
+        for (const record of records) {
+          if (++k < 50 && record.fields.length === 1 && header.fields.length > 1) {
+            const mixed = mixedSeparators(
+              [header.fields, record.fields],
+              [header.line, record.line],
+              separator,
+              describe,
+            );
+            if (mixed) throw mixed;
+          }
+          lines.push(record.line);
+          yield record.fields;
+        }
+      };
+      const data = readPeriodHistory(rows(), {
+        productIds,
+        rowLabel: label,
+        rowNumber: row,
+        maxProblems: PROBLEMS_SHOWN + 1,
+      });
+      if (data.problems.length > 0) throw problemsError(path, data.problems, data.problemCount);
+      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+    }
     const all = header ? [header, ...records] : [];
     const rows = all.map((r) => r.fields);
     const lines = all.map((r) => r.line);
@@ -177,17 +209,6 @@ export function loadHistory(io: Io, path: string, productIds?: readonly string[]
     if (mixed) throw mixed;
     const label = (r: number) => `line ${lines[r] ?? 1}`;
     const row = (r: number) => lines[r] ?? 1;
-    if (rows.length > 0 && isPeriodHeader(rows[0])) {
-      // Per-period sales in long form: Period, Product, Available, Sales[, Customers].
-      const data = readPeriodHistory(rows, {
-        productIds,
-        rowLabel: label,
-        rowNumber: row,
-        maxProblems: Number.MAX_SAFE_INTEGER,
-      });
-      if (data.problems.length > 0) throw problemsError(path, data.problems);
-      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
-    }
     return fromCells(path, rows, label, row, productIds);
   } catch (err) {
     if (err instanceof CsvError) throw new FileError(`${describe} is not valid CSV: ${err.message}`);

@@ -19,7 +19,10 @@ export interface PeriodHistoryData {
   periods: PeriodSales[];
   /** Period labels, parallel to periods. */
   labels: string[];
+  /** The first `maxProblems` problems. */
   problems: HistoryProblem[];
+  /** How many problems there are in all (problems keeps only the first ones). */
+  problemCount: number;
 }
 
 /** True when the header row is the per-period layout (Period, Product, Available, Sales). */
@@ -35,26 +38,31 @@ function flag(text: string): boolean | undefined {
   return undefined;
 }
 
-export function readPeriodHistory(
-  cells: readonly (readonly unknown[])[],
-  options: HistoryOptions = {},
-): PeriodHistoryData {
+/**
+ * Reads the rows one at a time (any iterable: a CSV's records as they are parsed), grouping them by period, so
+ * that millions of rows are held as their periods, not as rows.
+ */
+export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: HistoryOptions = {}): PeriodHistoryData {
   const rowLabel = options.rowLabel ?? ((r: number) => `History row ${r + 1}`);
   const rowNumber = options.rowNumber ?? ((r: number) => r + 1);
   const maxProblems = options.maxProblems ?? 100;
   const problems: HistoryProblem[] = [];
-  const out: PeriodHistoryData = { ids: [], periods: [], labels: [], problems };
+  const out: PeriodHistoryData = { ids: [], periods: [], labels: [], problems, problemCount: 0 };
   const add = (index: number, message: string, column?: string, value?: string) => {
+    out.problemCount++;
     if (problems.length < maxProblems) problems.push({ index, row: rowNumber(index), column, value, message });
   };
-  if (cells.length === 0 || !isPeriodHeader(cells[0])) {
+  const iterator = rows[Symbol.iterator]();
+  const first = iterator.next();
+  const header: readonly unknown[] | undefined = first.done ? undefined : first.value;
+  if (header === undefined || !isPeriodHeader(header)) {
     add(0, `${rowLabel(0)}: per-period history needs the columns Period, Product, Available and Sales`);
     return out;
   }
-  const keys = cells[0].map(headerKey);
+  const keys = header.map(headerKey);
   const col = (names: string[]) => keys.findIndex((k) => names.includes(k));
   const [pc, ic, ac, sc, cc] = [col(PERIOD), col(PRODUCT), col(AVAILABLE), col(SALES), col(CUSTOMERS)];
-  const name = (c: number) => cellText(cells[0][c]);
+  const name = (c: number) => cellText(header[c]);
 
   const known = options.productIds;
   const ids: string[] = known ? [...known] : [];
@@ -68,15 +76,16 @@ export function readPeriodHistory(
     bad: boolean;
   }
   const byPeriod = new Map<string, Building>();
-  const rowProblems = (r: number) => problems.some((p) => p.index === r);
-  for (let r = 1; r < cells.length; r++) {
-    readRow(r);
+  let r = 0;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) {
+    r++;
+    const before = out.problemCount;
+    readRow(r, next.value);
     // A period with a broken row is not checked as a whole (its "nothing available" would only echo the row).
-    const b = byPeriod.get(cellText(cells[r][pc]));
-    if (b && rowProblems(r)) b.bad = true;
+    const b = byPeriod.get(cellText(next.value[pc]));
+    if (b && out.problemCount > before) b.bad = true;
   }
-  function readRow(r: number): void {
-    const row = cells[r];
+  function readRow(r: number, row: readonly unknown[]): void {
     if (row.every((c) => cellText(c) === "")) return;
     const where = (c: number) => `${rowLabel(r)}, column ${name(c)}`;
     const period = cellText(row[pc]);
@@ -150,7 +159,7 @@ export function readPeriodHistory(
       }
     }
   }
-  if (problems.length === 0 && byPeriod.size === 0)
+  if (out.problemCount === 0 && byPeriod.size === 0)
     add(0, `${rowLabel(0)}: the history has a header but no periods below it`);
   const n = ids.length;
   for (const [label, b] of byPeriod) {

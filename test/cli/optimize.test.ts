@@ -21,7 +21,13 @@ async function cli(argv: string[], files: Record<string, string> = {}): Promise<
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: (p) => (written.has(p) ? (written.get(p) as string) : p in files ? files[p] : readFileSync(p, "utf8")),
-    writeOutput: async (p, t) => void written.set(p, String(t)),
+    // Outputs may come in chunks (generate streams its JSON).
+    writeOutput: async (p, t) => {
+      if (typeof t === "string" || t instanceof Uint8Array) return void written.set(p, String(t));
+      let text = "";
+      for await (const chunk of t as AsyncIterable<string | Uint8Array>) text += String(chunk);
+      written.set(p, text);
+    },
     isTTY: false,
   };
   const code = await run(argv, io);

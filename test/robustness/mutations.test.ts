@@ -405,6 +405,15 @@ describe("files on disk: encodings, wrong kinds, workbooks mutated (unchanged af
         edit: (_ws, subs) => void (subs.getCell(cell).value = 0.5),
       });
     }
+    // Inside the cap (5,000 × 5,000 cells): read, visiting only the cells the file has, and the row named.
+    workbookCases.push({
+      c: {
+        kind: "workbook: stray far cell",
+        name: "Products GJH5000 (inside the cap)",
+        culprit: [["row 5000"], ["Products"]],
+      },
+      edit: (ws) => void (ws.getCell("GJH5000").value = "stray"),
+    });
     for (const [from, to] of [
       ["Price", "Prize"],
       ["Demand", "Demnd"],

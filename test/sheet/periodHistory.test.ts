@@ -49,4 +49,18 @@ describe("readPeriodHistory", () => {
     ]);
     expect(isPeriodHeader(["Offered", "Purchased"])).toBe(false);
   });
+
+  test("rows from a generator (a CSV's records as parsed); every problem is counted, the first ones kept", () => {
+    function* rows(): Generator<unknown[]> {
+      yield ["Period", "Product", "Available", "Sales"];
+      for (let t = 1; t <= 200; t++) {
+        yield [t, "A", 1, t % 40 === 0 ? "lots" : 2];
+        yield [t, "B", 0, 0];
+      }
+    }
+    const h = readPeriodHistory(rows(), { maxProblems: 3 });
+    expect(h.problemCount).toBe(5);
+    expect(h.problems.map((p) => p.row)).toEqual([80, 160, 240]);
+    expect(h.problems[0].message).toBe("History row 80, column Sales: 'lots' is not a number of units (0 or more)");
+  });
 });

@@ -11,6 +11,7 @@ import type { Io } from "../io";
 import { toJson } from "../json";
 import { loadHistory, loadProductIds, type LoadedHistory } from "../loadHistory";
 import { loadLinks } from "../loadLinks";
+import { pasteable } from "../pasteLinks";
 import { formatNumber, formatPercent, plural, renderSummary, renderTable, type Column } from "../table";
 import { chooseRows, topOption } from "../top";
 import { isWorkbookPath } from "../workbook/file";
@@ -68,11 +69,20 @@ function human(f: Fit, top: number, path: string): string {
       : []),
   ]);
   const unknown = new Set(r.diagnostics.unidentifiedRows);
+  const neverOffered = new Set(r.diagnostics.neverOffered);
   const columns: Column<number>[] = [
     { header: "id", align: "left", cell: (i) => ids[i], maxWidth: 24 },
-    { header: "demand share", align: "right", cell: (i) => formatPercent(lambda[i], 2) },
+    {
+      header: "demand share",
+      align: "right",
+      cell: (i) => (neverOffered.has(i) ? "not estimable" : formatPercent(lambda[i], 2)),
+    },
     // What to put in the Demand column, scaled from this history to the season's traffic.
-    { header: "first choice", align: "right", cell: (i) => formatNumber(lambda[i] * r.customers, 1) },
+    {
+      header: "first choice",
+      align: "right",
+      cell: (i) => (neverOffered.has(i) ? "-" : formatNumber(lambda[i] * r.customers, 1)),
+    },
     { header: "substitutes", align: "right", cell: (i) => (unknown.has(i) ? "unknown" : formatPercent(rowSum[i], 1)) },
     {
       header: "main substitutes",
@@ -97,9 +107,10 @@ function human(f: Fit, top: number, path: string): string {
   out += "another product when it is missing (the rest leave).\n";
   if (truncated)
     out += `Showing the ${rows.length} products with the largest demand share; --top all shows every one.\n`;
-  out += `\nSubstitution (${plural(f.links.length, "link")} of probability ${f.minProbability} or more; paste as the Substitution range):\n`;
+  const pasted = pasteable(f.links);
+  out += `\nSubstitution (${plural(pasted.length, "link")} of probability ${f.minProbability} or more, rounded down to 4 decimals so that every row lets some customers leave; paste as the Substitution range):\n`;
   out += "From,To,Probability\n";
-  for (const l of f.links) out += `${csvField(l.from)},${csvField(l.to)},${round(l.probability, 4)}\n`;
+  for (const l of pasted) out += `${csvField(l.from)},${csvField(l.to)},${l.units / 1e4}\n`;
   return out;
 }
 
@@ -107,16 +118,15 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function round(x: number, digits: number): number {
-  const f = Math.pow(10, digits);
-  return Math.round(x * f) / f;
-}
-
 function json(f: Fit): string {
   const r = f.result;
   return toJson({
     noPurchaseShare: r.noPurchaseShare,
-    products: f.history.ids.map((id, i) => ({ id, demandShare: r.lambda[i] })),
+    // A product never offered has no estimable share: null, not the 0 the fit holds it at.
+    products: f.history.ids.map((id, i) => ({
+      id,
+      demandShare: r.diagnostics.neverOffered.includes(i) ? null : r.lambda[i],
+    })),
     substitution: f.links,
     logLikelihood: r.logLikelihood,
     iterations: r.iterations,

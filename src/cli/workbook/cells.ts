@@ -134,20 +134,24 @@ export function readBlock(ws: Worksheet, b0: Block): BlockReading {
   const cells: Cells = [];
   const unsavedFormulas: string[] = [];
   const hiddenRows: number[] = [];
+  // Only the rows and cells the file has are visited (exceljs keeps both sparse; getRow and getCell would
+  // create every missing one: a block of 25 million cells around one stray value ran out of memory).
   const first = blockOrigin(b);
   const last = blockEnd(b);
+  const width = last.column - first.column + 1;
   for (let r = first.row; r <= last.row; r++) {
-    const row = ws.getRow(r);
+    const out: unknown[] = new Array<unknown>(width).fill(null);
+    cells.push(out);
+    const row = ws.findRow(r);
+    if (row === undefined) continue;
     if (row.hidden) hiddenRows.push(r);
-    const out: unknown[] = [];
-    for (let c = first.column; c <= last.column; c++) {
-      const cell = row.getCell(c);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c < first.column || c > last.column) return;
       // A merged cell's followers report the leader's value; only the leader holds it.
       const p = cell.isMerged && cell.master !== cell ? { value: null } : plainValue(cell.value);
       if (p.unsavedFormula !== undefined) unsavedFormulas.push(`${columnLetter(c)}${r}`);
-      out.push(p.value);
-    }
-    cells.push(out);
+      out[c - first.column] = p.value;
+    });
   }
   // ws.model rebuilds the whole sheet's model: only worth it when the sheet has merges at all.
   const merges = (ws.hasMerges ? ws.model.merges : []).filter((ref) => {

@@ -43,7 +43,26 @@ export interface GeneratedInstance {
   attributes: GeneratedProduct[];
 }
 
+/**
+ * A generated instance whose substitution comes row by row as it is consumed (once, in product order), so
+ * that a million products with ten substitutes each need not hold ten million links at once.
+ */
+export interface GeneratedRows {
+  products: ProductInput[];
+  attributes: GeneratedProduct[];
+  /** The links out of each product in turn (rows with no link are skipped); a single pass. */
+  substitutionRows: Iterable<SubstitutionLink[]>;
+  customers: InstanceInput["customers"];
+}
+
 export function generateInstance(options: GenerateOptions): GeneratedInstance {
+  const { products, attributes, substitutionRows, customers } = generateInstanceRows(options);
+  const substitution: SubstitutionLink[] = [];
+  for (const row of substitutionRows) for (const link of row) substitution.push(link);
+  return { instance: { products, substitution, customers }, attributes };
+}
+
+export function generateInstanceRows(options: GenerateOptions): GeneratedRows {
   const n = options.n;
   const rng = new Rng(seedKey(options.seed ?? 1));
   const exponent = options.tailExponent ?? 1;
@@ -94,34 +113,37 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
   // Substitutes: the k most similar products (same category first), weighted by similarity and popularity.
   const members: number[][] = Array.from({ length: categories }, () => []);
   for (let i = 0; i < n; i++) members[attributes[i].category].push(i);
-  const substitution: SubstitutionLink[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = attributes[i];
-    const candidates: number[] = [];
-    for (let d = 0; candidates.length < k && d < categories; d++) {
-      for (const j of members[(a.category + d) % categories]) if (j !== i) candidates.push(j);
+  function* rows(): Generator<SubstitutionLink[]> {
+    for (let i = 0; i < n; i++) {
+      const a = attributes[i];
+      const candidates: number[] = [];
+      for (let d = 0; candidates.length < k && d < categories; d++) {
+        for (const j of members[(a.category + d) % categories]) if (j !== i) candidates.push(j);
+      }
+      const scored = candidates.map((j) => {
+        const b = attributes[j];
+        const similarity =
+          (a.category === b.category ? 3 : 0) +
+          (a.colour === b.colour ? 1.5 : 0) +
+          Math.max(0, 1.5 - Math.abs(a.size - b.size)) +
+          (1 - Math.abs(a.priceLevel - b.priceLevel)) +
+          0.5 * rng.next();
+        return { j, score: similarity };
+      });
+      scored.sort((x, y) => y.score - x.score || x.j - y.j);
+      const chosen = scored.slice(0, k);
+      const share = shareLo + (shareHi - shareLo) * rng.next();
+      const w = chosen.map(({ j, score }) => score * score * Math.sqrt(weight[j]));
+      const total = w.reduce((x, y) => x + y, 0);
+      const row: SubstitutionLink[] = [];
+      chosen.forEach(({ j }, t) => {
+        const p = round6((share * w[t]) / total);
+        if (p > 0) row.push({ from: products[i].id as string, to: products[j].id as string, probability: p });
+      });
+      if (row.length > 0) yield row;
     }
-    const scored = candidates.map((j) => {
-      const b = attributes[j];
-      const similarity =
-        (a.category === b.category ? 3 : 0) +
-        (a.colour === b.colour ? 1.5 : 0) +
-        Math.max(0, 1.5 - Math.abs(a.size - b.size)) +
-        (1 - Math.abs(a.priceLevel - b.priceLevel)) +
-        0.5 * rng.next();
-      return { j, score: similarity };
-    });
-    scored.sort((x, y) => y.score - x.score || x.j - y.j);
-    const chosen = scored.slice(0, k);
-    const share = shareLo + (shareHi - shareLo) * rng.next();
-    const w = chosen.map(({ j, score }) => score * score * Math.sqrt(weight[j]));
-    const total = w.reduce((x, y) => x + y, 0);
-    chosen.forEach(({ j }, t) => {
-      const p = round6((share * w[t]) / total);
-      if (p > 0) substitution.push({ from: products[i].id as string, to: products[j].id as string, probability: p });
-    });
   }
-  return { instance: { products, substitution, customers: { distribution: "poisson" } }, attributes };
+  return { products, attributes, substitutionRows: rows(), customers: { distribution: "poisson" } };
 }
 
 function round2(x: number): number {

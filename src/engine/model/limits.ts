@@ -29,8 +29,10 @@ export const MAX_SEASON_CUSTOMERS = 1e9;
 export const MAX_UNITS = 2147483647;
 
 /**
- * Customer-steps a second the simulator is assumed to reach at best: above what one core was measured to do
- * (45–59 million on an idle core, bench/results/engine.md). The work budget refuses a run that cannot finish
- * its minimum number of seasons within the time limit even at this speed, so the check errs towards running.
+ * Customer-steps a second the work budget assumes: above the fastest the simulator was measured to run,
+ * 61.5 million steps per CPU second (N = 1,000, seasons of 1e7 customers at the fluid plan; 23–61 million
+ * over walks of 1 to 100 steps, `npm run bench:engine`, bench/results/engine.md, 2 December 2026). A run
+ * refused for needing more than its time limit at this speed could not have finished in it; the check errs
+ * towards running, and the deadline keeps the limit once the least work is done.
  */
-export const STEPS_PER_SECOND = 1e8;
+export const STEPS_PER_SECOND = 7e7;

@@ -8,12 +8,15 @@ import { InputError, type Model } from "../model/instance";
 import { STEPS_PER_SECOND, WALK_CAP } from "../model/limits";
 import type { SimulationResult } from "./simulate";
 
-/** "20 s", "1.5 s", "2 h 5 min": a duration for messages. */
+/** "150 ms", "1.5 s", "20 s", "2.5 h": a duration for messages (never "0 s" for a limit under a second). */
 export function formatSeconds(ms: number): string {
+  if (!Number.isFinite(ms)) return "forever";
+  if (ms < 995) return `${+ms.toPrecision(ms < 10 ? 1 : 2)} ms`;
   const s = ms / 1000;
   if (s < 10) return `${+s.toFixed(1)} s`;
   if (s < 3600) return `${Math.round(s)} s`;
-  return `${+(s / 3600).toPrecision(3)} h`;
+  const h = s / 3600;
+  return h < 1e6 ? `${+h.toPrecision(3)} h` : `${h.toPrecision(2).replace("e+", "e")} h`;
 }
 
 function short(v: number): string {

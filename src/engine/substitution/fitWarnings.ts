@@ -3,6 +3,7 @@
 
 import { listNames } from "../text/format";
 import type { FitResult } from "./fitMarkovChain";
+import { NEAR_CLOSED_ROW } from "../model/limits";
 
 /** One remark, with the products it concerns. */
 export interface FitWarning {
@@ -34,7 +35,7 @@ export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] 
     out.push({
       kind: "never-offered",
       products: named(d.neverOffered),
-      message: `never offered in the history, so their demand share rests only on substitution patterns: ${listNames(named(d.neverOffered))}`,
+      message: `never offered in the history, so their demand share is not estimable (the customers who wanted them are counted with what they bought, or as leaving); give their demand by hand: ${listNames(named(d.neverOffered))}`,
     });
   }
   if (d.neverPurchased.length) {
@@ -65,15 +66,21 @@ export function fitWarnings(ids: readonly string[], r: FitResult): FitWarning[] 
         "sales without customer counts cannot show customers who wanted nothing: the no-purchase share is 0 and demand shares are of customers who wanted a product",
     });
   }
-  // Rows summing to 1 everywhere: nobody ever left, and the plan would reject the closed loops.
+  // Rows that sum to (nearly) 1: the estimate has (almost) no customer leave when these products are missing. Judged on the
+  // fitted rows alone, so every layout of the same history (CSV, JSON, workbook) gets the same remark.
   const rowSum = new Float64Array(r.n);
   for (const l of r.links) rowSum[l.from] += l.probability;
-  const full = [...rowSum].filter((s) => s > 1 - 1e-6).length;
-  if (full > 0 && full === r.n - d.unidentifiedRows.length && r.n > 1) {
+  const unknown = new Set(d.unidentifiedRows);
+  const full: number[] = [];
+  for (let i = 0; i < r.n; i++) if (!unknown.has(i) && rowSum[i] >= NEAR_CLOSED_ROW) full.push(i);
+  if (full.length > 0) {
+    const why = r.noPurchaseEstimated
+      ? `in this history customers left without buying no more often when these were missing than when they were on offer, so the estimate puts those who left down to wanting none of the products (a no-purchase share of ${(100 * r.noPurchaseShare).toFixed(1)}%)`
+      : "sales without customer counts cannot show the customers who left";
     out.push({
       kind: "no-exit",
-      message:
-        "no customer in the history left without buying when her product was missing, so every substitution row sums to 1; the plan needs some customers to leave: add no-purchase records",
+      products: named(full),
+      message: `the estimate sends every customer who found these products missing to a substitute (their substitution rows sum to ${NEAR_CLOSED_ROW} or more): ${why}. A plan needs some to leave (rows of 1 form a closed loop), so the pasted list rounds them down; check them, or fit on more history in which they were missing: ${listNames(named(full))}`,
     });
   }
   return out;
