@@ -5,9 +5,10 @@
 // sample (marginalValues.ts). Every product with a gain proposes a move (a pack up or down, longer steps
 // while it keeps moving the same way; 0 ↔ its lowest quantity adds or drops it); moves that keep the rules
 // are applied together and the result is re-simulated on the same sample. If products interfere (two
-// substitutes both growing for the same customers) and the total falls, the better half of the moves is
-// tried, and so on: a single one-unit move's gain is exact, so a round never fails to improve while some
-// unit has a positive value. When limits bind, a unit that gains is swapped for one that loses less per
+// substitutes both growing for the same customers) and the total falls, the moves that leave each other's
+// substitutes alone are tried (their gains add up), then halves of those: a single one-unit move's gain is
+// exact, so a round never fails to improve while some unit has a positive value. A pass bound (counted,
+// not timed) ends the search where passes are heavy. When limits bind, a unit that gains is swapped for one that loses less per
 // unit of the limit. Once no single move gains, pair moves between substitutes (pairMoves.ts) are tried,
 // and when a limit binds, a greedy re-fill of part of it (refill.ts); the search stops when none of them
 // gains (a local optimum of the sample for all three), when gains stall, or when told to stop.
@@ -26,13 +27,15 @@ import {
 } from "../model/planLimits";
 import { PassStopped, unitValues, type SampledSeasons, type UnitValues } from "../simulate/sampledSeasons";
 import { pairMoves, type UnitMove } from "./pairMoves";
-import { refillEscape } from "./refill";
+import { bindingLimit, refillEscape } from "./refill";
 
 export interface ImproveOptions {
   /** Products whose carry/drop status may change (default: every product that may be carried). */
   mayChangeAssortment?: boolean;
   /** Checked between rounds. */
   shouldStop?: () => boolean;
+  /** Passes over the sample after which no new round starts (a work bound: the same on any machine). */
+  maxPasses?: number;
   /** Called after each round with the round number and the sample profit. */
   onRound?: (round: number, profit: number) => void;
 }
@@ -84,6 +87,8 @@ export async function improvePlan(
     throw err;
   }
   let passes = 1;
+  const maxPasses = options.maxPasses ?? Infinity;
+  let outOfPasses = false;
   let profit = v.profit;
   const scale = Math.max(1, Math.abs(profit)) * 1e-12;
   let rounds = 0;
@@ -91,19 +96,26 @@ export async function improvePlan(
   // Late rounds polish cents: stop when the last STALL_ROUNDS together gained under STALL_SHARE of profit.
   const history: number[] = [];
   let share = 1;
-  // Tries the groups best first, halving the number taken until the sample profit rises; true if it did.
+  let preferApart = false;
+  // Tries the groups best first until the sample profit rises; true if it did. First a share of them (twice
+  // the share that last succeeded: when products interfere, trying them all every round wastes a pass);
+  // if that falls, the groups that leave each other's substitutes alone (their gains add up), halved
+  // until one rises. Halving the full list instead costs a pass per halving, most of them lost.
   const tryGroups = async (groups: Group[]): Promise<boolean> => {
     groups.sort((a, b) => b.gain - a.gain || a.moves[0].i - b.moves[0].i);
-    // Start from twice the share of moves that last succeeded: when products interfere, trying them all
-    // every round wastes a pass.
-    let take = Math.max(1, Math.min(groups.length, Math.ceil(share * groups.length)));
+    // Once the independent set has won after a share of all the moves lost, start from it: the round
+    // then costs one pass instead of two.
+    let apart = preferApart;
+    let list = apart ? apartGroups(model, units, groups) : groups;
+    let take = apart ? list.length : Math.max(1, Math.min(groups.length, Math.ceil(share * groups.length)));
     while (take > 0) {
-      const { trial, applied } = applyGroups(model, units, groups, take);
+      const { trial, applied } = applyGroups(model, units, list, take);
       if (applied.length === 0) break;
       const tried = await unitValues(s, trial, movable, pause);
       passes++;
       if (tried.profit > profit + scale) {
-        share = Math.min(1, (2 * take) / groups.length);
+        share = Math.min(1, (2 * applied.length) / groups.length);
+        preferApart = apart;
         for (const g of applied) {
           for (const { i, to } of g.moves) {
             const dir = to > units[i] ? 1 : -1;
@@ -114,6 +126,17 @@ export async function improvePlan(
         accept(trial, tried);
         return true;
       }
+      if (!apart) {
+        apart = true;
+        list = apartGroups(model, units, groups);
+        // Halve at once when the independent set is no smaller than what just failed.
+        take = list.length < applied.length ? list.length : Math.ceil(applied.length / 2);
+        continue;
+      }
+      preferApart = false;
+      // Independent moves that still lose together misjudged their multi-unit steps: the caller retries
+      // with single steps rather than spending a pass per halving.
+      if (applied.some((g) => g.moves.some((m) => stride[m.i] > 1))) return false;
       take = take === 1 ? 0 : Math.ceil(take / 2);
     }
     return false;
@@ -125,10 +148,22 @@ export async function improvePlan(
   };
   // No single move gains: pairs between substitutes, then (when a limit binds) a greedy re-fill.
   const escape = async (): Promise<boolean> => {
-    const pairs = await pairMoves(s, units, v, movable, free, PAIR_PASSES, pause);
+    // Pair passes come two at a time (one each direction) and count against the pass bound.
+    const pairPasses = Math.min(PAIR_PASSES, Math.floor((maxPasses - passes) / 2));
+    if (pairPasses < 1) {
+      outOfPasses = true;
+      return false;
+    }
+    const pairs = await pairMoves(s, units, v, movable, free, pairPasses, pause);
     passes += pairs.passes;
     if (pairs.pairs.length > 0 && (await tryGroups(pairs.pairs))) return true;
-    const refilled = await refillEscape(s, units, v, movable, free, REFILL_PASSES, pause);
+    if (!bindingLimit(model, units, v, movable)) return false;
+    const refillPasses = Math.min(REFILL_PASSES, maxPasses - passes);
+    if (refillPasses < 2) {
+      outOfPasses = true;
+      return false;
+    }
+    const refilled = await refillEscape(s, units, v, movable, free, refillPasses, pause);
     if (refilled === null) return false;
     passes += refilled.passes;
     if (!(refilled.values.profit > profit + scale)) return false;
@@ -142,6 +177,7 @@ export async function improvePlan(
       // Let the host breathe between rounds: progress, cancellation, a responsive page.
       await yieldToHost();
       if (stopNow()) break;
+      if (passes >= maxPasses) break;
       const moves = proposeMoves(model, units, v.more, v.fewer, movable, free, stride);
       const groups = fitMoves(model, units, moves, scale);
       let moved = groups.length > 0 && (await tryGroups(groups));
@@ -158,7 +194,7 @@ export async function improvePlan(
         if (reset) moved = true;
       }
       if (!moved && !(await escape())) {
-        converged = true;
+        converged = !outOfPasses;
         break;
       }
       options.onRound?.(rounds + 1, profit);
@@ -237,6 +273,29 @@ function moved(model: Model, u: Usage, i: number, from: number, to: number): Usa
 interface Group {
   moves: Move[];
   gain: number;
+}
+
+/**
+ * The groups, best first, that move no product in the same direction as a substitute's move (either way
+ * of the link): such moves compete for the same customers, while the gains of the others nearly add up.
+ */
+function apartGroups(model: Model, units: Int32Array, groups: Group[]): Group[] {
+  const up = new Uint8Array(model.n);
+  const down = new Uint8Array(model.n);
+  const { rowStart, col, colStart, colSource } = model.substitution;
+  const clash = (i: number, mark: Uint8Array) => {
+    if (mark[i]) return true;
+    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) if (mark[col[e]]) return true;
+    for (let e = colStart[i]; e < colStart[i + 1]; e++) if (mark[colSource[e]]) return true;
+    return false;
+  };
+  const out: Group[] = [];
+  for (const g of groups) {
+    if (g.moves.some((m) => clash(m.i, m.to > units[m.i] ? up : down))) continue;
+    for (const m of g.moves) (m.to > units[m.i] ? up : down)[m.i] = 1;
+    out.push(g);
+  }
+  return out;
 }
 
 /** Applies the best `take` groups that keep the limits, in order of gain; returns the trial plan. */

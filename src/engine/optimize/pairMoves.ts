@@ -115,7 +115,10 @@ export async function pairMoves(
   // Least loss first: those are the halves most likely to be paid for by their partner.
   outs.sort((a, b) => v.fewer[b] - v.fewer[a] || a - b);
   ins.sort((a, b) => v.more[b] - v.more[a] || a - b);
-  for (const batch of batches(model, outs, maxPasses)) {
+  const outBatches = batches(model, outs, maxPasses);
+  let covered = 0;
+  for (const batch of outBatches) covered += batch.length;
+  for (const batch of outBatches) {
     const trial = units.slice();
     which.fill(0);
     for (const i of batch) {
@@ -137,8 +140,10 @@ export async function pairMoves(
       if (best) found.push(best);
     }
   }
-  // Direction "in first": raise j, read every neighbour's value of one fewer unit.
-  for (const batch of batches(model, ins, maxPasses)) {
+  // Direction "in first": raise j, read every neighbour's value of one fewer unit. When the first direction
+  // reached every product that can go down, it has already valued every pair (the links are read both
+  // ways), so this one would repeat it.
+  for (const batch of covered === outs.length ? [] : batches(model, ins, maxPasses)) {
     const trial = units.slice();
     which.fill(0);
     for (const j of batch) {

@@ -18,6 +18,11 @@ import { customerKeyOf, walkStep, type SeasonCounters, type SeasonTrace } from "
 import type { WalkTables } from "./walkTables";
 import { WALK_CAP } from "../model/limits";
 
+// Local references: loaders with live bindings (tsx, Jest) call imports through a getter in hot loops.
+const CAP = WALK_CAP;
+const keyOf = customerKeyOf;
+const stepOf = walkStep;
+
 /** Rejections grouped by product (each group in time order), for binary search by customer. */
 export interface RejectionIndex {
   start: Int32Array;
@@ -87,13 +92,13 @@ export function oneFewerUnit(
   for (;;) {
     // The displaced buyer walks on from q; a product is in stock at her time if it had units and either
     // never sold out or sold its last unit to a later customer.
-    const walker = customerKeyOf(key, buyer);
+    const walker = keyOf(key, buyer);
     let at = q;
     let bought = -1;
     // The season's own cap: after WALK_CAP moves she leaves, as playSeason sends her away.
-    while (step < WALK_CAP) {
+    while (step < CAP) {
       step++;
-      at = walkStep(tables, at, walker, step);
+      at = stepOf(tables, at, walker, step);
       if (at < 0) break;
       if (plan[at] > 0 && (stock[at] > 0 || trace.lastBuyer[at] > buyer)) {
         bought = at;

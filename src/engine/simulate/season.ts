@@ -18,6 +18,7 @@ const { imul, floor } = Math;
 // Module loaders that keep live bindings (CommonJS interop in Jest and tsx) call imports through a getter;
 // a local reference keeps the per-step hash a direct call.
 const hash = hash32;
+const CAP = WALK_CAP;
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
 /** Customer-steps between looks at the clock when a season has a deadline (a few milliseconds of work). */
@@ -192,7 +193,7 @@ export function playSeason(
         break;
       }
       // No walk runs forever: after WALK_CAP moves she leaves (oneFewerUnit replays walks by the same rule).
-      if (step === WALK_CAP) {
+      if (step === CAP) {
         lost[first]++;
         capped++;
         break;

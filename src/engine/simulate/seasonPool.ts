@@ -11,6 +11,11 @@ import { oneFewerUnit, oneMoreUnit, rejectionIndex, type RejectionIndex } from "
 import { playSeason, seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
 import { walkTables, type WalkTables } from "./walkTables";
 
+// Local references: loaders with live bindings (tsx, Jest) call imports through a getter in hot loops.
+const play = playSeason;
+const moreOf = oneMoreUnit;
+const fewerOf = oneFewerUnit;
+
 /** Blocks a pass is cut into: fixed, so the order of the sums never depends on the workers. */
 export const PASS_BLOCKS = 16;
 
@@ -98,21 +103,21 @@ export function blockSums(
   for (let r = from; r < to; r++) {
     const key = seasonKey(sample.key, sample.first + r);
     if (!values) {
-      playSeason(model, units, key, counters, tables);
+      play(model, units, key, counters, tables);
       out.profit += seasonProfit(model, units, counters.sales);
       continue;
     }
     const more = out.more as Float64Array;
     const fewer = out.fewer as Float64Array;
     const sales = out.sales as Float64Array;
-    playSeason(model, units, key, counters, tables, trace);
+    play(model, units, key, counters, tables, trace);
     out.profit += seasonProfit(model, units, counters.sales);
     scratch.index = rejectionIndex(n, trace, scratch.index);
     for (let i = 0; i < n; i++) {
       sales[i] += counters.sales[i];
       if (which && !which[i]) continue;
-      more[i] += oneMoreUnit(model, i, scratch.index);
-      if (units[i] > 0) fewer[i] += oneFewerUnit(model, units, i, key, counters, trace, tables);
+      more[i] += moreOf(model, i, scratch.index);
+      if (units[i] > 0) fewer[i] += fewerOf(model, units, i, key, counters, trace, tables);
     }
   }
   return out;
