@@ -91,6 +91,7 @@ export async function greedyFill(
   free: boolean,
   maxPasses: number,
   pause?: Pause,
+  shouldStop?: () => boolean,
 ): Promise<{ units: Int32Array; values: UnitValues; passes: number }> {
   const model = s.model;
   const n = model.n;
@@ -104,7 +105,7 @@ export async function greedyFill(
     if (capacity !== null && capacity > 0) r = Math.max(r, model.size[i] / capacity);
     return Math.max(r, 1e-15);
   };
-  while (passes < maxPasses) {
+  while (passes < maxPasses && !shouldStop?.()) {
     const order: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!movable[i] || !(values.more[i] > 0)) continue;
