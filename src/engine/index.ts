@@ -98,3 +98,5 @@ export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
 export * from "./whatif/sweep";
 export * from "./model/isRecord";
+export * from "./choice/sourceSimulation";
+export * from "./generate/rankingFamily";
