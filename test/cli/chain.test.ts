@@ -84,3 +84,21 @@ test.each([
   expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(STACK_FRAME);
 });
+
+test("--check-plan: the plan made on the chain, its profit under the chain and simulated under the model itself", async () => {
+  const r = await runCli(["chain", "r.json", "--check-plan", "--capacity", "40", "--time-limit", "1", "--json"], {
+    files: { "r.json": RANKINGS },
+  });
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.stdout);
+  const units = Object.values(j.check.units as Record<string, number>).reduce((a, b) => a + b, 0);
+  expect(units).toBeLessThanOrEqual(40);
+  expect(units).toBeGreaterThan(0);
+  expect(j.instance.constraints).toEqual({ capacity: 40 });
+  // Revenue of at most 40 units at prices 20–23, cost 8: both figures positive, and close (the chain is fitted).
+  expect(j.check.modelProfit).toBeGreaterThan(0);
+  expect(Math.abs(j.check.modelProfit - j.check.chainProfit) / j.check.chainProfit).toBeLessThan(0.15);
+  const bad = await runCli(["chain", "r.json", "--capacity", "40"], { files: { "r.json": RANKINGS } });
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toMatch(/--capacity, --budget and --time-limit go with --check-plan/);
+});
