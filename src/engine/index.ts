@@ -29,7 +29,9 @@ export * from "./random/poissonNewsvendor";
 // Choice probabilities and choice models
 export * from "./choice/choiceProbabilities";
 export * from "./choice/transientSolve";
-export * from "./choice/multiStepChoice";
+export * from "./choice/multiStepModel";
+export * from "./choice/multiStepChain";
+export * from "./generate/multiStepGenerator";
 export * from "./choice/mnlToMarkovChain";
 export * from "./choice/denseSolve";
 
