@@ -19,7 +19,7 @@ import {
   multiStepToMarkovChain,
   type ConvertedChain,
   type MultiStepModel,
-} from "../src/engine/choice/multiStepChoice";
+} from "../src/engine";
 import { Rng } from "../src/engine/random/rng";
 import { sampleHistory } from "../src/engine/generate/sampleHistory";
 import { sparseSubstitution } from "../src/engine/model/sparseSubstitution";

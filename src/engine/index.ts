@@ -29,7 +29,9 @@ export * from "./random/poissonNewsvendor";
 // Choice probabilities and choice models
 export * from "./choice/choiceProbabilities";
 export * from "./choice/transientSolve";
-export * from "./choice/multiStepChoice";
+export * from "./choice/multiStepModel";
+export * from "./choice/multiStepChain";
+export * from "./generate/multiStepGenerator";
 export * from "./choice/mnlToMarkovChain";
 export * from "./choice/denseSolve";
 
@@ -98,3 +100,5 @@ export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
 export * from "./whatif/sweep";
 export * from "./model/isRecord";
+export * from "./choice/sourceSimulation";
+export * from "./generate/rankingFamily";

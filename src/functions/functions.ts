@@ -22,6 +22,8 @@ import {
 import { JobTimedOut, TIMEOUT_MARGIN_MS } from "../worker/client";
 import type { Job, JobResult } from "../worker/jobs";
 import { engineClient } from "../worker/sharedClient";
+import { prepareChain } from "./chainRequest";
+import { chainTable } from "./chainTable";
 import { prepareFit } from "./fitRequest";
 import { fitTable } from "./fitTable";
 import { inCell, invalidInput } from "./functionError";
@@ -80,6 +82,15 @@ function fitTimedOut(err: unknown): never {
   throw new CustomFunctions.Error(
     CustomFunctions.ErrorCode.notAvailable,
     `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`,
+  );
+}
+
+/** A CHAIN that ran out of time says what to change, not only that it stopped. */
+function chainTimedOut(err: unknown): never {
+  if (!(err instanceof JobTimedOut)) throw err;
+  throw new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.notAvailable,
+    `The conversion did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; use route removal in Options, convert fewer products at a time, or run assort chain on the command line.`,
   );
 }
 
@@ -291,6 +302,38 @@ export async function similarity(
     const result = await inWorker(req, QUICK_JOB_TIMEOUT_MS, invocation);
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
     return similarityTable(req.productIds, result);
+  });
+}
+
+/**
+ * Turns a choice model (customer rankings, MNL, nested or mixed logit) into the substitution chain OPTIMIZE plans with, by the best route (exact for MNL, else maximum likelihood on the model's exact choice probabilities). Columns 1-3 spill the Substitution list (From, To, Probability); after a blank column: first-choice shares (and Demand), the route and how closely the chain reproduces the model.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/functions/chain.html
+ * @requiresParameterAddresses
+ * @param products Products range with a header row; only the Product column is needed.
+ * @param model Model with a header row: Type, Weight, Ranking (ids best first, separated by >) for customer types; or Product, Weight with a No purchase row for MNL (add Nest, Dissimilarity for nested logit; Class, Share for mixed logit).
+ * @param [options] Options: two columns Name, Value (route: auto, fitted, removal, exact; customers: the season's expected customers, for Demand; seed).
+ * @param invocation Supplied by Excel: lets Excel cancel the calculation.
+ * @returns The From, To, Probability list, then the shares, the route and the fidelity figures.
+ */
+export async function chain(
+  products: unknown[][],
+  model: unknown[][],
+  options: unknown[][],
+  invocation: CustomFunctions.CancelableInvocation,
+): Promise<unknown[][]> {
+  return inCell(async () => {
+    const [pAt, mAt, oAt] = addresses(invocation, { Products: products, Model: model, Options: options });
+    const req = prepareChain({ products, model, options, addresses: { products: pAt, model: mAt, options: oAt } });
+    const result = await inWorker(req, FIT_TIMEOUT_MS, invocation).catch(chainTimedOut);
+    if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
+    const table = chainTable(result);
+    if (!fitsExcel(table)) {
+      throw invalidInput([
+        `Model: the chain has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; convert fewer products at a time (for example one category)`,
+      ]);
+    }
+    return table;
   });
 }
 

@@ -19,6 +19,7 @@ import { similarityFromSheet, type SheetSimilarity } from "../sheet/attributes";
 import { sheetBoundWithCeiling, type SheetBound } from "../sheet/bound";
 import { choiceTable } from "../sheet/choiceTable";
 import { fitFromSheet, type SheetFit } from "../sheet/fitSheet";
+import { chainFromSheet, type ChainSettings, type SheetChain } from "../sheet/chainSheet";
 
 // Jobs carry the validated Model (typed arrays and a Map survive structured cloning): the surface read and
 // validated the ranges once, with located messages; the worker does not validate again.
@@ -74,6 +75,16 @@ export interface SimilarityJob {
   strength?: unknown;
 }
 
+/** CHAIN and the pane's "Substitution from a model": the EM on the model's exact probabilities, seconds to minutes. */
+export interface ChainJob {
+  kind: "chain";
+  productIds: string[];
+  model: unknown[][];
+  /** Sheet row number of the Model range's header row. */
+  firstRow: number;
+  settings: ChainSettings;
+}
+
 /** SWEEP and the pane's What if: one optimisation per point, minutes on big instances. */
 export interface SweepJob {
   kind: "sweep";
@@ -96,7 +107,8 @@ export interface RelaxJob {
   options: RelaxOptions;
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob | RelaxJob;
+export type Job =
+  OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob | RelaxJob | ChainJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
@@ -117,7 +129,9 @@ export type JobResult<J extends Job> = J extends OptimizeJob
             ? SweepResult
             : J extends RelaxJob
               ? Relaxation[]
-              : unknown[][];
+              : J extends ChainJob
+                ? SheetChain
+                : unknown[][];
 
 /** What a failed job sends back: enough to rebuild the error on the other side. */
 export interface JobFailure {
@@ -176,6 +190,8 @@ export async function runJob(
     }
     case "similarity":
       return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
+    case "chain":
+      return chainFromSheet(job.productIds, job.model, job.settings, rowsFrom("Model", job.firstRow));
     default: {
       // A job kind added to Job but not here fails to compile.
       const unknown: never = job;

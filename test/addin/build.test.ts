@@ -1,5 +1,5 @@
 // `npm run build` (webpack --mode production) as a user runs it, into a scratch folder: the shared-runtime page
-// loads Office.js then both bundles, functions.json lists the eight functions with their parameters, the
+// loads Office.js then both bundles, functions.json lists the nine functions with their parameters, the
 // functions bundle registers them, the engine worker is its own chunk, and the manifest and icons are copied.
 
 import { execFileSync } from "child_process";
@@ -46,10 +46,11 @@ test("error values in input ranges reach the functions, so they can say which ce
   expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
 });
 
-test("functions.json lists the eight functions with their parameters", () => {
+test("functions.json lists the nine functions with their parameters", () => {
   const byId = new Map(functions.map((f) => [f.id, f]));
   expect([...byId.keys()].sort()).toEqual([
     "BOUND",
+    "CHAIN",
     "CHOICE",
     "EVALUATE",
     "FIT",
@@ -67,6 +68,7 @@ test("functions.json lists the eight functions with their parameters", () => {
   expect(params("SUBSTITUTION")).toEqual(["products", "weights"]);
   expect(params("FIT")).toEqual(["history", "products?", "options?"]);
   expect(params("SIMILARITY")).toEqual(["products", "attributes", "strength?"]);
+  expect(params("CHAIN")).toEqual(["products", "model", "options?"]);
   expect(params("SWEEP")).toEqual(["products", "substitution", "rule", "values", "options?"]);
   for (const f of functions) {
     expect(f.description.length).toBeGreaterThan(20);
@@ -78,7 +80,7 @@ test("functions.json lists the eight functions with their parameters", () => {
       expect(p.description.length).toBeGreaterThan(10);
     }
   }
-  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "FIT", "SIMILARITY"])
+  for (const id of ["OPTIMIZE", "EVALUATE", "BOUND", "CHOICE", "FIT", "SIMILARITY", "CHAIN"])
     expect(byId.get(id)?.options?.cancelable).toBe(true);
 });
 
@@ -244,10 +246,11 @@ function loadBundle(dir: string): Record<string, (...args: unknown[]) => Promise
   return registered;
 }
 
-test("the built functions.js registers all eight and OPTIMIZE runs in the built worker chunk", async () => {
+test("the built functions.js registers all nine and OPTIMIZE runs in the built worker chunk", async () => {
   const fns = loadBundle(out);
   expect(Object.keys(fns).sort()).toEqual([
     "BOUND",
+    "CHAIN",
     "CHOICE",
     "EVALUATE",
     "FIT",

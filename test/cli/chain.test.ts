@@ -56,7 +56,7 @@ test("rankings: the fitted chain, its fidelity in words, and an instance that as
 test.each([
   [
     { products, customers: 10, choiceModel: { type: "probit" } },
-    /type 'probit' is not one of rankings, mnl, nested, mixed/,
+    /type 'probit' is not one of rankings, mnl, nested, mixed, multiStep/,
   ],
   [
     { products, customers: -1, choiceModel: { type: "mnl", weights: { A: 1 }, noPurchase: 1 } },
@@ -83,4 +83,59 @@ test.each([
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(STACK_FRAME);
+});
+
+test("--check-plan: the plan made on the chain, its profit under the chain and simulated under the model itself", async () => {
+  const r = await runCli(["chain", "r.json", "--check-plan", "--capacity", "40", "--time-limit", "1", "--json"], {
+    files: { "r.json": RANKINGS },
+  });
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.stdout);
+  const units = Object.values(j.check.units as Record<string, number>).reduce((a, b) => a + b, 0);
+  expect(units).toBeLessThanOrEqual(40);
+  expect(units).toBeGreaterThan(0);
+  expect(j.instance.constraints).toEqual({ capacity: 40 });
+  // Revenue of at most 40 units at prices 20–23, cost 8: both figures positive, and close (the chain is fitted).
+  expect(j.check.modelProfit).toBeGreaterThan(0);
+  expect(Math.abs(j.check.modelProfit - j.check.chainProfit) / j.check.chainProfit).toBeLessThan(0.15);
+  const bad = await runCli(["chain", "r.json", "--capacity", "40"], { files: { "r.json": RANKINGS } });
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toMatch(/--capacity, --budget and --time-limit go with --check-plan/);
+});
+
+test("the multi-step search shopper as an input: every position examined, one search showing all is the MNL", async () => {
+  const weights = { A: 3, B: 2, C: 1, D: 1 };
+  const file = JSON.stringify({
+    products,
+    customers: 100,
+    choiceModel: {
+      type: "multiStep",
+      weights,
+      queries: [{ share: 1, ranking: ["A", "B", "C", "D"] }],
+      attention: [1, 1, 1, 1],
+    },
+  });
+  const r = await runCli(["chain", "m.json", "--route", "removal", "--json"], { files: { "m.json": file } });
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect(j.model).toBe("multi-step search, 1 query");
+  // MNL with the no-purchase weight 1: λ_i = v_i / 8, ρ_ij = λ_j / (1 − λ_i).
+  const lambda = [3 / 8, 2 / 8, 1 / 8, 1 / 8];
+  for (const l of j.instance.substitution as { from: string; to: string; probability: number }[]) {
+    const i = "ABCD".indexOf(l.from);
+    expect(l.probability).toBeCloseTo(lambda["ABCD".indexOf(l.to)] / (1 - lambda[i]), 9);
+  }
+  expect(j.instance.substitution).toHaveLength(12);
+  const bad = await runCli(["chain", "m.json"], {
+    files: {
+      "m.json": JSON.stringify({
+        products,
+        customers: 1,
+        choiceModel: { type: "multiStep", weights, queries: [{ ranking: ["A", "Z"] }], attention: [1.5] },
+      }),
+    },
+  });
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toMatch(/queries\[1\]\.ranking: 'Z' is not a product id/);
+  expect(bad.stderr).toMatch(/attention\[1\]: 1\.5 is a probability of examining the position/);
 });

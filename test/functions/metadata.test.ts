@@ -5,7 +5,7 @@
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
-test("metadata generates without errors for the eight functions", async () => {
+test("metadata generates without errors for the nine functions", async () => {
   const { metadataJson, errors } = await generateCustomFunctionsMetadata(
     [join(__dirname, "..", "..", "src", "functions", "functions.ts")],
     true,
@@ -22,6 +22,7 @@ test("metadata generates without errors for the eight functions", async () => {
     "SUBSTITUTION",
     "FIT",
     "SIMILARITY",
+    "CHAIN",
     "SWEEP",
   ]);
   for (const f of functions) {

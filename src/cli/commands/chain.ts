@@ -4,9 +4,17 @@
 // the chain's choice probabilities are from the model's. --out writes a planning instance: the products with
 // their first-choice demand (share × customers) and the substitution links, ready for `assort optimize`.
 
-import { chainFidelity, chainFromModel, readChoiceModel, validateInstance } from "../../engine";
+import {
+  chainFidelity,
+  chainFromModel,
+  optimize,
+  planSets,
+  readChoiceModel,
+  simulateSourceModel,
+  validateInstance,
+} from "../../engine";
 import type { ChainFidelity, ChoiceModelFile, ModelChain } from "../../engine";
-import { expectPositionals, stringOption, type ParsedArgs } from "../args";
+import { decimalOption, expectPositionals, integerOption, stringOption, type ParsedArgs } from "../args";
 import { HELP_OPTION, JSON_OPTION, type Command } from "../command";
 import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
@@ -18,17 +26,81 @@ const ROUTES = ["auto", "fitted", "removal", "exact"] as const;
 type Route = (typeof ROUTES)[number];
 
 /** The planning instance the chain stands for. */
-export function chainInstance(file: ChoiceModelFile, chain: ModelChain): Record<string, unknown> {
+export function chainInstance(
+  file: ChoiceModelFile,
+  chain: ModelChain,
+  constraints?: Record<string, number>,
+): Record<string, unknown> {
   const products = file.products.map((p, i) => ({ ...p, demand: chain.lambda[i] * file.customers }));
   const substitution = chain.links.map((l) => ({
     from: file.ids[l.from],
     to: file.ids[l.to],
     probability: l.probability,
   }));
-  return { products, substitution };
+  return constraints && Object.keys(constraints).length > 0
+    ? { products, substitution, constraints }
+    : { products, substitution };
 }
 
-function human(file: ChoiceModelFile, chain: ModelChain, fidelity: ChainFidelity, written?: string): string {
+export interface PlanCheck {
+  units: Record<string, number>;
+  /** The plan's expected profit as the chain predicts it, ± its standard error. */
+  chainProfit: number;
+  chainStandardError: number;
+  /** The same plan's profit simulated under the source model itself. */
+  modelProfit: number;
+  modelStandardError: number;
+  seasons: number;
+}
+
+/**
+ * --check-plan: plan on the chain, refit the chain once with the plan's own offered sets (its range and its
+ * parts as products sell out: the sets where the plan is judged), plan again, and simulate that plan under
+ * the source model itself.
+ */
+async function checkPlan(
+  file: ChoiceModelFile,
+  first: ModelChain,
+  constraints: Record<string, number>,
+  timeLimitMs: number,
+  route: Route,
+): Promise<{ chain: ModelChain; check: PlanCheck }> {
+  let chain = first;
+  let model = validateInstance(chainInstance(file, chain, constraints));
+  let result = await optimize(model, { seed: 1, timeLimitMs });
+  if (chain.route === "fitted") {
+    chain = chainFromModel(file.model, { route, extraSets: planSets(result.units) });
+    model = validateInstance(chainInstance(file, chain, constraints));
+    result = await optimize(model, { seed: 1, timeLimitMs });
+  }
+  const seasons = 4000;
+  const sim = simulateSourceModel(
+    file.model,
+    { price: model.price, cost: model.cost, salvage: model.salvage, units: result.units, customers: file.customers },
+    { seasons, seed: "check-plan" },
+  );
+  const units: Record<string, number> = {};
+  file.ids.forEach((id, i) => (units[id] = result.units[i]));
+  return {
+    chain,
+    check: {
+      units,
+      chainProfit: result.evaluation.expectedProfit,
+      chainStandardError: result.evaluation.stdError,
+      modelProfit: sim.meanProfit,
+      modelStandardError: sim.standardError,
+      seasons,
+    },
+  };
+}
+
+function human(
+  file: ChoiceModelFile,
+  chain: ModelChain,
+  fidelity: ChainFidelity,
+  written?: string,
+  check?: PlanCheck,
+): string {
   const rows: [string, string][] = [
     [
       "Model",
@@ -41,6 +113,19 @@ function human(file: ChoiceModelFile, chain: ModelChain, fidelity: ChainFidelity
     ["Fidelity", fidelity.verdict],
     ["Worst range", `${formatPercent(fidelity.maxTv)} total-variation distance`],
   ];
+  if (check) {
+    const gap = check.chainProfit !== 0 ? (check.modelProfit - check.chainProfit) / Math.abs(check.chainProfit) : 0;
+    rows.push(
+      [
+        "Plan on the chain",
+        `${formatNumber(check.chainProfit, 2)} ± ${formatNumber(1.96 * check.chainStandardError, 2)} expected profit as the chain predicts it`,
+      ],
+      [
+        "Same plan, model",
+        `${formatNumber(check.modelProfit, 2)} ± ${formatNumber(1.96 * check.modelStandardError, 2)} simulating the model itself (${formatNumber(check.seasons, 0)} seasons); ${gap >= 0 ? "+" : ""}${formatPercent(gap)} against the chain's figure`,
+      ],
+    );
+  }
   let out = renderSummary(rows);
   out += "\nNo-purchase share by range size (model vs chain):\n";
   for (const b of fidelity.bySize)
@@ -63,6 +148,13 @@ export const chainCommand: Command = {
   options: [
     { name: "route", value: "auto|fitted|removal|exact", description: "how to build the chain (default auto)" },
     { name: "out", value: "instance.json", description: "write the planning instance to this file" },
+    {
+      name: "check-plan",
+      description: "plan on the chain and judge the plan by simulating the model itself (profit under both)",
+    },
+    { name: "capacity", value: "units", description: "with --check-plan: total space (units × size) allowed" },
+    { name: "budget", value: "amount", description: "with --check-plan: purchase budget" },
+    { name: "time-limit", value: "seconds", description: "with --check-plan: each plan's search time (default 10)" },
     { name: "force", description: "replace an existing --out file" },
     JSON_OPTION,
     HELP_OPTION,
@@ -84,11 +176,22 @@ export const chainCommand: Command = {
       if (!io.writeOutput) throw new UsageError("--out is not available here", "chain");
       io.checkOutput?.(out, output);
     }
+    const capacity = decimalOption(args, "capacity", "chain", { min: 0, what: "capacity" });
+    const budget = decimalOption(args, "budget", "chain", { min: 0, what: "budget" });
+    const limit = integerOption(args, "time-limit", "chain", { min: 1, max: 3600, what: "time limit" }) ?? 10;
+    const checking = args.options.has("check-plan");
+    if (!checking && (capacity !== undefined || budget !== undefined || args.options.has("time-limit")))
+      throw new UsageError("--capacity, --budget and --time-limit go with --check-plan", "chain");
+    const constraints: Record<string, number> = {};
+    if (capacity !== undefined) constraints.capacity = capacity;
+    if (budget !== undefined) constraints.budget = budget;
     const file = readChoiceModel(readJson(io, path, "choice model"));
-    const chain = chainFromModel(file.model, { route: routeText as Route });
+    let chain = chainFromModel(file.model, { route: routeText as Route });
+    validateInstance(chainInstance(file, chain, constraints)); // a product field that is wrong is named here
+    let check: PlanCheck | undefined;
+    if (checking) ({ chain, check } = await checkPlan(file, chain, constraints, limit * 1000, routeText as Route));
     const fidelity = chainFidelity(file.model, chain);
-    const instance = chainInstance(file, chain);
-    validateInstance(instance); // the chain must be plannable: a product field that is wrong is named here
+    const instance = chainInstance(file, chain, constraints);
     if (out !== undefined) await (io.writeOutput as NonNullable<Io["writeOutput"]>)(out, toJson(instance), output);
     if (args.options.has("json")) {
       io.stdout(
@@ -102,11 +205,12 @@ export const chainCommand: Command = {
           cappedRows: chain.cappedRows.map((i) => file.ids[i]),
           notes: chain.notes,
           fidelity,
+          check: check ?? null,
           output: out ?? null,
           instance: out === undefined ? instance : undefined,
         }),
       );
-    } else io.stdout(human(file, chain, fidelity, out));
+    } else io.stdout(human(file, chain, fidelity, out, check));
     return EXIT_OK;
   },
 };

@@ -15,6 +15,13 @@ export interface ChoiceModel {
   /** What the model is, in words ("nested logit, 4 nests"). */
   label: string;
   probabilities(available: ArrayLike<number | boolean>): Purchase;
+  /**
+   * One customer's purchase (a product index, or -1 to leave) from one uniform u, for models that can draw a
+   * customer directly (rankings: a type, then her first available product). The simulator of the source
+   * model uses it when present; otherwise it draws from probabilities(), recomputed when the stock changes.
+   * `missed`, when given, gets a 1 for each product she would have bought before this one had it been there.
+   */
+  choose?(available: ArrayLike<number | boolean>, u: number, missed?: Uint8Array): number;
   /** Set when the model is itself a Markov chain (MNL): then the chain is exact. */
   exactChain?: { lambda: Float64Array; rho: Float64Array[] };
 }

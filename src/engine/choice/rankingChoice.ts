@@ -2,6 +2,7 @@
 // type buys the first product of her list that is available, and leaves when none is. The list need not
 // hold every product: what is not on it she would never buy.
 
+import { aliasDraw, aliasTable } from "../random/alias";
 import type { ChoiceModel, Purchase } from "./choiceModel";
 
 export interface RankingType {
@@ -16,6 +17,7 @@ export function rankingChoice(n: number, types: readonly RankingType[]): ChoiceM
   for (const t of types) total += t.weight;
   if (!(total > 0)) throw new RangeError("the customer types' weights must add up to more than 0");
   const share = types.map((t) => t.weight / total);
+  const draw = aliasTable(share);
   return {
     n,
     label: `rankings of ${types.length} customer type${types.length === 1 ? "" : "s"}`,
@@ -31,6 +33,13 @@ export function rankingChoice(n: number, types: readonly RankingType[]): ChoiceM
         }
       });
       return { purchase, noPurchase: Math.max(0, 1 - bought) };
+    },
+    choose(available, u, missed): number {
+      for (const j of types[aliasDraw(draw, u)].ranking) {
+        if (available[j]) return j;
+        if (missed) missed[j] = 1;
+      }
+      return -1;
     },
   };
 }

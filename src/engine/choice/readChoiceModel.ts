@@ -6,7 +6,9 @@
 //       { "type": "rankings", "types": [ {"weight": 3, "ranking": ["A", "B"]}, ... ] }
 //       { "type": "mnl", "weights": {"A": 3, "B": 2}, "noPurchase": 2 }
 //       { "type": "nested", "weights": {...}, "noPurchase": 2, "nests": [ {"members": ["A","B"], "dissimilarity": 0.5} ] }
-//       { "type": "mixed", "classes": [ {"share": 0.6, "weights": {...}, "noPurchase": 1}, ... ] } }
+//       { "type": "mixed", "classes": [ {"share": 0.6, "weights": {...}, "noPurchase": 1}, ... ] }
+//       { "type": "multiStep", "weights": {...}, "queries": [ {"share": 0.5, "ranking": ["A", "B"]}, ... ],
+//         "attention": [0.95, 0.6, 0.4], "hideUnavailable": true }            (the search shopper) }
 // Customers who want none of the products are part of the model (its no-purchase), so a product's demand is
 // its first-choice share of the customers.
 
@@ -15,6 +17,7 @@ import { show } from "../text/format";
 import type { ChoiceModel } from "./choiceModel";
 import { mixedLogitChoice, mnlChoice, nestedLogitChoice, type Nest } from "./logitChoice";
 import { rankingChoice, type RankingType } from "./rankingChoice";
+import { multiStepChoice } from "./multiStepModel";
 import { isRecord } from "../model/isRecord";
 
 export interface ChoiceModelFile {
@@ -24,7 +27,7 @@ export interface ChoiceModelFile {
   model: ChoiceModel;
 }
 
-const TYPES = ["rankings", "mnl", "nested", "mixed"];
+const TYPES = ["rankings", "mnl", "nested", "mixed", "multiStep"];
 
 export function readChoiceModel(input: unknown): ChoiceModelFile {
   const problems: Problem[] = [];
@@ -172,6 +175,62 @@ export function readChoiceModel(input: unknown): ChoiceModelFile {
       };
     });
     build(() => mixedLogitChoice(classes));
+  } else if (type === "multistep") {
+    const w = weights(cm.weights, "weights");
+    if (!Array.isArray(cm.queries) || cm.queries.length === 0)
+      fail(`${where("queries")}: give a list of searches, each {"share": s, "ranking": ["id", ...]} (by relevance).`);
+    const queries = (cm.queries as unknown[]).map((x, k) => {
+      const rec = isRecord(x) ? x : {};
+      if (!Array.isArray(rec.ranking) || rec.ranking.length === 0)
+        problems.push({
+          section: "instance",
+          field: "choiceModel",
+          message: `${where(`queries[${k + 1}]`)}: give a ranking, the product ids the search shows, most relevant first.`,
+        });
+      const ranking = Array.isArray(rec.ranking) ? rec.ranking.map((v) => idOf(v, `queries[${k + 1}].ranking`)) : [];
+      if (new Set(ranking).size !== ranking.length)
+        problems.push({
+          section: "instance",
+          field: "choiceModel",
+          message: `${where(`queries[${k + 1}].ranking`)}: a product is listed twice; list each product once.`,
+        });
+      return { share: number(rec.share ?? 1, `queries[${k + 1}].share`), ranking: Int32Array.from(ranking) };
+    });
+    const attention = Array.isArray(cm.attention)
+      ? cm.attention.map((a, r) => {
+          const x = number(a, `attention[${r + 1}]`);
+          if (x > 1)
+            problems.push({
+              section: "instance",
+              field: "choiceModel",
+              value: a,
+              message: `${where(`attention[${r + 1}]`)}: ${show(a)} is a probability of examining the position; give 0 to 1.`,
+            });
+          return x;
+        })
+      : [];
+    if (attention.length === 0)
+      problems.push({
+        section: "instance",
+        field: "choiceModel",
+        message: `${where("attention")}: give the chance of examining each list position, e.g. [0.95, 0.6, 0.4] (its length is the list's).`,
+      });
+    const totalShare = queries.reduce((a, q) => a + q.share, 0);
+    if (problems.length === 0 && !(totalShare > 0))
+      problems.push({
+        section: "instance",
+        field: "choiceModel",
+        message: `${where("queries")}: the shares add up to 0.`,
+      });
+    build(() =>
+      multiStepChoice({
+        n: ids.length,
+        weights: w,
+        queries: queries.map((q) => ({ share: q.share / totalShare, ranking: q.ranking })),
+        attention: Float64Array.from(attention),
+        hideUnavailable: cm.hideUnavailable !== false,
+      }),
+    );
   } else {
     return fail(`choiceModel type ${show(cm.type)} is not one of ${TYPES.join(", ")}.`, "choiceModel");
   }

@@ -41,6 +41,8 @@ export interface ChainOptions {
   randomSets?: number;
   /** Pairs removed: every pair up to this many products, else a random sample of pairs (default 60). */
   allPairsUpTo?: number;
+  /** Size of that random sample of pairs (default 20 per product): fewer make big models fit faster. */
+  pairSets?: number;
   /** Offered sets that matter for the plan (e.g. a plan's assortment), added to the design. */
   extraSets?: readonly Uint8Array[];
   maxIterations?: number;
@@ -131,7 +133,7 @@ export function designedSets(n: number, options: ChainOptions = {}): Uint8Array[
     const pairs: [number, number][] = [];
     if (n <= pairsUpTo) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
     else
-      for (let k = 0; k < 20 * n; k++) {
+      for (let k = 0; k < (options.pairSets ?? 20 * n); k++) {
         const i = Math.floor(rng.next() * n);
         const j = (i + 1 + Math.floor(rng.next() * (n - 1))) % n;
         pairs.push([i, j]);
@@ -199,4 +201,39 @@ export function chainFromModel(model: ChoiceModel, options: ChainOptions = {}): 
   }
   if (route === "exact") throw new RangeError(`${model.label} is not a Markov chain: use the fitted or removal route`);
   return route === "removal" ? removalChain(model, options.minProbability) : fittedChain(model, options);
+}
+
+/**
+ * The offered sets a plan's season passes through: its range, the range less each product (the first
+ * stock-outs), and random parts of it (later in the season). Given to a refit as extraSets, so the chain is
+ * most faithful where the plan will be judged.
+ */
+export function planSets(
+  units: ArrayLike<number>,
+  options: { random?: number; seed?: number | string } = {},
+): Uint8Array[] {
+  const n = units.length;
+  const range = new Uint8Array(n);
+  const carried: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (units[i] > 0) {
+      range[i] = 1;
+      carried.push(i);
+    }
+  if (carried.length === 0) return [];
+  const sets = [range];
+  for (const i of carried) {
+    const s = range.slice();
+    s[i] = 0;
+    if (carried.length > 1) sets.push(s);
+  }
+  const rng = new Rng(seedKey(options.seed ?? "plan-sets"));
+  for (let k = 0; k < (options.random ?? 50); k++) {
+    const keep = 0.2 + 0.7 * rng.next();
+    const s = new Uint8Array(n);
+    let any = false;
+    for (const i of carried) if ((s[i] = rng.next() < keep ? 1 : 0)) any = true;
+    if (any) sets.push(s);
+  }
+  return sets;
 }

@@ -10,7 +10,7 @@ import {
   multiStepProbabilities,
   multiStepToMarkovChain,
   type MultiStepModel,
-} from "../../../src/engine/choice/multiStepChoice";
+} from "../../../src/engine";
 import { validateInstance } from "../../../src/engine/model/validate";
 import { TestRandom } from "../groundTruth/testRandom";
 

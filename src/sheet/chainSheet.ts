@@ -1,0 +1,66 @@
+// The work behind =ASSORT.CHAIN and the pane's "Substitution from a model": the Model range read (see
+// choiceModelSheet.ts), converted to the chain by the best route (engine chainFromModel), and judged on
+// offered sets the conversion did not use (chainFidelity). Plain data out, so it crosses postMessage.
+
+import { chainFidelity, chainFromModel, type ChainFidelity, type ChainRoute } from "../engine";
+import { modelFromRange, type ModelProblem, type ModelRangeOptions } from "./choiceModelSheet";
+
+export interface ChainSettings {
+  route?: "auto" | ChainRoute;
+  /** Expected customers in the season: with it, each product's Demand (share × customers) is given too. */
+  customers?: number;
+  seed?: number | string;
+}
+
+export interface SheetChain {
+  problems: ModelProblem[];
+  model: string;
+  route: ChainRoute | "";
+  products: { id: string; share: number; demand?: number }[];
+  noPurchaseShare: number;
+  links: { from: string; to: string; probability: number }[];
+  fittedSets: number;
+  cappedRows: string[];
+  notes: string[];
+  fidelity: ChainFidelity | null;
+}
+
+export function chainFromSheet(
+  productIds: readonly string[],
+  cells: readonly (readonly unknown[])[],
+  settings: ChainSettings = {},
+  options: ModelRangeOptions = {},
+): SheetChain {
+  const empty: SheetChain = {
+    problems: [],
+    model: "",
+    route: "",
+    products: [],
+    noPurchaseShare: NaN,
+    links: [],
+    fittedSets: 0,
+    cappedRows: [],
+    notes: [],
+    fidelity: null,
+  };
+  const { file, problems } = modelFromRange(cells, productIds, settings.customers ?? 0, options);
+  if (!file) return { ...empty, problems };
+  const chain = chainFromModel(file.model, { route: settings.route ?? "auto", seed: settings.seed });
+  const fidelity = chainFidelity(file.model, chain);
+  return {
+    problems: [],
+    model: file.model.label,
+    route: chain.route,
+    products: productIds.map((id, i) => ({
+      id,
+      share: chain.lambda[i],
+      ...(settings.customers !== undefined ? { demand: chain.lambda[i] * settings.customers } : {}),
+    })),
+    noPurchaseShare: chain.noPurchaseShare,
+    links: chain.links.map((l) => ({ from: productIds[l.from], to: productIds[l.to], probability: l.probability })),
+    fittedSets: chain.fittedSets,
+    cappedRows: chain.cappedRows.map((i) => productIds[i]),
+    notes: chain.notes,
+    fidelity,
+  };
+}
