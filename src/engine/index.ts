@@ -97,4 +97,5 @@ export * from "./whatif/pairedSeasons";
 export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
 export * from "./whatif/sweep";
+export * from "./whatif/pointResult";
 export * from "./model/isRecord";

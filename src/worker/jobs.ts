@@ -1,7 +1,7 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, OptimizeAborted, optimize, simulateAsync, sweep } from "../engine";
+import { InputError, OptimizeAborted, optimize, simulateAsync, sweep, sweepPointResult } from "../engine";
 import type {
   Model,
   OptimizeOptions,
@@ -81,14 +81,24 @@ export interface SweepJob {
   options: SweepOptions;
 }
 
-export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob;
+/** The pane's "write this point's plan": the point's plan evaluated under its rule, as Optimize returns it. */
+export interface SweepPointJob {
+  kind: "sweepPoint";
+  model: Model;
+  rule: SweepRule;
+  value: number;
+  units: number[];
+  options: OptimizeOptions;
+}
+
+export type Job = OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob | SweepPointJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
   bound: SheetBound;
 }
 
-export type JobResult<J extends Job> = J extends OptimizeJob
+export type JobResult<J extends Job> = J extends OptimizeJob | SweepPointJob
   ? OptimizeResult
   : J extends EvaluateJob
     ? EvaluateOutcome
@@ -142,6 +152,8 @@ export async function runJob(
       return evaluate(job, onProgress, signal);
     case "sweep":
       return sweep(job.model, job.rule, job.values, job.options, onProgress, signal);
+    case "sweepPoint":
+      return sweepPointResult(job.model, job.rule, job.value, job.units, job.options, onProgress, signal);
     case "bound":
       return sheetBoundWithCeiling(job.model);
     case "choice":
