@@ -99,6 +99,7 @@ export * from "./whatif/pairedSeasons";
 export * from "./whatif/rules";
 export * from "./whatif/relaxRule";
 export * from "./whatif/sweep";
+export * from "./whatif/pointResult";
 export * from "./model/isRecord";
 export * from "./choice/sourceSimulation";
 export * from "./generate/rankingFamily";

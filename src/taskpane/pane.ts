@@ -5,7 +5,7 @@
 // pane, never as an unhandled rejection.
 
 import { DEFAULT_TIME_LIMIT_MS } from "../engine";
-import type { Model, OptimizeProgress, OptimizeResult } from "../engine";
+import type { Model, OptimizeOptions, OptimizeProgress, OptimizeResult, Relaxation } from "../engine";
 import { VERSION } from "./version";
 import { findInputs } from "../excel/findInputs";
 import { INPUT_KEYS, INPUT_TITLES, type FoundInputs, type InputKey } from "../excel/inputs";
@@ -38,11 +38,19 @@ import { resultSummary, type RuleValues } from "./resultSummary";
 import { runRequest } from "./runRequest";
 import { Rechecker, editTouchesInputs } from "./recheck";
 import { followOfficeTheme } from "./theme";
+import { WhatIf } from "./whatIf";
 
 const PARAMETER_KEYS = Object.keys(BLANK_PARAMETERS) as (keyof Parameters)[];
 /** Longest interval between updates of the progress text. */
 const TEXT_EVERY_MS = 1000;
-/** Time allowed beyond the search's own limit (the final evaluation, a busy machine). */
+/** A run's request: the model with the pane's parameters, and how its plan sheet is stamped. */
+interface Prepared {
+  model: Model;
+  options: OptimizeOptions;
+  check: InputCheck;
+  planSheet(result: OptimizeResult, time?: Date, relaxations?: Relaxation[]): PlanSheet;
+  version: string;
+}
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -76,6 +84,12 @@ export class Pane {
     byId("keep").addEventListener("click", () => void this.keepScenario());
     for (const id of ["compare-a", "compare-b"]) byId(id).addEventListener("change", () => this.showComparison());
     for (const key of PARAMETER_KEYS) byId(`p-${key}`).addEventListener("change", () => void this.saveParameters());
+    new WhatIf({
+      prepare: () => this.prepare("What if"),
+      writePlan: (data) => this.writeAsking(data),
+      isBusy: () => this.busy,
+      setBusy: (busy) => this.setRunning(busy, false),
+    }).start();
     try {
       await Excel.run(async (context) => {
         this.setup = await loadSetup(context);
@@ -216,12 +230,40 @@ export class Pane {
     await this.check();
   }
 
-  private setRunning(running: boolean): void {
+  /** Optimize and What if share the worker and the plan sheet: one runs at a time. */
+  private setRunning(running: boolean, optimizing = true): void {
     this.busy = running;
     setDisabled("optimize", running);
     setDisabled("sample", running);
+    setDisabled("w-run", running);
+    if (!optimizing) return;
     setDisabled("cancel", !running);
     byId("progress-area").hidden = !running;
+  }
+
+  /** The inputs read and checked, with the pane's parameters laid over them; or what to fix first. */
+  private async prepare(action: string): Promise<Prepared | { problem: string }> {
+    await this.saveParameters();
+    const params = { ...this.setup.parameters };
+    const { overrides, problems } = readParameters(params);
+    if (problems.length > 0) return { problem: problems.join(" ") };
+    const check = await this.check();
+    if (!check?.sheet) return { problem: `Fix the problems listed under Inputs, then press ${action} again.` };
+    const sheet = check.sheet;
+    const prepared = runRequest(sheet, overrides);
+    if (!prepared.request) return { problem: prepared.problems.join(" ") };
+    const { model, options } = prepared.request;
+    const inputs: Partial<Record<InputKey, string>> = {};
+    for (const key of INPUT_KEYS) inputs[key] = this.found[key]?.address;
+    const planSheet = (result: OptimizeResult, time = new Date(), relaxations: Relaxation[] = []) =>
+      buildPlanSheet({
+        model,
+        result,
+        extras: sheet.productExtras,
+        relaxations,
+        stamp: { time, inputs, settingsLabel: "Pane settings", settings: describeParameters(params), version: VERSION },
+      });
+    return { model, options, check, planSheet, version: VERSION };
   }
 
   /** Progress of the running job; the clock of the final evaluation starts with its first report. */
@@ -252,15 +294,9 @@ export class Pane {
     byId("stage").textContent = "Reading the inputs…";
     byId("progress").setAttribute("value", "0");
     try {
-      await this.saveParameters();
-      const params = { ...this.setup.parameters };
-      const { overrides, problems } = readParameters(params);
-      if (problems.length > 0) return this.say(problems.join(" "));
-      const check = await this.check();
-      if (!check?.sheet) return this.say("Fix the problems listed under Inputs, then press Optimize again.");
-      const prepared = runRequest(check.sheet, overrides);
-      if (!prepared.request) return this.say(prepared.problems.join(" "));
-      const { model, options } = prepared.request;
+      const prepared = await this.prepare("Optimize");
+      if ("problem" in prepared) return this.say(prepared.problem);
+      const { model, options } = prepared;
       const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
       const timeoutMs = 2 * limitMs + TIMEOUT_MARGIN_MS;
       const job = engineClient().submit(
@@ -274,21 +310,7 @@ export class Pane {
       setDisabled("cancel", true);
       byId("stage").textContent = "Writing the plan…";
       const time = new Date();
-      const inputs: Partial<Record<InputKey, string>> = {};
-      for (const key of INPUT_KEYS) inputs[key] = this.found[key]?.address;
-      const data = buildPlanSheet({
-        model,
-        result,
-        extras: check.sheet.productExtras,
-        relaxations: ruleValues.relaxations,
-        stamp: {
-          time,
-          inputs,
-          settingsLabel: "Pane settings",
-          settings: describeParameters(params),
-          version: VERSION,
-        },
-      });
+      const data = prepared.planSheet(result, time, ruleValues.relaxations);
       renderSummary(resultSummary(model, result, ruleValues));
       const written = await this.writeAsking(data);
       this.plans = withNewPlan(this.plans, planRecord(CURRENT, result, time));

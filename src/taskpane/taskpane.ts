@@ -10,6 +10,7 @@ import { Pane } from "./pane";
 import { followOfficeTheme } from "./theme";
 
 registerFluent();
+makeCollapsible("whatif-heading");
 makeCollapsible("inputs-heading");
 makeCollapsible("parameters-heading");
 

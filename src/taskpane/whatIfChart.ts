@@ -105,14 +105,17 @@ export function whatIfChartSvg(points: readonly CurvePoint[], labels: ChartLabel
   ].join("");
 }
 
-/** The chart's values as an HTML table (a caption, a header row, one row per point). */
+/**
+ * The chart's values as an HTML table (a caption, a header row, one row per point), each row with a button
+ * that writes its plan (data-point = its index, as on the chart's circles).
+ */
 export function whatIfTable(points: readonly CurvePoint[], labels: ChartLabels): string {
   const n = (v: number) => escapeXml(v.toLocaleString("en-US", { maximumFractionDigits: 2 }));
   const rows = points
     .map(
-      (p) =>
-        `<tr><th scope="row">${n(p.x)}</th><td>${n(p.mean)}</td><td>${n(p.low)} to ${n(p.high)}</td><td>${n(p.bound)}</td></tr>`,
+      (p, i) =>
+        `<tr data-point="${i}"><th scope="row">${n(p.x)}</th><td>${n(p.mean)}</td><td>${n(p.low)} to ${n(p.high)}</td><td>${n(p.bound)}</td><td><button type="button" class="write-point" data-point="${i}" aria-label="${escapeXml(`Write the plan at ${labels.x} ${p.x.toLocaleString("en-US", { maximumFractionDigits: 2 })} to the plan sheet`)}">Write</button></td></tr>`,
     )
     .join("");
-  return `<table class="whatif-values"><caption>${escapeXml(labels.title)}</caption><thead><tr><th scope="col">${escapeXml(labels.x)}</th><th scope="col">Expected profit</th><th scope="col">95% interval</th><th scope="col">Upper bound</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="whatif-values"><caption>${escapeXml(labels.title)}</caption><thead><tr><th scope="col">${escapeXml(labels.x)}</th><th scope="col">Expected profit</th><th scope="col">95% interval</th><th scope="col">Upper bound</th><th scope="col">Plan</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -1,7 +1,15 @@
 // The engine work that runs off Excel's UI thread: plain-data jobs in, plain-data results out (everything
 // here survives structured cloning, so the same code runs in a Web Worker and, as a fallback, in-thread).
 
-import { InputError, OptimizeAborted, optimize, relaxBindingRules, simulateAsync, sweep } from "../engine";
+import {
+  InputError,
+  OptimizeAborted,
+  optimize,
+  relaxBindingRules,
+  simulateAsync,
+  sweep,
+  sweepPointResult,
+} from "../engine";
 import type {
   Model,
   OptimizeOptions,
@@ -107,15 +115,34 @@ export interface RelaxJob {
   options: RelaxOptions;
 }
 
+/** The pane's "write this point's plan": the point's plan evaluated under its rule, as Optimize returns it. */
+export interface SweepPointJob {
+  kind: "sweepPoint";
+  model: Model;
+  rule: SweepRule;
+  value: number;
+  units: number[];
+  options: OptimizeOptions;
+}
+
 export type Job =
-  OptimizeJob | EvaluateJob | BoundJob | ChoiceJob | FitJob | SimilarityJob | SweepJob | RelaxJob | ChainJob;
+  | OptimizeJob
+  | EvaluateJob
+  | BoundJob
+  | ChoiceJob
+  | FitJob
+  | SimilarityJob
+  | SweepJob
+  | SweepPointJob
+  | RelaxJob
+  | ChainJob;
 
 export interface EvaluateOutcome {
   simulation: SimulationResult;
   bound: SheetBound;
 }
 
-export type JobResult<J extends Job> = J extends OptimizeJob
+export type JobResult<J extends Job> = J extends OptimizeJob | SweepPointJob
   ? OptimizeResult
   : J extends EvaluateJob
     ? EvaluateOutcome
@@ -175,6 +202,8 @@ export async function runJob(
       return sweep(job.model, job.rule, job.values, job.options, onProgress, signal);
     case "relax":
       return relaxBindingRules(job.model, job.base, job.options, signal, onProgress);
+    case "sweepPoint":
+      return sweepPointResult(job.model, job.rule, job.value, job.units, job.options, onProgress, signal);
     case "bound":
       return sheetBoundWithCeiling(job.model);
     case "choice":

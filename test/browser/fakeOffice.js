@@ -251,7 +251,11 @@
         isNullObject: false,
       });
       this.title = { text: "" };
-      this.axes = { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } };
+      this.categories = null;
+      this.axes = {
+        categoryAxis: { title: { text: "" }, setCategoryNames: (range) => (this.categories = range.address) },
+        valueAxis: { title: { text: "" } },
+      };
       this.position = null;
     }
     load() {
@@ -511,6 +515,8 @@
         source: c.source,
         seriesBy: c.seriesBy,
         title: c.title.text,
+        categories: c.categories,
+        axisTitles: [c.axes.categoryAxis.title.text, c.axes.valueAxis.title.text],
         position: c.position,
       })) ?? [],
     layout: (sheet) => {

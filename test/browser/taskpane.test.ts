@@ -596,3 +596,171 @@ describe("the pane in Office's themes, at Excel's width, re-reading only what it
     }
   });
 });
+
+describe("What if: a sweep in the worker, its curve, a point's plan to the plan sheet, the curve to a sheet", () => {
+  // The 10-product example, as plain ranges at saved addresses; the fluid method keeps each point instant.
+  const small = JSON.parse(readFileSync(join(ROOT, "examples", "small.json"), "utf8")) as {
+    products: { id: string; name: string; price: number; cost: number; salvage: number; demand: number }[];
+    substitution: { from: string; to: string; probability: number }[];
+  };
+  const products = [
+    ["Product", "Name", "Price", "Cost", "Salvage", "Demand"],
+    ...small.products.map((q) => [q.id, q.name, q.price, q.cost, q.salvage, q.demand]),
+  ];
+  const links = [["From", "To", "Probability"], ...small.substitution.map((s) => [s.from, s.to, s.probability])];
+  const BUDGETS = [3000, 4500, 6000, 7500, 9000];
+  let p: Page;
+  const call = <T>(fn: string, ...args: unknown[]) =>
+    p.evaluate(
+      ([f, a]) =>
+        (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel[f as string](
+          ...(a as unknown[]),
+        ),
+      [fn, args] as const,
+    ) as Promise<T>;
+  const waitFor = async (selector: string, pattern: RegExp, timeout = 60000) => {
+    await p.waitForFunction(
+      ([s, re]) => new RegExp(re as string).test(document.querySelector(s as string)?.textContent ?? ""),
+      [selector, pattern.source],
+      { timeout },
+    );
+    return p.locator(selector).innerText();
+  };
+  const fill = async (id: string, value: string) => {
+    await p.fill(`#${id} input`, value);
+    await p.locator(`#${id} input`).press("Tab");
+  };
+
+  beforeAll(async () => {
+    if (!browser) return;
+    p = await browser.newPage({ viewport: { width: 350, height: 1200 } });
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+      route.request().url().startsWith("https://appsforoffice.microsoft.com/")
+        ? route.fulfill({ status: 200, contentType: "application/javascript", body: "" })
+        : route.abort(),
+    );
+    const setup = {
+      inputs: { products: `Data!A1:F${products.length}`, substitution: `Links!A1:C${links.length}` },
+      parameters: { customers: "", budget: "", maxProducts: "", method: "fluid", seed: "3", timeLimit: "" },
+    };
+    await p.addInitScript((seed) => ((window as unknown as { __fakeExcelSeed: unknown }).__fakeExcelSeed = seed), {
+      sheets: { Data: products, Links: links },
+      settings: { "assort.setup": JSON.stringify(setup) },
+    });
+    await p.addInitScript({ path: join(__dirname, "fakeOffice.js") });
+    await p.goto(server.url + "taskpane.html");
+    await waitFor("#check-summary", /Ready/);
+  }, 60000);
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  test("bad ranges are refused with a sentence naming the field, before anything runs", async () => {
+    for (const [from, to, points, said] of [
+      ["7000", "1000", "", /From \(7,000\) is above To \(1,000\)/],
+      ["-5", "1000", "", /From: a budget cannot be negative/],
+      ["lots", "1000", "", /From: 'lots' is not a number/],
+      ["1000", "7000", "500", /Points: '500' is not a number of points; give a whole number from 2 to 50/],
+      ["1000", "7000", "1", /from 2 to 50/],
+    ] as const) {
+      await fill("w-from", from);
+      await fill("w-to", to);
+      await fill("w-points", points);
+      await p.click("#w-run");
+      expect(await waitFor("#w-message", said, 5000)).toMatch(said);
+      expect(await p.locator("#w-result").isVisible()).toBe(false);
+    }
+  });
+
+  test("a 5-point budget sweep runs in the worker and draws the curve: one band, axis labels, a table", async () => {
+    await fill("w-from", "3,000");
+    await fill("w-to", "9000");
+    await fill("w-points", "5");
+    await p.click("#w-run");
+    expect(await waitFor("#w-message", /5 points: expected profit/)).toMatch(/Click a point/);
+    const svg = p.locator("#w-chart svg");
+    expect(await svg.getAttribute("role")).toBe("img");
+    expect(await p.locator("#w-chart svg title").textContent()).toBe("Expected profit against budget");
+    expect(await p.locator("#w-chart svg desc").textContent()).toMatch(/95% interval as a band/);
+    expect(await p.locator("#w-chart path.band").count()).toBe(1);
+    expect(await p.locator("#w-chart path.bound").count()).toBe(1);
+    expect(await p.locator("#w-chart circle.point").count()).toBe(5);
+    expect(await p.locator("#w-chart text.axis-label").allTextContents()).toEqual(["Budget", "Expected profit"]);
+    const rows = await p.locator("#w-table tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split("\t")[0])).toEqual(BUDGETS.map((b) => b.toLocaleString("en-US")));
+    // More budget never earns less (past the unconstrained buy the plan stays the same).
+    const profits = rows.map((r) => Number(r.split("\t")[1].replace(/,/g, "")));
+    for (let k = 1; k < profits.length; k++) expect(profits[k]).toBeGreaterThanOrEqual(profits[k - 1]);
+    expect(profits[4]).toBeGreaterThan(profits[0]);
+    const dir = process.env.ASSORT_UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs") : ARTIFACTS;
+    mkdirSync(dir, { recursive: true });
+    await p.locator("#whatif").screenshot({ path: join(dir, "what-if.png") });
+  });
+
+  test("the curve goes to the Assort scenarios sheet with a native line chart", async () => {
+    await p.click("#w-write");
+    expect(await waitFor("#w-message", /curve was written/)).toBe(
+      "The curve was written to 'Assort scenarios'!A1:L6, with a line chart beside it.",
+    );
+    const table = await call<unknown[][]>("values", "Assort scenarios", "A1:E6");
+    expect(table[0]).toEqual(["Budget", "Expected profit", "Profit low 95%", "Profit high 95%", "Upper bound"]);
+    expect(table.slice(1).map((r) => r[0])).toEqual(BUDGETS);
+    const shown = (await p.locator("#w-table tbody tr").allInnerTexts()).map((r) => r.split("\t")[1]);
+    expect(table.slice(1).map((r) => Math.round(r[1] as number).toLocaleString("en-US"))).toEqual(
+      shown.map((s) => Math.round(Number(s.replace(/,/g, ""))).toLocaleString("en-US")),
+    );
+    const plans = await call<unknown[][]>("values", "Assort scenarios", "A8:F18");
+    expect(plans[0]).toEqual(["Product", ...BUDGETS.map((b) => `Budget ${b}`)]);
+    expect(plans.slice(1).map((r) => r[0])).toEqual(small.products.map((q) => q.id));
+    const charts = await call<
+      { name: string; type: string; source: string; categories: string; axisTitles: string[] }[]
+    >("charts", "Assort scenarios");
+    expect(charts).toEqual([
+      expect.objectContaining({
+        name: "AssortWhatIf",
+        type: "Line",
+        source: "'Assort scenarios'!B1:E6",
+        categories: "'Assort scenarios'!A2:A6",
+        axisTitles: ["Budget", "Profit"],
+      }),
+    ]);
+  });
+
+  test("clicking a point writes that point's plan to the plan sheet", async () => {
+    await p.locator('#w-chart circle.point[data-point="2"]').click();
+    expect(await waitFor("#w-message", /^The plan at/)).toMatch(
+      /^The plan at Budget 6,000 was written to 'Assort plan'!/,
+    );
+    const plan = await call<FakeTable>("table", "AssortPlan");
+    const header = plan.values[0] as string[];
+    const units = new Map(plan.values.slice(1).map((r) => [r[header.indexOf("Product")], r[header.indexOf("Units")]]));
+    const swept = await call<unknown[][]>("values", "Assort scenarios", "A9:F18");
+    expect(swept.map((r) => units.get(r[0]))).toEqual(swept.map((r) => r[3]));
+    const spend = small.products.reduce((s, q) => s + q.cost * (units.get(q.id) as number), 0);
+    expect(spend).toBeLessThanOrEqual(6000 + 1e-6);
+    // Its row's button writes the same way, by keyboard too.
+    await p.locator('#w-table button[data-point="0"]').press("Enter");
+    expect(await waitFor("#w-message", /Budget 3,000 was written/)).toMatch(/'Assort plan'!/);
+  });
+
+  test("Cancel mid-sweep stops it and writes nothing", async () => {
+    const plan = (await call<FakeTable>("table", "AssortPlan")).values;
+    const scenarios = await call<unknown[][]>("values", "Assort scenarios", "A1:L20");
+    await p.locator("#p-method").click();
+    await p.locator("#p-method fluent-option[value=auto]").click();
+    await fill("p-timeLimit", "60");
+    await fill("w-points", "20");
+    await p.click("#w-run");
+    await waitFor("#w-stage", /Solving budget = \d+: \d+%/);
+    expect(await p.locator("#optimize").getAttribute("disabled")).not.toBeNull();
+    await p.click("#w-cancel");
+    expect(await waitFor("#w-message", /Cancelled/, 10000)).toBe("Cancelled. Nothing was written.");
+    expect(await p.locator("#w-run").getAttribute("disabled")).toBeNull();
+    expect(await p.locator("#optimize").getAttribute("disabled")).toBeNull();
+    expect((await call<FakeTable>("table", "AssortPlan")).values).toEqual(plan);
+    expect(await call<unknown[][]>("values", "Assort scenarios", "A1:L20")).toEqual(scenarios);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ export interface MockLog {
   tablesAdded: { sheet: string; ref: string; table: MockNode }[];
   tablesDeleted: string[];
   charts: { sheet: string; type: string; source: string; seriesBy: string; chart: MockNode }[];
+  /** Category ranges given to charts (setCategoryNames), by the chart's index in charts. */
+  chartCategories: Record<number, string>;
   /** Conditional formats added: the range's address, the type and the format object (to read back). */
   conditionalFormats: { address: string; type: string; format: MockNode }[];
   /** Per sheet: the frozen range, the print title rows and the page layout proxy. */
@@ -74,6 +76,7 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
     tablesAdded: [],
     tablesDeleted: [],
     charts: [],
+    chartCategories: {},
     conditionalFormats: [],
     frozen: {},
     printTitleRows: {},
@@ -220,11 +223,20 @@ export function mockExcel(book: MockBook): { context: Excel.RequestContext; log:
       },
       charts: {
         add(this: MockNode, type: string, source: MockNode, seriesBy: string) {
-          const chart = child(this, `chart ${log.charts.length}`, {
+          const index = log.charts.length;
+          const chart = child(this, `chart ${index}`, {
             name: "",
             title: { text: "" },
             setPosition() {},
-            axes: { categoryAxis: { title: { text: "" } }, valueAxis: { title: { text: "" } } },
+            axes: {
+              categoryAxis: {
+                title: { text: "" },
+                setCategoryNames(r: MockNode) {
+                  log.chartCategories[index] = addressOf.get(r) ?? "?";
+                },
+              },
+              valueAxis: { title: { text: "" } },
+            },
           });
           log.charts.push({ sheet: name, type, source: addressOf.get(source) ?? "?", seriesBy, chart });
           return chart;

@@ -61,5 +61,9 @@ test("the table holds every value, escaped", () => {
   const rows = list((t.tbody as Node).tr);
   expect(rows).toHaveLength(5);
   expect(rows[0].th).toMatchObject({ "#text": "40,000" });
+  // Each row writes its own point's plan.
+  const buttons = rows.map((r) => (list(r.td)[3].button as Node) ?? {});
+  expect(buttons.map((b) => b["data-point"])).toEqual(["0", "1", "2", "3", "4"]);
+  expect(buttons[1]["aria-label"]).toBe("Write the plan at Budget 50,000 to the plan sheet");
   expect(html).not.toMatch(/<against>/);
 });

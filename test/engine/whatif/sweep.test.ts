@@ -34,7 +34,7 @@ describe.each(INSTANCES.map((o, k) => [k + 1, o] as const))("instance %i", (_k, 
   test("profit is non-decreasing in budget; above the unconstrained buy it is the unconstrained optimum", async () => {
     const opt = await optimize(free, { seed: 5, timeLimitMs: 60000 });
     const spend = usage(free, opt.units).spend;
-    const values = [0.3, 0.6, 0.9, 2].map((f) => Math.round(f * spend));
+    const values = [0.3, 0.6, 0.9, 2, 3].map((f) => Math.round(f * spend));
     const r = await sweep(free, "budget", values, { seed: 5, timeLimitMs: 120000 });
     expect(r.points.map((p) => p.value)).toEqual(values);
     expectMonotone(r);
@@ -49,6 +49,12 @@ describe.each(INSTANCES.map((o, k) => [k + 1, o] as const))("instance %i", (_k, 
     // machine either may stop early: the sweep's point must not be the one that is worse beyond noise).
     const last = r.points[r.points.length - 1];
     expect(last.buyCost).toBeLessThan(last.value);
+    // The loosest plan keeps the budget below it too (its buy is under 2× the unconstrained one): not solved
+    // again, the same plan, with that budget's own bound.
+    const twice = r.points[3];
+    expect(twice.reused).toBe(true);
+    expect(Array.from(twice.plan)).toEqual(Array.from(last.plan));
+    expect(r.points.slice(0, 3).every((p) => !p.reused)).toBe(true);
     const [a, b] = await pairedSeasons(free, [last.plan, opt.units], { seed: "cmp", reps: 1500 });
     const g = pairedGain(a, b);
     expect(g.mean).toBeGreaterThanOrEqual(-Math.max(3 * g.se, 0.005 * Math.abs(last.expectedProfit.mean)));
