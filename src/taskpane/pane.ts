@@ -36,6 +36,7 @@ import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary, type RuleValues } from "./resultSummary";
 import { runRequest } from "./runRequest";
+import { ModelSource } from "./modelSource";
 import { Rechecker, editTouchesInputs } from "./recheck";
 import { followOfficeTheme } from "./theme";
 
@@ -76,6 +77,11 @@ export class Pane {
     byId("keep").addEventListener("click", () => void this.keepScenario());
     for (const id of ["compare-a", "compare-b"]) byId(id).addEventListener("change", () => this.showComparison());
     for (const key of PARAMETER_KEYS) byId(`p-${key}`).addEventListener("change", () => void this.saveParameters());
+    void new ModelSource({
+      productsAddress: () => this.found.products?.address,
+      seed: () => this.setup.parameters.seed,
+      useSubstitution: (address) => this.useAddress("substitution", address),
+    }).start();
     try {
       await Excel.run(async (context) => {
         this.setup = await loadSetup(context);
@@ -171,12 +177,20 @@ export class Pane {
 
   private async useSelection(key: InputKey): Promise<void> {
     try {
-      const address = await Excel.run((context) => selectedAddress(context));
+      await this.useAddress(key, await Excel.run((context) => selectedAddress(context)));
+    } catch (err) {
+      this.say(`Could not use the selection: ${message(err)}`);
+      await this.check();
+    }
+  }
+
+  private async useAddress(key: InputKey, address: string): Promise<void> {
+    try {
       this.setup.inputs[key] = address;
       await Excel.run((context) => saveSetup(context, this.setup));
       this.say(`${INPUT_TITLES[key]} is now ${address}.`);
     } catch (err) {
-      this.say(`Could not use the selection: ${message(err)}`);
+      this.say(`Could not save the change: ${message(err)}`);
     }
     await this.check();
   }
