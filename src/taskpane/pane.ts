@@ -36,6 +36,7 @@ import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary, type RuleValues } from "./resultSummary";
 import { runRequest } from "./runRequest";
+import { ModelSource } from "./modelSource";
 import { Rechecker, editTouchesInputs } from "./recheck";
 import { followOfficeTheme } from "./theme";
 import { WhatIf } from "./whatIf";
@@ -89,6 +90,11 @@ export class Pane {
       writePlan: (data) => this.writeAsking(data),
       isBusy: () => this.busy,
       setBusy: (busy) => this.setRunning(busy, false),
+    }).start();
+    void new ModelSource({
+      productsAddress: () => this.found.products?.address,
+      seed: () => this.setup.parameters.seed,
+      useSubstitution: (address) => this.useAddress("substitution", address),
     }).start();
     try {
       await Excel.run(async (context) => {
@@ -185,12 +191,20 @@ export class Pane {
 
   private async useSelection(key: InputKey): Promise<void> {
     try {
-      const address = await Excel.run((context) => selectedAddress(context));
+      await this.useAddress(key, await Excel.run((context) => selectedAddress(context)));
+    } catch (err) {
+      this.say(`Could not use the selection: ${message(err)}`);
+      await this.check();
+    }
+  }
+
+  private async useAddress(key: InputKey, address: string): Promise<void> {
+    try {
       this.setup.inputs[key] = address;
       await Excel.run((context) => saveSetup(context, this.setup));
       this.say(`${INPUT_TITLES[key]} is now ${address}.`);
     } catch (err) {
-      this.say(`Could not use the selection: ${message(err)}`);
+      this.say(`Could not save the change: ${message(err)}`);
     }
     await this.check();
   }

@@ -366,6 +366,36 @@ test("Forget drops a chosen range and the named table is found again", async () 
   await waitForText("#address-options", /B2:C4/);
 });
 
+test("Substitution from a model: an MNL range converted, written to its own sheet and used as Substitution", async () => {
+  const [a, b, c] = SAMPLE.products.map((p) => p.id);
+  await fake("setValues", "Model", "A1:B5", [
+    ["Product", "Weight"],
+    [a, 3],
+    [b, 2],
+    [c, 1],
+    ["No purchase", 4],
+  ]);
+  await fake("select", "Model", "A1:B5");
+  await page.click("#use-model");
+  await page.waitForFunction(() => /A1:B5/.test((document.querySelector("#model-address") as HTMLInputElement).value));
+  await page.click("#convert-model");
+  const said = await waitForText("#model-message", /links written/);
+  const list = await fake<FakeTable>("table", "AssortSubstitution");
+  expect(said).toBe(
+    `${(list.values.length - 1).toLocaleString("en-US")} links written to ${list.address}; Substitution now uses it.`,
+  );
+  expect(list.values[0]).toEqual(["From", "To", "Probability"]);
+  // The exact MNL chain: a → b with v_b / (v_0 + Σv − v_a).
+  const ab = list.values.find((r) => r[0] === a && r[1] === b) as unknown[];
+  expect(ab[2] as number).toBeCloseTo(2 / (10 - 3), 12);
+  expect(await waitForText("#address-substitution", /chosen/)).toBe(`${list.address} (chosen)`);
+  expect(await text("#model-result")).toMatch(/Route\s+exact[\s\S]*Verdict/);
+  expect((await fake<Record<string, string>>("settings"))["assort.modelRange"]).toBe("Model!A1:B5");
+  // Back to the Substitution table for the tests that follow.
+  await page.click("#forget-substitution");
+  await waitForText("#address-substitution", /table/);
+});
+
 test("a colleague opening the saved workbook gets the same inputs and parameters", async () => {
   const settings = await fake<Record<string, string>>("settings");
   const products = (await fake<FakeTable>("table", "Products")).values;
