@@ -28,7 +28,7 @@ import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBou
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
-import { greedyFill } from "./refill";
+import { addByValue, greedyFill } from "./refill";
 import {
   PassStopped,
   sampledSeasons,
@@ -229,7 +229,11 @@ export async function optimize(
       return true;
     };
     try {
-      return (await greedyFill(s, start, movable, true, passes, pause, late)).units;
+      const filled = await greedyFill(s, start, movable, true, passes, pause, late);
+      // Cut short by its pass or time bound, it would leave room a user sees as an unspent limit: the last
+      // values it read spend the rest, best value per unit of the limit first.
+      addByValue(model, filled.units, filled.values, movable, true, 1);
+      return filled.units;
     } catch (err) {
       throw err instanceof PassStopped ? new OptimizeAborted() : err;
     }

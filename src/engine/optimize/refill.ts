@@ -94,51 +94,67 @@ export async function greedyFill(
   shouldStop?: () => boolean,
 ): Promise<{ units: Int32Array; values: UnitValues; passes: number }> {
   const model = s.model;
-  const n = model.n;
-  const { budget, capacity } = model.constraints;
   const units = Int32Array.from(start);
   let values = await unitValues(s, units, movable, pause);
   let passes = 1;
+  while (passes < maxPasses && !shouldStop?.()) {
+    if (addByValue(model, units, values, movable, free, 0.25) === 0) break;
+    values = await unitValues(s, units, movable, pause);
+    passes++;
+  }
+  return { units, values, passes };
+}
+
+/**
+ * One greedy step on known values: adds a pack to the products with the best value of one more unit per unit
+ * of the limits, best first, while they fit, spending at most `roomShare` of the room left (at least one pack).
+ * Returns how many products grew. `units` is changed in place; `values` are not re-read.
+ */
+export function addByValue(
+  model: Model,
+  units: Int32Array,
+  values: UnitValues,
+  movable: Uint8Array,
+  free: boolean,
+  roomFraction: number,
+): number {
+  const n = model.n;
+  const { budget, capacity } = model.constraints;
   const perUnit = (i: number) => {
     let r = 0;
     if (budget !== null && budget > 0) r = Math.max(r, model.cost[i] / budget);
     if (capacity !== null && capacity > 0) r = Math.max(r, model.size[i] / capacity);
     return Math.max(r, 1e-15);
   };
-  while (passes < maxPasses && !shouldStop?.()) {
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!movable[i] || !(values.more[i] > 0)) continue;
-      if (units[i] === 0 ? !free : units[i] + model.packSize[i] > highestUnits(model, i)) continue;
-      order.push(i);
-    }
-    order.sort((a, b) => values.more[b] / perUnit(b) - values.more[a] / perUnit(a) || a - b);
-    let u = usage(model, units);
-    const room = roomShare(model, u);
-    let spent = 0;
-    let added = 0;
-    for (const i of order) {
-      const to = units[i] === 0 ? lowestUnits(model, i) : units[i] + model.packSize[i];
-      const d = to - units[i];
-      const next = {
-        spend: u.spend + model.cost[i] * d,
-        space: u.space + model.size[i] * d,
-        carried: u.carried,
-        changes: u.changes + changeDelta(model, i, units[i], to),
-      };
-      if (units[i] === 0) next.carried++;
-      if (!withinTotals(model, next)) continue;
-      if (added > 0 && spent + perUnit(i) * d > room / 4) break;
-      units[i] = to;
-      u = next;
-      spent += perUnit(i) * d;
-      added++;
-    }
-    if (added === 0) break;
-    values = await unitValues(s, units, movable, pause);
-    passes++;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!movable[i] || !(values.more[i] > 0)) continue;
+    if (units[i] === 0 ? !free : units[i] + model.packSize[i] > highestUnits(model, i)) continue;
+    order.push(i);
   }
-  return { units, values, passes };
+  order.sort((a, b) => values.more[b] / perUnit(b) - values.more[a] / perUnit(a) || a - b);
+  let u = usage(model, units);
+  const room = roomShare(model, u);
+  let spent = 0;
+  let added = 0;
+  for (const i of order) {
+    const to = units[i] === 0 ? lowestUnits(model, i) : units[i] + model.packSize[i];
+    const d = to - units[i];
+    const next = {
+      spend: u.spend + model.cost[i] * d,
+      space: u.space + model.size[i] * d,
+      carried: u.carried,
+      changes: u.changes + changeDelta(model, i, units[i], to),
+    };
+    if (units[i] === 0) next.carried++;
+    if (!withinTotals(model, next)) continue;
+    if (added > 0 && spent + perUnit(i) * d > room * roomFraction) break;
+    units[i] = to;
+    u = next;
+    spent += perUnit(i) * d;
+    added++;
+  }
+  return added;
 }
 
 /** Room left under the budget and the capacity, as the smaller share of each limit. */
