@@ -76,22 +76,23 @@ function inWorker<J extends Job>(
   return handle.result;
 }
 
-/** A FIT that ran out of time says what to change, not only that it stopped. */
-function fitTimedOut(err: unknown): never {
-  if (!(err instanceof JobTimedOut)) throw err;
-  throw new CustomFunctions.Error(
-    CustomFunctions.ErrorCode.notAvailable,
-    `The estimate did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line.`,
-  );
+/** A long job that ran out of time says what to change, not only that it stopped. */
+function timedOut(what: string, advice: string): (err: unknown) => never {
+  return (err) => {
+    if (!(err instanceof JobTimedOut)) throw err;
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      `${what} did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; ${advice}.`,
+    );
+  };
 }
 
-/** A CHAIN that ran out of time says what to change, not only that it stopped. */
-function chainTimedOut(err: unknown): never {
-  if (!(err instanceof JobTimedOut)) throw err;
-  throw new CustomFunctions.Error(
-    CustomFunctions.ErrorCode.notAvailable,
-    `The conversion did not finish within ${Math.round(err.timeoutMs / 1000)} s and was stopped; use route removal in Options, convert fewer products at a time, or run assort chain on the command line.`,
-  );
+/** A table of substitution links, or a message saying how to get fewer when Excel cannot take them back. */
+function spillLinks(table: unknown[][], links: number, what: string, advice: string): unknown[][] {
+  if (fitsExcel(table)) return table;
+  throw invalidInput([
+    `${what} has ${links.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; ${advice}`,
+  ]);
 }
 
 /**
@@ -267,15 +268,19 @@ export async function fit(
   return inCell(async () => {
     const [hAt, pAt, oAt] = addresses(invocation, { History: history, Products: products, Options: options });
     const job = prepareFit({ history, products, options, addresses: { history: hAt, products: pAt, options: oAt } });
-    const result = await inWorker(job, FIT_TIMEOUT_MS, invocation).catch(fitTimedOut);
+    const result = await inWorker(job, FIT_TIMEOUT_MS, invocation).catch(
+      timedOut(
+        "The estimate",
+        "lower max iterations in Options, fit fewer products at a time, or run assort fit on the command line",
+      ),
+    );
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
-    const table = fitTable(result);
-    if (!fitsExcel(table)) {
-      throw invalidInput([
-        `History: the estimate has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; raise min probability in Options (e.g. 0.01) or fit fewer products at a time (for example one category)`,
-      ]);
-    }
-    return table;
+    return spillLinks(
+      fitTable(result),
+      result.links.length,
+      "History: the estimate",
+      "raise min probability in Options (e.g. 0.01) or fit fewer products at a time (for example one category)",
+    );
   });
 }
 
@@ -325,15 +330,19 @@ export async function chain(
   return inCell(async () => {
     const [pAt, mAt, oAt] = addresses(invocation, { Products: products, Model: model, Options: options });
     const req = prepareChain({ products, model, options, addresses: { products: pAt, model: mAt, options: oAt } });
-    const result = await inWorker(req, FIT_TIMEOUT_MS, invocation).catch(chainTimedOut);
+    const result = await inWorker(req, FIT_TIMEOUT_MS, invocation).catch(
+      timedOut(
+        "The conversion",
+        "use route removal in Options, convert fewer products at a time, or run assort chain on the command line",
+      ),
+    );
     if (result.problems.length > 0) throw invalidInput(result.problems.map((p) => p.message));
-    const table = chainTable(result);
-    if (!fitsExcel(table)) {
-      throw invalidInput([
-        `Model: the chain has ${result.links.length.toLocaleString("en-US")} substitution links, more than Excel takes back from a function; convert fewer products at a time (for example one category)`,
-      ]);
-    }
-    return table;
+    return spillLinks(
+      chainTable(result),
+      result.links.length,
+      "Model: the chain",
+      "convert fewer products at a time (for example one category)",
+    );
   });
 }
 
