@@ -17,7 +17,7 @@ import {
   type Cells,
 } from "./cells";
 import { unescapeText } from "./escape";
-import { RANGE_ORIGIN, type Origin } from "./address";
+import { RANGE_ORIGIN, columnName, type Origin } from "./address";
 import {
   FIELD_TITLES,
   PRODUCT_ALIASES,
@@ -134,6 +134,18 @@ export function readProducts(raw: Cells | null | undefined, options: ReadOptions
     if (row.every(isBlankOrZero)) continue; // gaps between blocks of products
     const i = out.products.length;
     const sheetRowNo = origin.row + r;
+    // A value only under columns without a header (a stray cell far to the right) is not a product: say
+    // where it is, rather than that the row's id, price, cost and demand are blank.
+    if (row.every((c, k) => isBlankOrZero(c) || isBlank(cells[first][k]))) {
+      const k = row.findIndex((c) => !isBlankOrZero(c));
+      const letter = columnName(origin, k, options.origin !== undefined);
+      problems.push({
+        range: "Products",
+        row: sheetRowNo,
+        message: `${place("Products", sheetRowNo)}: the only value is in column ${letter}, which has no header (it holds ${JSON.stringify(String(textOf(row[k]) ?? row[k]).slice(0, 40))}); clear it if it is not data, or give the column a header.`,
+      });
+      continue;
+    }
     const idCol = cols.id as ProductColumn;
     const idCell = row[idCol.index];
     const idError = excelError(idCell);
