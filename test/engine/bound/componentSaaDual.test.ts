@@ -68,10 +68,10 @@ test("a chain A → B (probability 1): at least the brute-force best plan on the
   expect(lp).toBeGreaterThanOrEqual(best - 1e-9);
   expect(r.value).toBeGreaterThanOrEqual(lp - 1e-6 * Math.abs(lp));
   expect(r.value).toBeLessThanOrEqual(r.startValue + 1e-9);
-  expect(r.value).toBeLessThanOrEqual(lp * 1.01 + 1e-9);
+  expect(r.value).toBeLessThanOrEqual(lp * 1.005 + 1e-9);
 });
 
-test("random tiny components: never below the exact SAA LP (HiGHS) and within 2% of it", () => {
+test("random tiny components: never below the exact SAA LP (HiGHS) and within 0.5% of it (the plain fluid start is 2–7% above)", () => {
   const rnd = new TestRandom(303);
   for (const n of [2, 3, 4]) {
     const model = validateInstance(
@@ -81,7 +81,7 @@ test("random tiny components: never below the exact SAA LP (HiGHS) and within 2%
     const r = dual(model, seasons);
     const lp = solveSaaLp(highs, model, seasons).value;
     expect(r.value).toBeGreaterThanOrEqual(lp - 1e-6 * Math.abs(lp));
-    expect(r.value).toBeLessThanOrEqual(lp * 1.02 + 1e-6);
+    expect(r.value).toBeLessThanOrEqual(lp * 1.005 + 1e-6);
     // The season values are the bound's parts; the start is the plain fluid value on these seasons.
     expect(r.seasonValues.reduce((a, b) => a + b, 0) / seasons.length).toBeCloseTo(r.value, 9);
     expect(r.value).toBeLessThanOrEqual(r.startValue + 1e-9);
