@@ -24,12 +24,18 @@ function acceptance(fit: SheetFit): Map<string, number | string> {
   return out;
 }
 
+/** Products the history never offered: their share is not estimable (the fit holds it at 0), as assort fit says. */
+function neverOffered(fit: SheetFit): Set<string> {
+  return new Set(fit.warnings.filter((w: FitWarning) => w.kind === "never-offered").flatMap((w) => w.products ?? []));
+}
+
 export function fitTable(fit: SheetFit): unknown[][] {
   const list: unknown[][] = [LIST_HEADER, ...fit.links.map((l) => [l.from, l.to, l.probability])];
   const accepts = acceptance(fit);
+  const unoffered = neverOffered(fit);
   const summary: unknown[][] = [
     SHARES_HEADER,
-    ...fit.products.map((p) => [p.id, p.demandShare, accepts.get(p.id)]),
+    ...fit.products.map((p) => [p.id, unoffered.has(p.id) ? "not estimable" : p.demandShare, accepts.get(p.id)]),
     ["No purchase", cellNumber(fit.noPurchaseShare), ""],
     ["", "", ""],
     ["Customers", cellNumber(fit.customers), "in the history (scale the shares to a season's traffic for Demand)"],

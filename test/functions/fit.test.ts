@@ -136,6 +136,9 @@ describe("ASSORT.FIT", () => {
     expect(warnings).toEqual(expect.arrayContaining(["unidentified-row", "never-offered"]));
     const neverOffered = out.find((r) => r[SUMMARY_COLUMN + 1] === "never-offered") as unknown[];
     expect(neverOffered[SUMMARY_COLUMN + 2]).toMatch(/never offered .*: C$/);
+    // Its share is not estimable (as assort fit says), not the 0 the fit holds it at.
+    expect(summaryRow(out, "C")?.[1]).toBe("not estimable");
+    expect(typeof summaryRow(out, "A")?.[1]).toBe("number");
     // The list is still a clean Substitution range for the three products.
     expect(readSubstitution(listOf(out), ["A", "B", "C"]).problems).toEqual([]);
   });
