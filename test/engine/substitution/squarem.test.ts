@@ -24,7 +24,7 @@ test("on unequal rates, repeated jumps reach the fixed point far sooner than pla
   const fixed = a.map((ak, k) => c[k] / (1 - ak)); // (1, 2, 2)
   const em = step(a, c);
   const error = (t: Float64Array) => Math.max(...Array.from(t, (v, k) => Math.abs(v - fixed[k])));
-  let theta = Float64Array.from([0, 0, 0]);
+  let theta: Float64Array = Float64Array.from([0, 0, 0]);
   let jumps = 0;
   while (error(theta) > 1e-8 && jumps < 100) {
     const t1 = em(theta);
