@@ -102,10 +102,23 @@ export function readChoiceModel(input: unknown): ChoiceModelFile {
       });
       return w;
     }
+    // Keys are trimmed like ids, so "A" and " A " would name one product: say so rather than keep the last.
+    const given = new Map<number, string>();
     for (const [id, x] of Object.entries(v)) {
       const i = idOf(id, `${what} key`);
       const value = number(x, `${what}['${id}']`);
-      if (i >= 0) w[i] = value;
+      if (i < 0) continue;
+      const before = given.get(i);
+      if (before !== undefined) {
+        problems.push({
+          section: "instance",
+          field: "choiceModel",
+          message: `${where(what)}: '${before}' and '${id}' both give the weight of product '${ids[i]}'; keep one.`,
+        });
+        continue;
+      }
+      given.set(i, id);
+      w[i] = value;
     }
     return w;
   };

@@ -111,6 +111,10 @@ describe("names the field of bad input", () => {
       expect.stringContaining("choiceModel weights key: 'D' is not a product id"),
       expect.stringContaining("choiceModel noPurchase: -1 is not a number of at least 0"),
     ]);
+    // Keys are trimmed like ids: two keys for one product are named, not silently merged.
+    expect(messagesOf({ type: "mnl", weights: { A: 1, " A ": 2 }, noPurchase: 1 })).toEqual([
+      "choiceModel weights: 'A' and ' A ' both give the weight of product 'A'; keep one.",
+    ]);
     expect(messagesOf({ type: "rankings", types: [{ ranking: ["A", "A"] }, { weight: 1 }] })).toEqual([
       expect.stringContaining("choiceModel types[1].ranking: a product is listed twice"),
       expect.stringContaining("choiceModel types[2]: give a ranking"),
