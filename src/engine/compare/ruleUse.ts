@@ -1,12 +1,15 @@
 // Each plan-wide rule with how much of it the plan uses (used / limit) and whether it binds: the plan could
 // not grow along it, because no single step up (one pack more of a carried product, or a product added at
-// its lowest quantity) fits under the limit.
+// its lowest quantity) fits under the limit, or a budget or space is used to USED_UP of it (at 99.7% of a
+// budget a cheap unit may still fit, but a merchandiser, and the value of relaxing it, say it binds).
 
 import type { Model } from "../model/instance";
 import { changeDelta, highestUnits, lowestUnits, mayCarry, usage } from "../model/planLimits";
 import type { RuleUse } from "./compareTypes";
 
 const SLACK = 1e-9;
+/** Share of a budget or capacity past which it counts as used up, whatever small step still fits. */
+const USED_UP = 0.99;
 
 /** The cheapest single step up in `weight` (Infinity when no product can grow). */
 function cheapestStep(model: Model, units: ArrayLike<number>, weight: Float64Array): number {
@@ -26,7 +29,8 @@ export function ruleUses(model: Model, units: ArrayLike<number>): RuleUse[] {
   const { budget, capacity, maxProducts } = model.constraints;
   const maxChanges = model.constraints.maxChanges ?? null;
   const out: RuleUse[] = [];
-  const fits = (used: number, step: number, limit: number) => used + step <= limit * (1 + SLACK) + SLACK;
+  const fits = (used: number, step: number, limit: number) =>
+    used < USED_UP * limit && used + step <= limit * (1 + SLACK) + SLACK;
   if (budget !== null)
     out.push({
       rule: "budget",

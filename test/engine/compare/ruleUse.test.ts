@@ -26,4 +26,17 @@ describe("rule use: used, limit, binding", () => {
     const roomy = validateInstance({ products, constraints: { budget: 36 } });
     expect(ruleUses(roomy, [5, 4, 0])[0].binding).toBe(false);
   });
+
+  test("a budget or space used to 99% binds even when a cheap unit still fits", () => {
+    const two = [
+      { id: "X", price: 2, cost: 1, demand: 10, size: 1 },
+      { id: "Y", price: 200, cost: 99, demand: 10, size: 99 },
+    ];
+    const at = (limit: number) =>
+      ruleUses(validateInstance({ products: two, constraints: { budget: limit, capacity: limit } }), [0, 1]);
+    // 99 of 101 used (98%): one unit of X (1) still fits, so both rules are slack.
+    expect(at(101).map((u) => u.binding)).toEqual([false, false]);
+    // 99 of 99.5 (99.5%): X still fits, but the limit is used up.
+    expect(at(99.5).map((u) => u.binding)).toEqual([true, true]);
+  });
 });
