@@ -10,6 +10,7 @@ import {
   planToJson,
   planWarnings,
   seasonWalk,
+  tooFewSeasons,
   simulate,
   walkCapWarning,
 } from "../../engine";
@@ -325,6 +326,7 @@ export const evaluateCommand: Command = {
     }
     const bar = progressBar(io, reps === undefined ? "Simulating" : `Simulating ${formatNumber(reps, 0)} seasons`);
     let sim: SimulationResult;
+    const simStarted = Date.now();
     try {
       sim = simulate(model, units, {
         reps,
@@ -336,6 +338,11 @@ export const evaluateCommand: Command = {
     } finally {
       bar.done();
     }
+    // The deadline cuts the first two seasons too: without them there is no estimate to report.
+    if (sim.reps < 2)
+      throw new InputProblems(instancePath, "instance", [
+        ...tooFewSeasons(model, "evaluate", "simulation", sim, Date.now() - simStarted, limit * 1000).problems,
+      ]);
     const capped = walkCapWarning(sim);
     const runNotes = [
       ...(sim.timeLimited

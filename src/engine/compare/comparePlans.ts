@@ -26,6 +26,11 @@ export interface CompareOptions {
   onProgress?: (fraction: number) => void;
   /** Checked between batches; true stops (the comparison covers the seasons run so far). */
   shouldStop?: () => boolean;
+  /**
+   * Date.now() after which to stop, also part-way through a season (that season is discarded): the
+   * comparison covers the seasons done, possibly fewer than 2 (callers check `seasons`).
+   */
+  deadline?: number;
 }
 
 /** One season's figures for one plan. */
@@ -35,6 +40,8 @@ interface SeasonFigures {
   grossMargin: number;
   lost: number;
   leftover: number;
+  cogs: number;
+  sold: number;
 }
 
 /** Running totals of one plan over the seasons played. */
@@ -66,9 +73,11 @@ class PlanRun {
     this.fixed = fixed;
     this.totalUnits = total;
   }
+  /** Plays one season; its figures count once record() is called (a season the deadline cut is not). */
   play(key: number, tables: ReturnType<typeof walkTables>): SeasonFigures {
     const { model, counters, units } = this;
     playSeason(model, units, key, counters, tables);
+    if (counters.stopped) return { profit: 0, revenue: 0, grossMargin: 0, lost: 0, leftover: 0, cogs: 0, sold: 0 };
     let revenue = 0;
     let soldSalvage = 0;
     let cogs = 0;
@@ -77,7 +86,6 @@ class PlanRun {
     for (let i = 0; i < model.n; i++) {
       const s = counters.sales[i];
       lost += counters.lost[i];
-      if (units[i] > 0 && counters.stock[i] === 0) this.sellOuts[i]++;
       if (s === 0) continue;
       revenue += model.price[i] * s;
       soldSalvage += model.salvage[i] * s;
@@ -85,13 +93,18 @@ class PlanRun {
       sold += s;
     }
     const profit = this.fixed + revenue - soldSalvage;
-    this.profit.add(profit);
-    this.revenue += revenue;
-    this.costOfSales += cogs;
-    this.sold += sold;
+    return { profit, revenue, grossMargin: revenue - cogs, lost, leftover: this.totalUnits - sold, cogs, sold };
+  }
+  /** Adds the season just played (its figures from play()) to the totals. */
+  record(f: SeasonFigures): void {
+    const { model, counters, units } = this;
+    for (let i = 0; i < model.n; i++) if (units[i] > 0 && counters.stock[i] === 0) this.sellOuts[i]++;
+    this.profit.add(f.profit);
+    this.revenue += f.revenue;
+    this.costOfSales += f.cogs;
+    this.sold += f.sold;
     this.customers += counters.customers;
-    this.lost += lost;
-    return { profit, revenue, grossMargin: revenue - cogs, lost, leftover: this.totalUnits - sold };
+    this.lost += f.lost;
   }
   totals(): PlanTotals {
     const r = Math.max(1, this.profit.count);
@@ -143,13 +156,22 @@ export async function comparePlans(
   let reps = 0;
   let batch = Math.min(minReps, 16);
   let steps = 0;
+  a.counters.deadline = options.deadline;
+  b.counters.deadline = options.deadline;
+  let cut = false;
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
     const before = steps;
     for (; reps < end; reps++) {
       const k = seasonKey(key, reps);
       const x = a.play(k, tables);
-      const y = b.play(k, tables);
+      const y = a.counters.stopped ? x : b.play(k, tables);
+      if (a.counters.stopped || b.counters.stopped) {
+        cut = true;
+        break;
+      }
+      a.record(x);
+      b.record(y);
       steps += a.counters.steps + b.counters.steps;
       gain.profit.add(y.profit - x.profit);
       gain.revenue.add(y.revenue - x.revenue);
@@ -158,9 +180,10 @@ export async function comparePlans(
       gain.leftoverUnits.add(y.leftover - x.leftover);
     }
     options.onProgress?.(reps / maxReps);
-    if (reps >= maxReps) break;
+    if (cut || reps >= maxReps) break;
     await yieldToHost();
     if (options.shouldStop?.()) break;
+    if (options.deadline !== undefined && Date.now() > options.deadline) break;
     if (options.reps === undefined && reps >= minReps && gain.profit.se <= target * Math.abs(b.profit.mean)) break;
     // Batches of about two million customer-steps keep progress and cancellation responsive.
     const perRep = Math.max(1, (steps - before) / batch);

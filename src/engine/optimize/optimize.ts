@@ -42,7 +42,7 @@ import type { PlanComparison } from "../compare/compareTypes";
 import { planKpis } from "../compare/planKpis";
 import { ruleUses } from "../compare/ruleUse";
 import { simulateAsync } from "../simulate/simulate";
-import { checkWorkBudget, formatSeconds, seasonWalk, walkCapWarning } from "../simulate/workBudget";
+import { checkWorkBudget, formatSeconds, seasonWalk, tooFewSeasons, walkCapWarning } from "../simulate/workBudget";
 
 export const DEFAULT_TIME_LIMIT_MS = 20000;
 
@@ -61,6 +61,8 @@ const GREEDY_SHARE = 0.25;
 /** Shares of the time limit by which each stage must end: search, then selection, then final evaluation. */
 const SEARCH_SHARE = 0.7;
 const SELECT_SHARE = 0.85;
+/** With a current range, the share of the limit kept after the final evaluation for the paired comparison. */
+const COMPARE_SHARE = 0.05;
 
 /** Thrown when the caller's AbortSignal fires. */
 export class OptimizeAborted extends Error {
@@ -200,8 +202,9 @@ export async function optimize(
     shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
   });
   if (ceiling) bound.ceiling = ceiling;
-  // The ceiling's time comes on top of the limit, like the final evaluation: every stage's deadline moves.
-  const ceilingTook = Date.now() - ceilingStarted;
+  // The ceiling's time comes on top of the limit, up to its own share: every stage's deadline moves by that
+  // much, so a ceiling its guard had to cut takes its overrun from the search, not from the limit.
+  const ceilingTook = Math.min(Date.now() - ceilingStarted, ceilingMs);
   deadline += ceilingTook;
   selectDeadline += ceilingTook;
   finalDeadline += ceilingTook;
@@ -221,6 +224,7 @@ export async function optimize(
     const movable = new Uint8Array(model.n);
     for (let i = 0; i < model.n; i++) movable[i] = mayCarry(model, i) ? 1 : 0;
     const start = fitToRules(model, new Float64Array(model.n), mean);
+    if (Date.now() > deadline) return start;
     const passes = Math.min(GREEDY_PASSES, passBound(model, s.keys.length, GREEDY_WORK, MIN_GREEDY_PASSES));
     const until = Date.now() + GREEDY_SHARE * Math.max(0, deadline - Date.now());
     const late = () => {
@@ -235,7 +239,10 @@ export async function optimize(
       addByValue(model, filled.units, filled.values, movable, true, 1);
       return filled.units;
     } catch (err) {
-      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      if (!(err instanceof PassStopped) || signal?.aborted)
+        throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      stoppedEarly = true; // the search's deadline cut its first pass: the smallest plan is the start
+      return start;
     }
   };
 
@@ -244,13 +251,14 @@ export async function optimize(
   const getSample = () => {
     if (!sample) {
       sample = sampledSeasons(model, seedKey(seedText(seed, "search")), 0, searchSeasons(model), options.pool);
-      sample.counters.deadline = deadline;
+      sample.deadline = deadline;
     }
     return sample;
   };
   // Each SAA search gets its share of the progress bar and of the time.
   const search = async (start: Int32Array, free: boolean, from: number, to: number, label: string) => {
     report(label, from);
+    if (stop()) return start; // the stage's time is already spent
     const result = await improvePlan(getSample(), start, {
       mayChangeAssortment: free,
       maxPasses: passBound(model, getSample().keys.length, SEARCH_WORK, MIN_SEARCH_PASSES),
@@ -309,13 +317,16 @@ export async function optimize(
       // Polish on a larger, independent sample: the search's plan is a local optimum of its own sample.
       const polishCount = polishSeasons(model, getSample().keys.length);
       const polished = sampledSeasons(model, seedKey(seedText(seed, "polish")), 0, polishCount, options.pool);
+      polished.deadline = deadline;
       report("Polishing the plan", 0.6);
-      const polish = await improvePlan(polished, searched, {
-        mayChangeAssortment: true,
-        maxPasses: passBound(model, polishCount, POLISH_WORK, MIN_POLISH_PASSES),
-        shouldStop: stop,
-        onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
-      });
+      const polish = stop()
+        ? { units: searched }
+        : await improvePlan(polished, searched, {
+            mayChangeAssortment: true,
+            maxPasses: passBound(model, polishCount, POLISH_WORK, MIN_POLISH_PASSES),
+            shouldStop: stop,
+            onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
+          });
       if (signal?.aborted) throw new OptimizeAborted();
       candidates.push({ name: "auto", units: polish.units });
       // Choose on seasons the search never saw, so the winner is not the one that fitted the sample best.
@@ -323,7 +334,7 @@ export async function optimize(
       await check();
       // As many seasons as the polish used: the candidates can be as close as the polish could tell apart.
       const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, polishCount, options.pool);
-      fresh.counters.deadline = selectDeadline;
+      fresh.deadline = selectDeadline;
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
@@ -368,6 +379,13 @@ export async function optimize(
   // With a current range the final stage also compares it with the plan: its share of the bar is smaller.
   const evalShare = current === null ? 0.15 : 0.09;
   const evalStarted = Date.now();
+  // With a current range the comparison after the evaluation must also end by the limit: it keeps a share.
+  // It keeps its own share even when an earlier stage ran late (its first seasons are its least work).
+  const evalShareMs = (1 - SELECT_SHARE - (current === null ? 0 : COMPARE_SHARE)) * limitMs;
+  const evalDeadline = Math.max(
+    evalStarted + evalShareMs,
+    finalDeadline - (current === null ? 0 : COMPARE_SHARE * limitMs),
+  );
   const evaluation = await simulateAsync(model, units, {
     seed: seedText(seed, "evaluate"),
     targetRelativeError: options.targetRelativeError ?? 0.002,
@@ -375,9 +393,12 @@ export async function optimize(
     maxReps: 20000,
     onProgress: (f) => report("Final evaluation", 0.85 + evalShare * f),
     shouldStop: () => signal?.aborted === true,
-    deadline: finalDeadline,
+    deadline: evalDeadline,
   });
   if (signal?.aborted) throw new OptimizeAborted();
+  // The deadline cuts every season, the first two too: a run that could not even play those has no result.
+  if (evaluation.reps < 2)
+    throw tooFewSeasons(model, "optimize", "final evaluation", evaluation, Date.now() - evalStarted, limitMs);
   if (evaluation.timeLimited) {
     overTime.push("final evaluation");
     warnings.push(
@@ -390,24 +411,39 @@ export async function optimize(
   let values: UnitValues | undefined;
   if (current !== null) {
     // The one-unit values say why each quantity (one traced pass over the search's seasons).
+    const traced = getSample();
+    traced.deadline = finalDeadline;
     try {
-      values = await unitValues(getSample(), units, undefined, pause);
+      values = await unitValues(traced, units, undefined, pause);
     } catch (err) {
-      throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      if (!(err instanceof PassStopped) || signal?.aborted)
+        throw err instanceof PassStopped ? new OptimizeAborted() : err;
+      overTime.push("reasons");
+      warnings.push(
+        `Time limit: the ${formatSeconds(limitMs)} limit ended the pass that explains each quantity; the plan's reasons are left out.`,
+      );
     }
     report("Final evaluation", 0.95);
     // Paired seasons need far fewer than the evaluation; cap them by its count and its duration so the final
-    // stage at most doubles.
-    const compareUntil = Date.now() + Math.max(200, Date.now() - evalStarted);
-    comparison = await comparePlans(model, current, units, {
+    // stage at most doubles, and by the limit.
+    const compareUntil = Math.min(finalDeadline, Date.now() + Math.max(200, Date.now() - evalStarted));
+    const compared = await comparePlans(model, current, units, {
       seed: seedText(seed, "compare"),
       targetRelativeError: options.targetRelativeError ?? 0.002,
       minReps: 200,
       maxReps: Math.max(200, evaluation.reps),
       onProgress: (f) => report("Final evaluation", 0.95 + 0.05 * f),
       shouldStop: () => signal?.aborted === true || Date.now() > compareUntil,
+      deadline: finalDeadline,
     });
     if (signal?.aborted) throw new OptimizeAborted();
+    if (compared.seasons >= 2) comparison = compared;
+    else {
+      overTime.push("comparison");
+      warnings.push(
+        `Time limit: the ${formatSeconds(limitMs)} limit left no time to compare the current range with the plan on the same seasons; the comparison is left out.`,
+      );
+    }
   }
   report("Done", 1);
   const tighter = ceiling ? Math.min(ceiling.value, bound.value) : bound.value;

@@ -6,7 +6,7 @@
 
 import type { Model } from "../model/instance";
 import { highestUnits, lowestUnits, usage, withinTotals, changeDelta } from "../model/planLimits";
-import { unitValues, type Pause, type SampledSeasons, type UnitValues } from "../simulate/sampledSeasons";
+import { PassStopped, unitValues, type Pause, type SampledSeasons, type UnitValues } from "../simulate/sampledSeasons";
 
 /** The budget or capacity that leaves less than one pack of room for some product that wants one. */
 export function bindingLimit(model: Model, units: ArrayLike<number>, v: UnitValues, movable: Uint8Array): boolean {
@@ -99,7 +99,13 @@ export async function greedyFill(
   let passes = 1;
   while (passes < maxPasses && !shouldStop?.()) {
     if (addByValue(model, units, values, movable, free, 0.25) === 0) break;
-    values = await unitValues(s, units, movable, pause);
+    try {
+      values = await unitValues(s, units, movable, pause);
+    } catch (err) {
+      // The sample's deadline cut the pass: the units grown so far still fit, on the last values read.
+      if (err instanceof PassStopped && s.deadline !== undefined && Date.now() > s.deadline) break;
+      throw err;
+    }
     passes++;
   }
   return { units, values, passes };

@@ -27,6 +27,11 @@ export interface SampledSeasons {
   origin: PoolSample;
   /** Workers to split passes across (supplied by the surface); without one, passes run here. */
   pool?: SeasonPool;
+  /**
+   * Date.now() after which a pass stops part-way, here or on the pool's workers, and throws PassStopped
+   * (the caller's stage is over). Unset: passes run to their end.
+   */
+  deadline?: number;
 }
 
 let nextSampleId = 1;
@@ -67,11 +72,14 @@ export type Pause = () => Promise<boolean> | boolean;
  * The pass's block sums, in block order: on the pool when there is one, else here, one season at a time
  * with a pause between seasons. The same blocks either way, so the totals are identical.
  */
-async function passSums(s: SampledSeasons, request: PassRequest, pause?: Pause): Promise<BlockSums[]> {
+async function passSums(s: SampledSeasons, asked: PassRequest, pause?: Pause): Promise<BlockSums[]> {
   const blocks = passBlocks(s.keys.length);
+  const request: PassRequest = { ...asked, deadline: s.deadline };
   if (s.pool) {
     if (pause && (await pause())) throw new PassStopped();
-    return s.pool.run(s.origin, request, blocks);
+    const sums = await s.pool.run(s.origin, request, blocks);
+    if (sums.some((b) => b.stopped)) throw new PassStopped(); // the deadline cut a season on some worker
+    return sums;
   }
   const scratch = seasonScratch(s.model, s.tables);
   scratch.counters = s.counters;
@@ -83,7 +91,7 @@ async function passSums(s: SampledSeasons, request: PassRequest, pause?: Pause):
     for (let r = from; r < to; r++) {
       if (pause && (await pause())) throw new PassStopped();
       blockSums(scratch, s.origin, request, r, r + 1, sums);
-      if (s.counters.stopped) throw new PassStopped(); // its deadline (counters.deadline) cut the season
+      if (sums.stopped) throw new PassStopped(); // the deadline cut the season
     }
     out.push(sums);
   }

@@ -40,6 +40,8 @@ export interface SeasonCounters {
   deadline?: number;
   /** True when the deadline stopped the last season part-way: its counters are incomplete, discard them. */
   stopped: boolean;
+  /** Customers played before the deadline stopped the season (= customers when it ran to its end). */
+  played: number;
 }
 
 export function seasonCounters(n: number): SeasonCounters {
@@ -52,6 +54,7 @@ export function seasonCounters(n: number): SeasonCounters {
     steps: 0,
     cappedWalks: 0,
     stopped: false,
+    played: 0,
   };
 }
 
@@ -149,9 +152,10 @@ export function playSeason(
   let capped = 0;
   // A season of many customers or long walks can outlast a time limit: look at the clock now and then.
   const deadline = out.deadline;
-  let nextClock = deadline === undefined ? Infinity : CLOCK_STEPS;
+  let nextClock = deadline === undefined ? Infinity : 0; // a season that starts past its deadline never runs
   out.stopped = false;
-  for (let c = 0; c < customers; c++) {
+  let c = 0;
+  for (; c < customers; c++) {
     if (steps >= nextClock) {
       nextClock = steps + CLOCK_STEPS;
       if (Date.now() > (deadline as number)) {
@@ -212,6 +216,7 @@ export function playSeason(
     if (trace) for (let e = firstRejection; e < trace.rejections; e++) trace.rejectedOutcome[e] = outcome;
   }
   out.customers = customers;
+  out.played = c;
   out.steps = steps;
   out.cappedWalks = capped;
 }

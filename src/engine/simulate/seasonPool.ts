@@ -34,11 +34,15 @@ export interface PassRequest {
   units: Int32Array;
   values: boolean;
   which?: Uint8Array;
+  /** Date.now() after which a season stops part-way and the pass is abandoned (the same clock in workers). */
+  deadline?: number;
 }
 
 /** A block's partial sums over its seasons (more/fewer/sales only when values were asked for). */
 export interface BlockSums {
   profit: number;
+  /** True when the request's deadline cut a season: the sums are incomplete and the pass is void. */
+  stopped?: boolean;
   more?: Float64Array;
   fewer?: Float64Array;
   sales?: Float64Array;
@@ -82,6 +86,11 @@ export function seasonProfit(model: Model, units: ArrayLike<number>, sales: Int3
   return profit;
 }
 
+function stoppedAt(out: BlockSums): BlockSums {
+  out.stopped = true;
+  return out;
+}
+
 /** Sums over seasons `from .. to − 1` of the sample (a block), or one season at a time when from + 1 = to. */
 export function blockSums(
   scratch: SeasonScratch,
@@ -100,10 +109,12 @@ export function blockSums(
     out.fewer = new Float64Array(n);
     out.sales = new Float64Array(n);
   }
+  counters.deadline = request.deadline;
   for (let r = from; r < to; r++) {
     const key = seasonKey(sample.key, sample.first + r);
     if (!values) {
       play(model, units, key, counters, tables);
+      if (counters.stopped) return stoppedAt(out);
       out.profit += seasonProfit(model, units, counters.sales);
       continue;
     }
@@ -111,6 +122,7 @@ export function blockSums(
     const fewer = out.fewer as Float64Array;
     const sales = out.sales as Float64Array;
     play(model, units, key, counters, tables, trace);
+    if (counters.stopped) return stoppedAt(out);
     out.profit += seasonProfit(model, units, counters.sales);
     scratch.index = rejectionIndex(n, trace, scratch.index);
     for (let i = 0; i < n; i++) {

@@ -25,7 +25,8 @@ export interface SimulationOptions {
   shouldStop?: () => boolean;
   /**
    * Date.now() after which to stop (the result covers the complete seasons so far; a season the deadline
-   * cuts is discarded). Applies once 2 seasons are done, so there is always a standard error.
+   * cuts is discarded). It applies from the first season, so a run may end with fewer than 2 seasons and no
+   * standard error: callers that need one refuse the result (workBudget.ts, tooFewSeasons).
    */
   deadline?: number;
 }
@@ -56,6 +57,8 @@ export interface SimulationResult {
   stopped: boolean;
   /** True when the deadline ended the run before its target. */
   timeLimited: boolean;
+  /** Share of the season the deadline cut that was played before it (0 when none was cut). */
+  cutSeason: number;
   expectedRevenue: number;
   expectedSalvage: number;
   purchaseCost: number;
@@ -145,16 +148,18 @@ function* simulation(
   let cappedWalks = 0;
   let stopped = false;
   let timeLimited = false;
+  let cutSeason = 0;
   const deadline = options.deadline;
+  season.deadline = deadline;
   let batch = Math.min(minReps, 16);
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
     const batchStart = steps;
     for (; reps < end;) {
-      season.deadline = reps >= 2 ? deadline : undefined;
       playSeason(model, units, seasonKey(key, reps), season, tables);
       if (season.stopped) {
         timeLimited = true;
+        cutSeason = season.customers > 0 ? season.played / season.customers : 0;
         break;
       }
       // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
@@ -192,7 +197,7 @@ function* simulation(
     }
     options.onProgress?.(reps / maxReps);
     if (timeLimited || reps >= maxReps) break;
-    if (deadline !== undefined && reps >= 2 && Date.now() > deadline) {
+    if (deadline !== undefined && Date.now() > deadline) {
       timeLimited = true;
       break;
     }
@@ -239,6 +244,7 @@ function* simulation(
     reps,
     stopped: stopped || timeLimited,
     timeLimited,
+    cutSeason,
     expectedRevenue: revenue / r,
     expectedSalvage: salvageValue / r,
     purchaseCost,

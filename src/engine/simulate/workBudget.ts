@@ -68,3 +68,37 @@ export function walkCapWarning(sim: SimulationResult): string | undefined {
     `moves and were counted as leaving: the substitution nearly closes somewhere; lower its rows.`
   );
 }
+
+/**
+ * The error when a stage's deadline ended its simulation before the 2 seasons a standard error needs (the
+ * work budget let the run start at Assort's best speed; this machine ran slower): what one season took here
+ * and the time limit that would fit.
+ */
+export function tooFewSeasons(
+  model: Model,
+  command: string,
+  stage: string,
+  sim: { reps: number; cutSeason: number },
+  stageMs: number,
+  limitMs: number,
+): InputError {
+  const done = sim.reps + sim.cutSeason;
+  const perSeason = done > 0 ? stageMs / done : Infinity;
+  const took = Number.isFinite(perSeason)
+    ? `took about ${formatSeconds(perSeason)} here`
+    : `did not finish in the ${formatSeconds(stageMs)} left`;
+  const fits = Number.isFinite(perSeason)
+    ? `a time limit of at least ${formatSeconds(Math.ceil((limitMs + 2 * perSeason) / 1000) * 1000)}`
+    : "a longer time limit";
+  return new InputError([
+    {
+      section: "products",
+      field: "demand",
+      value: model.totalDemand,
+      message:
+        `the time limit of ${formatSeconds(limitMs)} ended ${command}'s ${stage} after ${sim.reps} of the 2 ` +
+        `seasons it needs at least (a season of ${short(model.totalDemand)} customers ${took}, slower than ` +
+        `the work budget's best speed). It fits with ${fits}, or with fewer customers a season.`,
+    },
+  ]);
+}
