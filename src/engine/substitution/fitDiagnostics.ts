@@ -35,6 +35,24 @@ export function fitDiagnostics(
     }
     for (let i = 0; i < n; i++) if (g.unavailable[i]) everUnavailable[i] = 1;
   }
+  const customersWithout = new Float64Array(n);
+  const leftWithout = new Float64Array(n);
+  const customersWith = new Float64Array(n);
+  const leftWith = new Float64Array(n);
+  for (const g of groups) {
+    if (g.exposure > 0) continue; // sales-only periods: who left is not in the data
+    let customers = g.left;
+    for (let t = 0; t < g.bought.length; t++) customers += g.bought[t];
+    for (let i = 0; i < n; i++) {
+      if (g.unavailable[i]) {
+        customersWithout[i] += customers;
+        leftWithout[i] += g.left;
+      } else {
+        customersWith[i] += customers;
+        leftWith[i] += g.left;
+      }
+    }
+  }
   const unidentified: number[] = [];
   const weak: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -55,6 +73,10 @@ export function fitDiagnostics(
     unidentifiedRows: unidentified,
     weaklyIdentifiedRows: weak,
     visitsWhileUnavailable: visits,
+    customersWithout,
+    leftWithout,
+    customersWith,
+    leftWith,
   };
 }
 

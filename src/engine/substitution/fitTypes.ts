@@ -56,6 +56,15 @@ export interface FitDiagnostics {
   weaklyIdentifiedRows: number[];
   /** Expected customers who found each product unavailable and moved on or left (the data behind row i). */
   visitsWhileUnavailable: Float64Array;
+  /**
+   * Counted customers (records with a no-purchase, or periods with a customer count) offered sets without
+   * product i, and how many of them bought nothing; the same with i on offer. Straight from the data: the
+   * no-exit remark compares the two shares, so it does not hang on how far EM has crept towards rows of 1.
+   */
+  customersWithout: Float64Array;
+  leftWithout: Float64Array;
+  customersWith: Float64Array;
+  leftWith: Float64Array;
 }
 
 export interface FitResult {
