@@ -131,12 +131,13 @@ describe("demand too large for a season", () => {
 });
 
 /**
- * A run accepted at the edge of the work budget ends near its limit (a generous 3 times here: the bound is
- * about 1.2 times; this is not a timing test), with a plan or with the refusal that names the stage the
- * limit ended and the limit that would fit.
+ * A run accepted at the edge of the work budget ends near its limit, with a plan or with the refusal that
+ * names the stage the limit ended and the limit that would fit. Not a timing test: plain Node keeps about
+ * 1.2 times the limit (docs/limits.md); under Jest, with suites in parallel on a shared machine, runs were
+ * seen at 3.5 times, so the bound here is 5 times (before the cut, such runs took up to 7 times in plain Node).
  */
 function expectLimitKept(r: { code: number; stderr: string }, elapsedMs: number, limitS: number, stage: string): void {
-  expect(elapsedMs).toBeLessThan(3 * limitS * 1000);
+  expect(elapsedMs).toBeLessThan(5 * limitS * 1000);
   expectClean(r.stderr);
   if (r.code === 0) return;
   expect(r.code).toBe(1);
