@@ -171,7 +171,10 @@ export function fittedChain(model: ChoiceModel, options: ChainOptions = {}): Mod
       if (p.purchase[j] > 1e-12) transactions.push({ offered, purchased: j, count: PER_SET * p.purchase[j] });
     if (p.noPurchase > 1e-12) transactions.push({ offered, purchased: -1, count: PER_SET * p.noPurchase });
   }
-  const fit = fitMarkovChain(n, transactions, [], { maxIterations: options.maxIterations ?? 3000 });
+  const fit = fitMarkovChain(n, transactions, [], {
+    maxIterations: options.maxIterations ?? 3000,
+    support: model.substitutes?.(),
+  });
   const min = options.minProbability ?? 1e-6;
   const notes: string[] = [];
   if (!fit.converged)
