@@ -25,11 +25,21 @@ export interface SheetChain {
   fidelity: ChainFidelity | null;
 }
 
+/** Progress for the worker's chain job: a stage in words and 0..1 over the whole conversion. */
+export interface ChainProgress {
+  onProgress?: (p: { stage: string; fraction: number }) => void;
+  shouldStop?: () => boolean;
+}
+
+/** Share of the progress bar the fit takes; the fidelity check is the rest. */
+const FIT_SHARE = 0.9;
+
 export function chainFromSheet(
   productIds: readonly string[],
   cells: readonly (readonly unknown[])[],
   settings: ChainSettings = {},
   options: ModelRangeOptions = {},
+  progress: ChainProgress = {},
 ): SheetChain {
   const empty: SheetChain = {
     problems: [],
@@ -45,7 +55,18 @@ export function chainFromSheet(
   };
   const { file, problems } = modelFromRange(cells, productIds, settings.customers ?? 0, options);
   if (!file) return { ...empty, problems };
-  const chain = chainFromModel(file.model, { route: settings.route ?? "auto", seed: settings.seed });
+  const report = progress.onProgress;
+  report?.({ stage: "Converting the model", fraction: 0 });
+  const chain = chainFromModel(file.model, {
+    route: settings.route ?? "auto",
+    seed: settings.seed,
+    shouldStop: progress.shouldStop,
+    // The EM usually stops well before its cap, so the bar jumps to the fidelity check when it converges.
+    onProgress:
+      report &&
+      ((k, max) => report({ stage: `Fitting the chain (EM iteration ${k})`, fraction: (FIT_SHARE * k) / max })),
+  });
+  report?.({ stage: "Checking fidelity", fraction: FIT_SHARE });
   const fidelity = chainFidelity(file.model, chain);
   return {
     problems: [],

@@ -219,8 +219,15 @@ export async function runJob(
     }
     case "similarity":
       return similarityFromSheet(job.productIds, job.attributes, job.strength, rowsFrom("Attributes", job.firstRow));
-    case "chain":
-      return chainFromSheet(job.productIds, job.model, job.settings, rowsFrom("Model", job.firstRow));
+    case "chain": {
+      const chain = chainFromSheet(job.productIds, job.model, job.settings, rowsFrom("Model", job.firstRow), {
+        onProgress,
+        shouldStop: () => signal.aborted,
+      });
+      // A cancel stops the fit early; its half-fitted chain is not an answer.
+      if (signal.aborted) throw new OptimizeAborted();
+      return chain;
+    }
     default: {
       // A job kind added to Job but not here fails to compile.
       const unknown: never = job;

@@ -20,6 +20,8 @@ import { EXIT_OK, UsageError } from "../errors";
 import type { Io } from "../io";
 import { toJson } from "../json";
 import { readJson } from "../readJson";
+import { loadWorkbookChoiceModel } from "../workbook/choiceModel";
+import { isWorkbookPath } from "../workbook/file";
 import { formatNumber, formatPercent, renderSummary } from "../table";
 
 const ROUTES = ["auto", "fitted", "removal", "exact"] as const;
@@ -138,12 +140,14 @@ function human(
 export const chainCommand: Command = {
   name: "chain",
   summary: "a choice model (rankings, MNL, nested or mixed logit) turned into the chain the planner uses",
-  usage: "assort chain <model.json> [options]",
+  usage: "assort chain <model.json | book.xlsx> [options]",
   description: [
     "Reads products, the season's customers and a choice model, and builds the Markov chain choice model",
     "that Assort plans with: exact for an MNL, else fitted by maximum likelihood to the model's exact choice",
     "probabilities over a designed collection of offered sets. Reports how closely the chain reproduces the",
     "model on ranges it was not fitted on. --out writes the planning instance (JSON) for assort optimize.",
+    "A workbook gives the model on its Model sheet (or table), laid out as for =ASSORT.CHAIN, and the",
+    "products on its Products sheet; --customers gives the season's expected customers.",
   ].join("\n"),
   options: [
     { name: "route", value: "auto|fitted|removal|exact", description: "how to build the chain (default auto)" },
@@ -155,19 +159,20 @@ export const chainCommand: Command = {
     { name: "capacity", value: "units", description: "with --check-plan: total space (units × size) allowed" },
     { name: "budget", value: "amount", description: "with --check-plan: purchase budget" },
     { name: "time-limit", value: "seconds", description: "with --check-plan: each plan's search time (default 10)" },
+    { name: "customers", value: "count", description: "with a workbook (required): the season's expected customers" },
     { name: "force", description: "replace an existing --out file" },
     JSON_OPTION,
     HELP_OPTION,
   ],
   async run(args: ParsedArgs, io: Io): Promise<number> {
-    const [path] = expectPositionals(args, ["<model.json>"], "chain");
+    const [path] = expectPositionals(args, ["<model.json | book.xlsx>"], "chain");
     const routeText = stringOption(args, "route") ?? "auto";
     if (!(ROUTES as readonly string[]).includes(routeText))
       throw new UsageError(`--route ${routeText}: use one of ${ROUTES.join(", ")}`, "chain");
     const out = stringOption(args, "out");
     const output = {
       force: args.options.has("force"),
-      inputs: [{ path, what: "choice model file" }],
+      inputs: [{ path, what: isWorkbookPath(path) ? "workbook" : "choice model file" }],
       command: "chain",
       what: "the instance",
       option: "--out",
@@ -185,7 +190,15 @@ export const chainCommand: Command = {
     const constraints: Record<string, number> = {};
     if (capacity !== undefined) constraints.capacity = capacity;
     if (budget !== undefined) constraints.budget = budget;
-    const file = readChoiceModel(readJson(io, path, "choice model"));
+    const workbook = isWorkbookPath(path);
+    const customers = decimalOption(args, "customers", "chain", { min: 0, what: "customers" });
+    if (!workbook && customers !== undefined)
+      throw new UsageError("--customers goes with a workbook; a model file gives its customers", "chain");
+    if (workbook && customers === undefined)
+      throw new UsageError("a workbook gives no season's customers: add --customers, e.g. --customers 1200", "chain");
+    const file = workbook
+      ? await loadWorkbookChoiceModel(io, path, customers as number)
+      : readChoiceModel(readJson(io, path, "choice model"));
     let chain = chainFromModel(file.model, { route: routeText as Route });
     validateInstance(chainInstance(file, chain, constraints)); // a product field that is wrong is named here
     let check: PlanCheck | undefined;

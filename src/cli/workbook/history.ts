@@ -18,14 +18,14 @@ const PRODUCT_NAMES = ["products", "product"];
 const ID_HEADERS = ["product", "id", "productid", "sku", "item"];
 const PROBLEMS_SHOWN = 20;
 
-interface Found {
+export interface Found {
   ws: Worksheet;
   block: Block;
   label: string;
 }
 
 /** An Excel table with the role's name anywhere, else a sheet with one of the names (its used range). */
-function find(wb: Workbook, role: string, names: readonly string[]): Found | undefined {
+export function find(wb: Workbook, role: string, names: readonly string[]): Found | undefined {
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables() as unknown as { table: { name: string; tableRef?: string } }[]) {
       const block = t.table.tableRef ? parseBlock(t.table.tableRef) : undefined;

@@ -22,6 +22,12 @@ export interface ChoiceModel {
    * `missed`, when given, gets a 1 for each product she would have bought before this one had it been there.
    */
   choose?(available: ArrayLike<number | boolean>, u: number, missed?: Uint8Array): number;
+  /**
+   * Ordered pairs [i, j] where a customer who finds i unavailable may go on to buy j (rankings: i comes
+   * before j on some list). The fit keeps links outside them at 0, which is exact for such a model and makes
+   * big models fit fast. Absent: every pair may substitute.
+   */
+  substitutes?(): Array<[number, number]>;
   /** Set when the model is itself a Markov chain (MNL): then the chain is exact. */
   exactChain?: { lambda: Float64Array; rho: Float64Array[] };
 }

@@ -34,6 +34,21 @@ export function rankingChoice(n: number, types: readonly RankingType[]): ChoiceM
       });
       return { purchase, noPurchase: Math.max(0, 1 - bought) };
     },
+    substitutes() {
+      // A customer who misses i can only end at a product later on a list that holds i.
+      const seen = new Set<number>();
+      const pairs: Array<[number, number]> = [];
+      for (const t of types)
+        for (let a = 0; a < t.ranking.length; a++)
+          for (let b = a + 1; b < t.ranking.length; b++) {
+            const i = t.ranking[a];
+            const j = t.ranking[b];
+            if (seen.has(i * n + j)) continue;
+            seen.add(i * n + j);
+            pairs.push([i, j]);
+          }
+      return pairs;
+    },
     choose(available, u, missed): number {
       for (const j of types[aliasDraw(draw, u)].ranking) {
         if (available[j]) return j;

@@ -47,6 +47,10 @@ export interface ChainOptions {
   extraSets?: readonly Uint8Array[];
   maxIterations?: number;
   minProbability?: number;
+  /** The fit's progress: EM iterations done of at most maxIterations (it usually stops well before). */
+  onProgress?: (iteration: number, maxIterations: number) => void;
+  /** Checked after each EM iteration: true stops the fit early (a cancel); the caller discards the chain. */
+  shouldStop?: () => boolean;
   seed?: number | string;
 }
 
@@ -171,7 +175,13 @@ export function fittedChain(model: ChoiceModel, options: ChainOptions = {}): Mod
       if (p.purchase[j] > 1e-12) transactions.push({ offered, purchased: j, count: PER_SET * p.purchase[j] });
     if (p.noPurchase > 1e-12) transactions.push({ offered, purchased: -1, count: PER_SET * p.noPurchase });
   }
-  const fit = fitMarkovChain(n, transactions, [], { maxIterations: options.maxIterations ?? 3000 });
+  const maxIterations = options.maxIterations ?? 3000;
+  const fit = fitMarkovChain(n, transactions, [], {
+    maxIterations,
+    support: model.substitutes?.(),
+    onIteration: options.onProgress && ((k) => options.onProgress?.(k, maxIterations)),
+    shouldStop: options.shouldStop,
+  });
   const min = options.minProbability ?? 1e-6;
   const notes: string[] = [];
   if (!fit.converged)

@@ -46,6 +46,7 @@ export function expectation(
   const g = new Float64Array(n);
   const b = new Float64Array(n);
   const weight = new Float64Array(n);
+  const reach = new Float64Array(n);
   const solve = { tol: 1e-14, maxSweeps: 100_000 };
   for (let gi = 0; gi < groups.length; gi++) {
     if (gi % CLOCK_GROUPS === CLOCK_GROUPS - 1 && Date.now() > deadline) return null;
@@ -53,14 +54,22 @@ export function expectation(
     const { unavailable: u, members, bought } = group;
     transientSolve(sub, u, lambda, "backward", visits, solve);
     let pLeave = lambda0;
-    for (let i = 0; i < n; i++) if (u[i]) pLeave += visits[i] * (1 - sub.rowSum[i]);
+    // P_j = λ_j + walks arriving from unavailable products: pushed along the rows of those products only,
+    // so a set with few products missing costs their links, not every column of the ones offered.
+    for (let t = 0; t < members.length; t++) reach[members[t]] = lambda[members[t]];
+    for (let i = 0; i < n; i++) {
+      if (!u[i] || visits[i] === 0) continue;
+      pLeave += visits[i] * (1 - sub.rowSum[i]);
+      for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) {
+        const l = sub.col[e];
+        if (!u[l]) reach[l] += sub.prob[e] * visits[i];
+      }
+    }
     pLeave = Math.max(pLeave, 0);
     weight.fill(0);
     for (let t = 0; t < members.length; t++) {
       const j = members[t];
-      let pj = lambda[j];
-      for (let e = sub.colStart[j]; e < sub.colStart[j + 1]; e++)
-        if (u[sub.colSource[e]]) pj += sub.colProb[e] * visits[sub.colSource[e]];
+      const pj = reach[j];
       const c = bought[t];
       if (c > 0) {
         logLikelihood += c * Math.log(pj);

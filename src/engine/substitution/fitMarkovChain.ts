@@ -137,6 +137,7 @@ export function fitMarkovChain(
     );
     if (e === null) return null;
     evaluations++;
+    options.onIteration?.(evaluations);
     customers = e.customers;
     const next = theta.slice();
     // M-step: shares of expected first choices, and of expected moves out of each product.
@@ -195,7 +196,7 @@ export function fitMarkovChain(
   let converged = false;
   let timeLimited = false;
   while (evaluations < maxIterations + 1) {
-    if (Date.now() > deadline) {
+    if (Date.now() > deadline || options.shouldStop?.()) {
       timeLimited = true;
       break;
     }

@@ -33,6 +33,10 @@ export interface FitOptions {
   minVisits?: number;
   /** Wall-clock limit in milliseconds: the best estimate so far is returned, marked unconverged (default none). */
   timeLimitMs?: number;
+  /** Called after each E-step with the number done so far (progress for long fits). */
+  onIteration?: (evaluations: number) => void;
+  /** Checked after each E-step: true stops the fit at the best point so far, marked time-limited (cancel). */
+  shouldStop?: () => boolean;
   /** SQUAREM acceleration (default true); false runs plain EM, one E-step per iteration. */
   accelerate?: boolean;
 }
