@@ -33,7 +33,7 @@ interface Row {
   fluid: number[];
   saa: number[];
   saaSeconds: number[];
-  byMethod: Map<Method, { ofFluid: number[]; ofSaa: number[]; seconds: number[] }>;
+  byMethod: Map<Method, { ofFluid: number[]; ofSaa: number[]; seconds: number[]; cut: number }>;
 }
 
 function meanSe(xs: number[]): string {
@@ -57,12 +57,13 @@ function write(): void {
     "a relaxation, so S-shares below 100% do not by themselves mean a plan can be improved). Cells: mean % over",
     "seeds ± standard error over seeds (a single number when there is one seed); each plan",
     "judged on fresh seasons (standard error of each profit ≤ 0.2%). Instances from `assort generate` (10",
-    "substitutes, categories of 25). Regenerate: `npm run bench:quality` (see bench/quality.ts for subsets).",
+    'substitutes, categories of 25). "cut by time limit": methods the 60 s limit stopped early (on k of the seeds).',
+    "Regenerate: `npm run bench:quality` (see bench/quality.ts for subsets).",
     "",
     `Machine: ${process.platform} ${process.arch}, Node ${process.version}; ${seeds} seed(s) per family; run took ${((Date.now() - started) / 60000).toFixed(1)} min${note ? `; ${note}` : ""}.`,
     "",
-    `| family (N, ΣD/N, tail, margin) | S/F | ${METHODS.map((m) => `${m} %F | ${m} %S`).join(" | ")} | auto s | S s | auto ≥ all |`,
-    `|---|---|${METHODS.map(() => "---|---").join("|")}|---|---|---|`,
+    `| family (N, ΣD/N, tail, margin) | S/F | ${METHODS.map((m) => `${m} %F | ${m} %S`).join(" | ")} | auto s | S s | auto ≥ all | cut by time limit |`,
+    `|---|---|${METHODS.map(() => "---|---").join("|")}|---|---|---|---|`,
   ];
   const body = rows.map((r) => {
     const sf = r.saa.map((s, k) => s / r.fluid[k]);
@@ -74,7 +75,12 @@ function write(): void {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const autoMean = avg(r.byMethod.get("auto")?.ofFluid ?? []);
     const best = METHODS.every((m) => avg(r.byMethod.get(m)?.ofFluid ?? []) <= autoMean + 1e-12);
-    return `| ${r.family} | ${meanSe(sf)} | ${cells.join(" | ")} | ${avg(autoSeconds).toFixed(1)} | ${avg(r.saaSeconds).toFixed(1)} | ${best ? "yes" : "no"} |`;
+    // Methods the time limit stopped early, with on how many seeds: their shares are not what they would reach.
+    const cut = METHODS.flatMap((m) => {
+      const k = r.byMethod.get(m)?.cut ?? 0;
+      return k > 0 ? [`${m} (${k}/${r.fluid.length})`] : [];
+    });
+    return `| ${r.family} | ${meanSe(sf)} | ${cells.join(" | ")} | ${avg(autoSeconds).toFixed(1)} | ${avg(r.saaSeconds).toFixed(1)} | ${best ? "yes" : "no"} | ${cut.length ? cut.join(", ") : "none"} |`;
   });
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(out, [...head, ...body, ""].join("\n"));
@@ -105,10 +111,11 @@ async function main(): Promise<void> {
               const t = Date.now();
               const r = await optimize(model, { method, seed, timeLimitMs: 60000, ceilingTimeMs: 0 });
               fluid = r.bound.value;
-              const cell = row.byMethod.get(method) ?? { ofFluid: [], ofSaa: [], seconds: [] };
+              const cell = row.byMethod.get(method) ?? { ofFluid: [], ofSaa: [], seconds: [], cut: 0 };
               cell.ofFluid.push(r.evaluation.expectedProfit / r.bound.value);
               cell.ofSaa.push(r.evaluation.expectedProfit / sb.value);
               cell.seconds.push((Date.now() - t) / 1000);
+              if (r.stoppedEarly || (r.overTime?.length ?? 0) > 0) cell.cut++;
               row.byMethod.set(method, cell);
             }
             row.fluid.push(fluid);
