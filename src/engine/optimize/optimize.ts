@@ -291,7 +291,9 @@ export async function optimize(
         { name: "newsvendor", units: newsvendorPlan() },
         { name: "pooled assortment", units: pooledStart() },
       ];
-      if (options.startUnits) candidates.push({ name: "starting", units: warmStart(model, options.startUnits, mean) });
+      // The starting plan goes first: if the deadline cuts the comparison of starts, it is the one searched from.
+      if (options.startUnits)
+        candidates.unshift({ name: "starting", units: warmStart(model, options.startUnits, mean) });
       await check();
       // Under a budget or capacity, also the greedy fill from the smallest plan (best value per unit of the
       // limit first): a start that spreads the limit the way a unit-by-unit greedy would.
