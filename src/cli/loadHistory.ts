@@ -87,6 +87,46 @@ function csvRows(io: Io, path: string, what: string): { rows: string[][]; lines:
   }
 }
 
+/**
+ * Row index → file line, held as the rows where the step between them is not 1 (a quoted line break, blank
+ * lines): a few numbers for millions of rows.
+ */
+class RowLines {
+  private rows: number[] = [];
+  private starts: number[] = [];
+  private count = 0;
+  private last = 0;
+
+  restart(headerLine: number): void {
+    this.rows = [0];
+    this.starts = [headerLine];
+    this.count = 1;
+    this.last = headerLine;
+  }
+
+  push(line: number): void {
+    if (line !== this.last + 1) {
+      this.rows.push(this.count);
+      this.starts.push(line);
+    }
+    this.count++;
+    this.last = line;
+  }
+
+  of(r: number): number {
+    // The last break at or before r.
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    if (hi < 0) return 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rows[mid] <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.starts[lo] + (r - this.rows[lo]);
+  }
+}
+
 function problemsError(path: string, problems: readonly { message: string }[], total = problems.length): FileError {
   const lines = problemLines(
     problems.map((p) => p.message),
@@ -171,15 +211,19 @@ export function loadHistory(io: Io, path: string, productIds?: readonly string[]
       return { ...loaded, records: grouped.rows };
     }
     if (header && isPeriodHeader(header.fields)) {
-      // Per-period sales in long form (Period, Product, Available, Sales[, Customers]): grouped by period as the
-      // records are parsed, so only the periods are held (and each row's line number, for the messages).
-      const lines: number[] = [header.line];
-      const label = (r: number) => `line ${lines[r] ?? 1}`;
-      const row = (r: number) => lines[r] ?? 1;
+      // Per-period sales in long form (Period, Product, Available, Sales[, Customers]): merged by offered set as
+      // the records are parsed. The rows can be read again (the reader's fallback when a period's rows are not
+      // together), and their line numbers are kept as the few places where line and row stop moving together.
+      const lines = new RowLines();
+      const label = (r: number) => `line ${lines.of(r)}`;
+      const row = (r: number) => lines.of(r);
       const rows = function* (): Generator<readonly unknown[]> {
+        const again = csvRecords(text, separator);
+        again.next();
+        lines.restart(header.line);
         yield header.fields;
         let k = 0;
-        for (const record of records) {
+        for (const record of again) {
           if (++k < 50 && record.fields.length === 1 && header.fields.length > 1) {
             const mixed = mixedSeparators(
               [header.fields, record.fields],
@@ -193,14 +237,17 @@ export function loadHistory(io: Io, path: string, productIds?: readonly string[]
           yield record.fields;
         }
       };
-      const data = readPeriodHistory(rows(), {
-        productIds,
-        rowLabel: label,
-        rowNumber: row,
-        maxProblems: PROBLEMS_SHOWN + 1,
-      });
+      const data = readPeriodHistory(
+        { [Symbol.iterator]: rows },
+        {
+          productIds,
+          rowLabel: label,
+          rowNumber: row,
+          maxProblems: PROBLEMS_SHOWN + 1,
+        },
+      );
       if (data.problems.length > 0) throw problemsError(path, data.problems, data.problemCount);
-      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+      return { ids: data.ids, transactions: [], periods: data.periods, records: data.periodCount };
     }
     const all = header ? [header, ...records] : [];
     const rows = all.map((r) => r.fields);

@@ -16,9 +16,15 @@ const CUSTOMERS = ["customers", "traffic", "visitors", "footfall", "sessions"];
 
 export interface PeriodHistoryData {
   ids: string[];
+  /**
+   * The periods merged by offered set (and by whether their customers were counted), in order of first
+   * appearance: sales and customers summed, exposure = the number of sales-only periods merged. The fit reads
+   * the same likelihood from them as from the periods one by one, and they take memory in proportion to the
+   * distinct offered sets, not to the periods.
+   */
   periods: PeriodSales[];
-  /** Period labels, parallel to periods. */
-  labels: string[];
+  /** How many periods were read (and kept: a period with a problem is not counted). */
+  periodCount: number;
   /** The first `maxProblems` problems. */
   problems: HistoryProblem[];
   /** How many problems there are in all (problems keeps only the first ones). */
@@ -38,16 +44,57 @@ function flag(text: string): boolean | undefined {
   return undefined;
 }
 
+/** How a pass tells that a period's rows are not all together (its label comes back after another period's). */
+type Watch = "rising" | "seen" | "none";
+
 /**
- * Reads the rows one at a time (any iterable: a CSV's records as they are parsed), grouping them by period, so
- * that millions of rows are held as their periods, not as rows.
+ * Reads the rows one at a time (any iterable: a CSV's records as they are parsed) and merges each period into
+ * the group of its offered set as soon as the next period begins, so that millions of rows are held as their
+ * distinct offered sets, not as rows or periods. That needs each period's rows together, as exports sorted by
+ * period have them. A first pass checks it for free while the labels rise (numbers by value, then text in
+ * order); if they do not, a second pass keeps the labels it has closed. When a closed label does come back, the
+ * rows are read once more holding every period open to the end, which is also the only pass for a one-shot
+ * iterator (a generator cannot be read twice).
  */
 export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: HistoryOptions = {}): PeriodHistoryData {
+  const rereadable = (rows[Symbol.iterator]() as unknown) !== rows;
+  if (rereadable) {
+    for (const watch of ["rising", "seen"] as const) {
+      const data = readPass(rows, options, watch);
+      if (data) return data;
+    }
+  }
+  return readPass(rows, options, "none") as PeriodHistoryData;
+}
+
+const labelNumber = (label: string): number | undefined => {
+  const x = Number(label);
+  return Number.isFinite(x) ? x : undefined;
+};
+
+/**
+ * True when `after` comes strictly after `before` in one total order (numbers by value before any text, text
+ * by code units), so labels that always rise cannot repeat.
+ */
+function rises(before: string, after: string): boolean {
+  const a = labelNumber(before);
+  const b = labelNumber(after);
+  if (a !== undefined && b !== undefined) return b > a;
+  if (a !== undefined || b !== undefined) return a !== undefined;
+  return after > before;
+}
+
+/** One pass over the rows; undefined when `watch` finds a period whose rows are not together. */
+function readPass(
+  rows: Iterable<readonly unknown[]>,
+  options: HistoryOptions,
+  watch: Watch,
+): PeriodHistoryData | undefined {
   const rowLabel = options.rowLabel ?? ((r: number) => `History row ${r + 1}`);
   const rowNumber = options.rowNumber ?? ((r: number) => r + 1);
   const maxProblems = options.maxProblems ?? 100;
   const problems: HistoryProblem[] = [];
-  const out: PeriodHistoryData = { ids: [], periods: [], labels: [], problems, problemCount: 0 };
+  const out: PeriodHistoryData = { ids: [], periods: [], periodCount: 0, problems, problemCount: 0 };
   const add = (index: number, message: string, column?: string, value?: string) => {
     out.problemCount++;
     if (problems.length < maxProblems) problems.push({ index, row: rowNumber(index), column, value, message });
@@ -75,14 +122,39 @@ export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: H
     rowOf: Map<number, number>;
     bad: boolean;
   }
-  const byPeriod = new Map<string, Building>();
+  /** Periods merged by offered set: the members (sorted), their sales summed, customers summed when counted. */
+  interface Merged {
+    members: number[];
+    sales: Float64Array;
+    customers?: number;
+    periods: number;
+  }
+  const open = new Map<string, Building>();
+  const groups = new Map<string, Merged>();
+  const closed = new Set<string>();
+  let current: string | undefined;
+  let started = 0;
   let r = 0;
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
     r++;
+    const period = cellText(next.value[pc]);
+    if (watch !== "none" && period !== "" && period !== current) {
+      if (current !== undefined) {
+        if (watch === "rising" && !rises(current, period)) return undefined;
+        if (watch === "seen") {
+          closed.add(current);
+          if (closed.has(period)) return undefined;
+        }
+        const b = open.get(current);
+        if (b) close(current, b);
+        open.delete(current);
+      }
+      current = period;
+    }
     const before = out.problemCount;
     readRow(r, next.value);
     // A period with a broken row is not checked as a whole (its "nothing available" would only echo the row).
-    const b = byPeriod.get(cellText(next.value[pc]));
+    const b = open.get(period);
     if (b && out.problemCount > before) b.bad = true;
   }
   function readRow(r: number, row: readonly unknown[]): void {
@@ -109,8 +181,11 @@ export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: H
       ids.push(id);
       index.set(id, i);
     }
-    let b = byPeriod.get(period);
-    if (!b) byPeriod.set(period, (b = { available: new Map(), sales: new Map(), rowOf: new Map(), bad: false }));
+    let b = open.get(period);
+    if (!b) {
+      open.set(period, (b = { available: new Map(), sales: new Map(), rowOf: new Map(), bad: false }));
+      started++;
+    }
     const earlier = b.rowOf.get(i);
     if (earlier !== undefined) {
       add(r, `${where(ic)}: '${id}' already has a row for period '${period}' (${rowLabel(earlier)})`, name(ic), id);
@@ -159,25 +234,17 @@ export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: H
       }
     }
   }
-  if (out.problemCount === 0 && byPeriod.size === 0)
-    add(0, `${rowLabel(0)}: the history has a header but no periods below it`);
-  const n = ids.length;
-  for (const [label, b] of byPeriod) {
-    const available = new Uint8Array(n);
-    const sales = new Float64Array(n);
+  /** A period whose rows are all read: checked as a whole, then added into its offered set's group. */
+  function close(label: string, b: Building): void {
+    if (b.bad) return;
+    const members: number[] = [];
     let sold = 0;
-    for (const [i, a] of b.available) available[i] = a ? 1 : 0;
-    for (const [i, s] of b.sales) {
-      sales[i] = s;
-      sold += s;
-    }
-    if (b.bad) continue;
-    if (!available.some((x) => x === 1)) {
-      add(
-        b.rowOf.values().next().value as number,
-        `${rowLabel(b.rowOf.values().next().value as number)}: nothing was available in period '${label}'`,
-      );
-      continue;
+    for (const [i, a] of b.available) if (a) members.push(i);
+    for (const s of b.sales.values()) sold += s;
+    const firstRow = b.rowOf.values().next().value as number;
+    if (members.length === 0) {
+      add(firstRow, `${rowLabel(firstRow)}: nothing was available in period '${label}'`);
+      return;
     }
     if (b.customers !== undefined && b.customers < sold) {
       add(
@@ -185,10 +252,39 @@ export function readPeriodHistory(rows: Iterable<readonly unknown[]>, options: H
         `${rowLabel(b.customersRow as number)}, column ${name(cc)}: ${b.customers} customers in period '${label}' cannot have bought ${sold} units`,
         name(cc),
       );
-      continue;
+      return;
     }
-    out.periods.push({ available, sales, customers: b.customers });
-    out.labels.push(label);
+    members.sort((x, y) => x - y);
+    // Counted and sales-only periods stay apart: the fit reads their leavers differently.
+    const key = (b.customers === undefined ? "P" : "C") + members.join(",");
+    let g = groups.get(key);
+    if (!g) {
+      g = { members, sales: new Float64Array(members.length), periods: 0 };
+      if (b.customers !== undefined) g.customers = 0;
+      groups.set(key, g);
+    }
+    for (let k = 0; k < members.length; k++) g.sales[k] += b.sales.get(g.members[k]) ?? 0;
+    if (g.customers !== undefined) g.customers += b.customers as number;
+    g.periods++;
+    out.periodCount++;
+  }
+  for (const [label, b] of open) close(label, b);
+  if (out.problemCount === 0 && started === 0)
+    add(0, `${rowLabel(0)}: the history has a header but no periods below it`);
+  const n = ids.length;
+  for (const g of groups.values()) {
+    const available = new Uint8Array(n);
+    const sales = new Float64Array(n);
+    g.members.forEach((i, k) => {
+      available[i] = 1;
+      sales[i] = g.sales[k];
+    });
+    // A sales-only group's exposure is its number of periods: customers arrive in proportion to it.
+    out.periods.push(
+      g.customers === undefined
+        ? { available, sales, exposure: g.periods }
+        : { available, sales, customers: g.customers },
+    );
   }
   out.ids = ids;
   return out;

@@ -105,6 +105,12 @@ describe("assort fit --json", () => {
     const bad = await runCli(["fit", "p.csv"], { files: { "p.csv": "Period,Product,Available,Sales\n1,A,FALSE,3\n" } });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("line 2, column Sales: 3 units sold while 'A' was not available");
+    // Lines are still named right past blank lines and a quoted line break, and when periods' rows are apart
+    // (the reader reads the file again).
+    const apart = 'Period,Product,Available,Sales\n1,A,1,3\n\n\n2,"A",1,2\n1,"B\nB",1,1\n2,A,1,4\n';
+    const twice = await runCli(["fit", "p.csv"], { files: { "p.csv": apart } });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("line 8, column Product: 'A' already has a row for period '2' (line 5)");
   });
 
   test("a product that was always offered gets a warning and no substitutes", async () => {

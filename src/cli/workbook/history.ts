@@ -94,7 +94,6 @@ export async function loadWorkbookHistory(
     );
     throw new FileError(`the workbook '${path}' has ${problemCount(data.problems.length)} in its history:\n${lines}`);
   }
-  if ("periods" in data)
-    return { ids: data.ids, transactions: [], periods: data.periods, records: data.periods.length };
+  if ("periods" in data) return { ids: data.ids, transactions: [], periods: data.periods, records: data.periodCount };
   return { ids: data.ids, transactions: data.transactions, periods: [], records: data.transactions.length };
 }
