@@ -3,7 +3,9 @@
 // the gradient of its value in r (central differences).
 
 import { softSeason } from "../../../src/engine/bound/softStopping";
-import { solveFluid } from "../../../src/engine/bound/fluidBound";
+import { fluidBound, solveFluid } from "../../../src/engine/bound/fluidBound";
+import { planBoundWithCeiling } from "../../../src/engine/bound/realisticCeiling";
+import { simulate } from "../../../src/engine/simulate/simulate";
 import { validateInstance } from "../../../src/engine/model/validate";
 import type { Model } from "../../../src/engine/model/instance";
 import { randomDenseInstance, toInstanceJson } from "../groundTruth/randomInstances";
@@ -107,4 +109,72 @@ test("random seasons: above the exact stopping value, within τ·log 2 per expec
       expect(s.sales[i]).toBeCloseTo(slope, 4);
     }
   }
+});
+
+describe("rows that nearly close (0.9999): solved directly, by count of work, to the same fixed point", () => {
+  // Three products, each passing 0.49995 to each of the others: a customer walks ~10,000 steps unless she stops.
+  const model = validateInstance({
+    products: ["P0", "P1", "P2"].map((id) => ({ id, price: 10, cost: 4, demand: 50 })),
+    substitution: ["P0", "P1", "P2"].flatMap((from) =>
+      ["P0", "P1", "P2"].filter((to) => to !== from).map((to) => ({ from, to, probability: 0.49995 })),
+    ),
+  });
+  const sub = model.substitution;
+  // Margins lowered below 0 on two products (as the dual's multipliers do): stopping there is rarely worth it.
+  const r = Float64Array.from([0.5, -2, -3]);
+  const d = Float64Array.from([50, 40, 30]);
+  const allowed = Uint8Array.from([1, 1, 1]);
+  const tau = 0.05;
+
+  /** Plain Gauss–Seidel run far past the cap: the fixed point the fast path must reach. */
+  function reference(): { u: Float64Array; arrivals: Float64Array } {
+    const u = new Float64Array(3);
+    const walk = new Float64Array(3);
+    const a = d.slice();
+    const c = (i: number) => {
+      let s = 0;
+      for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) s += sub.prob[e] * u[sub.col[e]];
+      return s;
+    };
+    for (let sweep = 0; sweep < 400000; sweep++)
+      for (let i = 0; i < 3; i++) u[i] = tau * Math.log(Math.exp(r[i] / tau) + Math.exp(c(i) / tau));
+    for (let i = 0; i < 3; i++) walk[i] = 1 / (1 + Math.exp((r[i] - c(i)) / tau));
+    for (let sweep = 0; sweep < 400000; sweep++)
+      for (let i = 0; i < 3; i++) {
+        let x = d[i];
+        for (let e = sub.colStart[i]; e < sub.colStart[i + 1]; e++)
+          x += sub.colProb[e] * walk[sub.colSource[e]] * a[sub.colSource[e]];
+        a[i] = x;
+      }
+    return { u, arrivals: a };
+  }
+
+  test("a few dozen sweeps' work where the sweeps alone ran to their 5,000 cap, and the same solution", () => {
+    const u = new Float64Array(3);
+    const arrivals = d.slice();
+    const sales = new Float64Array(3);
+    const s = softSeason(sub, r, d, allowed, tau, u, arrivals, sales, new Float64Array(3));
+    expect(s.sweeps).toBeLessThan(200);
+    const ref = reference();
+    for (let i = 0; i < 3; i++) {
+      expect(u[i]).toBeCloseTo(ref.u[i], 7);
+      expect(arrivals[i] / ref.arrivals[i]).toBeCloseTo(1, 7);
+    }
+    // Capped at 30 sweeps a solve, the work stops at the cap (it is counted, and kept).
+    const capped = softSeason(sub, r, d, allowed, tau, new Float64Array(3), d.slice(), sales, new Float64Array(3), 30);
+    expect(capped.sweeps).toBeLessThanOrEqual(60);
+  });
+
+  test("the ceiling on this chain is not cut short and stays above a simulated plan's profit", () => {
+    const bound = planBoundWithCeiling(model, 3000, 1);
+    const ceiling = bound.ceiling;
+    expect(ceiling).toBeDefined();
+    expect(ceiling?.label).not.toContain("cut short");
+    const fluid = fluidBound(model);
+    // Plans that stock every product (a product at 0 sends its customers on walks of ~10,000 steps).
+    for (const plan of [Array.from(fluid.sales, (z) => Math.round(z)), [40, 60, 55], [70, 45, 45]]) {
+      const sim = simulate(model, plan, { reps: 200, seed: 3 });
+      expect(sim.expectedProfit - 3 * sim.stdError).toBeLessThanOrEqual(ceiling?.value as number);
+    }
+  });
 });
