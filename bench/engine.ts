@@ -1,7 +1,7 @@
 // Engine throughput (issue: foundation): simulator customer-steps per second on one core at N = 1,000,
 // ΣD = 20,000, and the time of the fluid bound at N = 10,000 with 10 substitutes per product. Then the
-// speed the work budget assumes (STEPS_PER_SECOND, issue 14): customer-steps per CPU second over walks of
-// 1 to 100 steps and seasons of 2e4 to 1e7 customers, and the CPU time of a run sized to the budget's edge.
+// speed the work budget assumes (SECONDS_PER_CUSTOMER and SECONDS_PER_EXTRA_VISIT, issue 14): customer-steps
+// per CPU second over walks of 1 to 100 steps, each season's CPU time against the budget's estimate, and seasons of 2e4 to 1e7 customers, and the CPU time of a run sized to the budget's edge.
 // Figures, not pass/fail: run `npm run bench:engine`.
 
 import { readFileSync } from "node:fs";
@@ -9,8 +9,8 @@ import { fluidBound } from "../src/engine/bound/fluidBound";
 import { generateInstance } from "../src/engine/generate/generateInstance";
 import { simulate } from "../src/engine/simulate/simulate";
 import { validateInstance } from "../src/engine/model/validate";
-import { STEPS_PER_SECOND } from "../src/engine/model/limits";
-import { seasonWalk } from "../src/engine/simulate/workBudget";
+import { SECONDS_PER_CUSTOMER, SECONDS_PER_EXTRA_VISIT } from "../src/engine/model/limits";
+import { seasonSeconds, seasonWalk } from "../src/engine/simulate/workBudget";
 import type { InstanceInput, Model } from "../src/engine/model/instance";
 
 function median(xs: number[]): number {
@@ -79,19 +79,22 @@ function regime(label: string, input: InstanceInput, planOf: (m: Model) => numbe
   const model = validateInstance(input);
   const plan = planOf(model);
   const rates: number[] = [];
+  const seasonCpu: number[] = [];
   let perCustomer = 0;
   for (let r = 0; r < 5; r++) {
     let res: ReturnType<typeof simulate> | undefined;
     const t = cpuSeconds(() => (res = simulate(model, plan, { reps, seed: r + 1 })));
     if (!res) throw new Error("no result");
     rates.push(res.customerSteps / t);
+    seasonCpu.push(t / res.reps);
     perCustomer = res.customerSteps / (res.expectedCustomers * res.reps);
   }
   fastest = Math.max(fastest, ...rates);
   slowest = Math.min(slowest, ...rates);
   log(
     `  ${label}: ${perCustomer.toFixed(2)} steps a customer (budget's estimate ${seasonWalk(model, plan).toFixed(2)}), ` +
-      `median ${(median(rates) / 1e6).toFixed(1)} M steps per CPU second (min ${(Math.min(...rates) / 1e6).toFixed(1)}, max ${(Math.max(...rates) / 1e6).toFixed(1)})`,
+      `median ${(median(rates) / 1e6).toFixed(1)} M steps per CPU second (min ${(Math.min(...rates) / 1e6).toFixed(1)}, max ${(Math.max(...rates) / 1e6).toFixed(1)}); ` +
+      `a season ${(median(seasonCpu) * 1000).toFixed(2)} CPU ms, ${(median(seasonCpu) / seasonSeconds(model.totalDemand, seasonWalk(model, plan))).toFixed(2)} × the budget's estimate`,
   );
 }
 {
@@ -112,7 +115,7 @@ function regime(label: string, input: InstanceInput, planOf: (m: Model) => numbe
   regime("N=1000, ΣD=2e4, rows 0.99, nothing stocked", longWalks, emptyPlan, 10);
   regime("N=1000, ΣD=1e7, fluid plan", bigSeason, fluidPlan, 2);
   log(
-    `  fastest ${(fastest / 1e6).toFixed(1)} M, slowest ${(slowest / 1e6).toFixed(1)} M steps per CPU second; the budget assumes ${(STEPS_PER_SECOND / 1e6).toFixed(0)} M`,
+    `  fastest ${(fastest / 1e6).toFixed(1)} M, slowest ${(slowest / 1e6).toFixed(1)} M steps per CPU second; the budget assumes ${SECONDS_PER_CUSTOMER * 1e9} ns a customer and ${SECONDS_PER_EXTRA_VISIT * 1e9} ns a further visit`,
   );
   // A run at the budget's edge: 2 seasons (evaluate's least work) of the most work a 2 s limit accepts, in the
   // fastest regime (big seasons, short walks) and in the slowest (nothing stocked).
@@ -124,7 +127,7 @@ function regime(label: string, input: InstanceInput, planOf: (m: Model) => numbe
     let demand = 1e7;
     let model = validateInstance(generateInstance({ n: 1000, totalDemand: demand, substitutes: 10, seed: 3 }).instance);
     for (let k = 0; k < 2; k++) {
-      demand = (STEPS_PER_SECOND * limitS) / (2 * seasonWalk(model, planOf(model)));
+      demand = limitS / (2 * seasonSeconds(1, seasonWalk(model, planOf(model))));
       model = validateInstance(generateInstance({ n: 1000, totalDemand: demand, substitutes: 10, seed: 3 }).instance);
     }
     const plan = planOf(model);

@@ -29,10 +29,15 @@ export const MAX_SEASON_CUSTOMERS = 1e9;
 export const MAX_UNITS = 2147483647;
 
 /**
- * Customer-steps a second the work budget assumes: above the fastest the simulator was measured to run,
- * 61.5 million steps per CPU second (N = 1,000, seasons of 1e7 customers at the fluid plan; 23–61 million
- * over walks of 1 to 100 steps, `npm run bench:engine`, bench/results/engine.md, 2 December 2026). A run
- * refused for needing more than its time limit at this speed could not have finished in it; the check errs
- * towards running, and the deadline keeps the limit once the least work is done.
+ * CPU time the work budget assumes for one customer: her first choice, her first visit, the sale. Below the
+ * fastest measured, 16.4 ns (N = 1,000, seasons of 1e7 customers at the fluid plan, 1.01 visits each,
+ * `npm run bench:engine`, bench/results/engine.md), with a margin for a faster machine.
  */
-export const STEPS_PER_SECOND = 7e7;
+export const SECONDS_PER_CUSTOMER = 15e-9;
+/**
+ * CPU time it assumes for each further visit, after a product without stock: below the fastest measured,
+ * 23.8 ns (rows of 0.99, nothing stocked, 100 visits a customer; 24–32 ns elsewhere), with a margin. A visit costs more than a
+ * customer's share of one, so one rate per visit (the budget's earlier 7e7 a second, 14 ns) took long walks for
+ * 1.6–1.7 times faster than they run (bench/results/engine.md, "Two rates").
+ */
+export const SECONDS_PER_EXTRA_VISIT = 22e-9;

@@ -1,11 +1,11 @@
-// The work budget (docs/limits.md): before a run simulates anything, its least work in customer-steps
-// (expected walk × customers a season × seasons) is set against what the time limit allows at the
-// simulator's best speed. A run that cannot fit is refused with what is too large and what would fit,
+// The work budget (docs/limits.md): before a run simulates anything, its least work (customers a season ×
+// seasons, and the further products each visits after one without stock) is set against what the time limit
+// allows at the simulator's best speed, one rate per customer and one per further visit. A run that cannot fit is refused with what is too large and what would fit,
 // rather than started and left to run for minutes.
 
 import { expectedWalkLengths } from "../model/walkLength";
 import { InputError, type Model } from "../model/instance";
-import { STEPS_PER_SECOND, WALK_CAP } from "../model/limits";
+import { SECONDS_PER_CUSTOMER, SECONDS_PER_EXTRA_VISIT, WALK_CAP } from "../model/limits";
 import type { SimulationResult } from "./simulate";
 
 /** "150 ms", "1.5 s", "20 s", "2.5 h": a duration for messages (never "0 s" for a limit under a second). */
@@ -37,13 +37,17 @@ export function seasonWalk(model: Model, units: ArrayLike<number>): number {
   return Math.max(1, mean);
 }
 
+/** Least CPU seconds a season of `customers` takes at `walk` products visited each, at the best speed. */
+export function seasonSeconds(customers: number, walk: number): number {
+  return customers * (SECONDS_PER_CUSTOMER + SECONDS_PER_EXTRA_VISIT * Math.max(0, walk - 1));
+}
+
 /** Throws an InputError when `seasons` of the model at `walk` steps a customer cannot fit `limitMs`. */
 export function checkWorkBudget(model: Model, command: string, seasons: number, limitMs: number, walk: number): void {
-  const steps = seasons * model.totalDemand * walk;
-  const allowed = (STEPS_PER_SECOND * limitMs) / 1000;
-  if (steps <= allowed) return;
-  const scale = allowed / steps;
-  const needMs = (steps / STEPS_PER_SECOND) * 1000;
+  const needMs = seasons * seasonSeconds(model.totalDemand, walk) * 1000;
+  if (needMs <= limitMs) return;
+  const scale = limitMs / needMs;
+  const ns = (s: number) => `${+(s * 1e9).toPrecision(3)} ns`;
   throw new InputError([
     {
       section: "products",
@@ -51,9 +55,9 @@ export function checkWorkBudget(model: Model, command: string, seasons: number, 
       value: model.totalDemand,
       message:
         `${command} needs at least ${seasons} simulated seasons of ${short(model.totalDemand)} customers ` +
-        `(visiting ${walk.toFixed(1)} products each on average): ${short(steps)} customer-steps, over ` +
-        `${formatSeconds(needMs)} at Assort's best speed of ~${short(STEPS_PER_SECOND)} a second, beyond the ` +
-        `time limit of ${formatSeconds(limitMs)}. It fits with demand scaled to at most ` +
+        `(visiting ${walk.toFixed(1)} products each on average): over ${formatSeconds(needMs)} at Assort's ` +
+        `best speed (~${ns(SECONDS_PER_CUSTOMER)} a customer, ~${ns(SECONDS_PER_EXTRA_VISIT)} a further product ` +
+        `visited), beyond the time limit of ${formatSeconds(limitMs)}. It fits with demand scaled to at most ` +
         `${short(model.totalDemand * scale)} customers a season (×${scale.toPrecision(2)}), or with a time limit ` +
         `of at least ${formatSeconds(needMs)}.`,
     },
