@@ -51,3 +51,45 @@ test("degenerate inputs", () => {
   expect(expectedSalesPoisson(5, 0)).toBe(0);
   expect(expectedSalesPoisson(0, 5)).toBe(0);
 });
+
+describe("large means: the sums start near the mean, with the results of sums from 0", () => {
+  /** The sums from k = 0 (as before the start was moved): exact to rounding, `mean` terms a call. */
+  const fromZero = {
+    quantile(mean: number, f: number): number {
+      let k = 0;
+      let logp = -mean;
+      let cdf = Math.exp(logp);
+      while (cdf < f) {
+        k++;
+        logp += Math.log(mean / k);
+        cdf += Math.exp(logp);
+      }
+      return k;
+    },
+    sales(mean: number, x: number): number {
+      let total = 0;
+      let cdf = 0;
+      let logp = -mean;
+      for (let k = 1; k <= x; k++) {
+        cdf += Math.exp(logp);
+        logp += Math.log(mean / k);
+        total += 1 - cdf;
+      }
+      return total;
+    },
+  };
+  test.each([700, 5000, 1e5])("mean %p", (mean) => {
+    for (const f of [0.001, 0.3, 0.5, 0.9, 0.999]) expect(poissonQuantile(mean, f)).toBe(fromZero.quantile(mean, f));
+    for (const x of [
+      Math.round(mean - 3 * Math.sqrt(mean)),
+      Math.round(mean),
+      Math.round(mean + 2 * Math.sqrt(mean)),
+    ]) {
+      expect(expectedSalesPoisson(mean, x) / fromZero.sales(mean, x)).toBeCloseTo(1, 9);
+      // P(D ≥ x) = E[min(D, x)] − E[min(D, x − 1)].
+      expect(poissonTail(mean, x)).toBeCloseTo(fromZero.sales(mean, x) - fromZero.sales(mean, x - 1), 7);
+    }
+    // Far below the mean every customer finds a unit: E[min(D, x)] = x.
+    expect(expectedSalesPoisson(mean, Math.round(mean / 2))).toBe(Math.round(mean / 2));
+  });
+});
