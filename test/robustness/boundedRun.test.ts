@@ -135,6 +135,8 @@ describe("demand too large for a season", () => {
  * names the stage the limit ended and the limit that would fit. Not a timing test: plain Node keeps about
  * 1.2 times the limit (docs/limits.md); under Jest, with suites in parallel on a shared machine, runs were
  * seen at 3.5 times, so the bound here is 5 times (before the cut, such runs took up to 7 times in plain Node).
+ * The 3.5 times of the 8 s optimize below was its Baselines stage: the newsvendor quantiles, summed from 0 at
+ * a demand of 1e5 (9 CPU s under Jest), which no deadline checks; they now start near the mean (0.02 s).
  */
 function expectLimitKept(r: { code: number; stderr: string }, elapsedMs: number, limitS: number, stage: string): void {
   expect(elapsedMs).toBeLessThan(5 * limitS * 1000);
