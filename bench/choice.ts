@@ -38,6 +38,9 @@ const SHAPES: ConsiderationShape[] = (process.env.ASSORT_CHOICE_SHAPES ?? "subse
 const TRAFFIC = 2;
 const GREEDY_SEASONS = 200;
 const JUDGE_SEASONS = 4000;
+/** Only these sizes N (ASSORT_CHOICE_SIZES=200, comma-separated; default all): a trial run, not written. */
+const ONLY = process.env.ASSORT_CHOICE_SIZES?.split(",").map(Number);
+const WARM = process.env.ASSORT_CHOICE_WARM !== "0";
 /** Refits on the plan's own offered sets (ASSORT_CHOICE_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.ASSORT_CHOICE_ROUNDS ?? 2);
 
@@ -116,6 +119,11 @@ async function instance(shape: ConsiderationShape, size: (typeof SIZES)[number])
   const design = { pairSets: size.n > 60 ? 2 * size.n : undefined, randomSets: 150 };
   let chain = chainFromModel(model, design);
   let fitCpu = cpu(process.cpuUsage(t));
+  const fitLog = (c: ModelChain, s: number) =>
+    console.log(
+      `  fit: ${c.fittedSets} sets, ${c.iterations} EM iterations${c.converged ? "" : " (not converged)"}, ${s.toFixed(1)} s CPU`,
+    );
+  fitLog(chain, fitCpu);
   const removal = chainFidelity(model, chainFromModel(model, { route: "removal" }), { sets: 200 });
   const instanceOf = (c: ModelChain) => ({
     products: fam.ids.map((id, i) => ({ id, price: fam.price[i], cost: 0, demand: c.lambda[i] * customers })),
@@ -129,8 +137,15 @@ async function instance(shape: ConsiderationShape, size: (typeof SIZES)[number])
   // The sets that matter for the plan: refit with the plan's range and its parts added, plan again.
   for (let round = 0; round < ROUNDS; round++) {
     t = process.cpuUsage();
-    chain = chainFromModel(model, { ...design, extraSets: planSets(result.units, { seed: round }) });
-    fitCpu += cpu(process.cpuUsage(t));
+    chain = chainFromModel(model, {
+      ...design,
+      extraSets: planSets(result.units, { seed: round }),
+      // Warm (ASSORT_CHOICE_WARM=0: from scratch, as before): the refit starts from the chain it refines.
+      start: WARM ? chain : undefined,
+    });
+    const refitCpu = cpu(process.cpuUsage(t));
+    fitLog(chain, refitCpu);
+    fitCpu += refitCpu;
     t = process.cpuUsage();
     result = await optimize(validateInstance(instanceOf(chain)), { seed: 1, timeLimitMs: 15000 });
     planCpu += cpu(process.cpuUsage(t));
@@ -211,7 +226,8 @@ function report(rows: Row[], load: number, planned: number): string {
 
 async function main() {
   const quick = process.env.ASSORT_BENCH_QUICK === "1";
-  const sizes = quick ? SIZES.slice(0, 2) : SIZES;
+  const sizes = ONLY ? SIZES.filter((s) => ONLY.includes(s.n)) : quick ? SIZES.slice(0, 2) : SIZES;
+  const trial = quick || ONLY !== undefined;
   const rows: Row[] = [];
   const load = loadavg()[0];
   const planned = sizes.length * SHAPES.length;
@@ -223,7 +239,7 @@ async function main() {
         `${shape} N=${r.n} types=${r.types} C=${r.capacity}: chain plan ${r.chainRevenue.toFixed(1)} vs greedy ${r.greedyRevenue.toFixed(1)} (ratio ${r.ratio.toFixed(4)}), TV ${(100 * r.meanTv).toFixed(1)}%, fit ${r.fitCpu.toFixed(0)} s CPU`,
       );
       // Written after every instance, so a long run stopped early still leaves its figures.
-      if (!quick) {
+      if (!trial) {
         mkdirSync("bench/results", { recursive: true });
         writeFileSync(join("bench/results", "choice.md"), report(rows, load, planned));
       }
