@@ -19,6 +19,7 @@ import {
   planSets,
   rankingChoice,
   rankingFamily,
+  REFIT_TOLERANCE,
   seedKey,
   sourceSeasonRevenue,
   validateInstance,
@@ -201,7 +202,10 @@ function report(rows: Row[], load: number, planned: number): string {
     "considers 1–5 products, a random subset in random order or an interval of price neighbours cheapest first),",
     `revenue only, capacity C units, Poisson customers with mean ${TRAFFIC}·C. The chain is the fitted route of`,
     "`assort chain` (EM on exact probabilities over designed offered sets), refitted " + ROUNDS + " time(s) with the",
-    "offered sets of the plan made on it (its range, the range less each product, random parts: `planSets`);",
+    "offered sets of the plan made on it (its range, the range less each product, random parts: `planSets`),",
+    WARM
+      ? `each refit warm-started from the chain before it (stopping at ${REFIT_TOLERANCE} per customer and iteration);`
+      : "each refit from scratch (ASSORT_CHOICE_WARM=0);",
     "Assort plans on it (auto, 15 s); the plan is judged by simulating the rankings",
     "(src/engine/choice/sourceSimulation.ts). Greedy: one unit at a time to the best simulated marginal revenue",
     `under the rankings (${GREEDY_SEASONS} seasons, common random numbers). Both judged on the same ${JUDGE_SEASONS} fresh`,
