@@ -42,6 +42,8 @@ const JUDGE_SEASONS = 4000;
 /** Only these sizes N (ASSORT_CHOICE_SIZES=200, comma-separated; default all): a trial run, not written. */
 const ONLY = process.env.ASSORT_CHOICE_SIZES?.split(",").map(Number);
 const WARM = process.env.ASSORT_CHOICE_WARM !== "0";
+/** The warm refits' stopping rule (ASSORT_CHOICE_REFIT_TOLERANCE; default the engine's REFIT_TOLERANCE). */
+const REFIT_RULE = Number(process.env.ASSORT_CHOICE_REFIT_TOLERANCE ?? REFIT_TOLERANCE);
 /** Refits on the plan's own offered sets (ASSORT_CHOICE_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.ASSORT_CHOICE_ROUNDS ?? 2);
 
@@ -143,6 +145,7 @@ async function instance(shape: ConsiderationShape, size: (typeof SIZES)[number])
       extraSets: planSets(result.units, { seed: round }),
       // Warm (ASSORT_CHOICE_WARM=0: from scratch, as before): the refit starts from the chain it refines.
       start: WARM ? chain : undefined,
+      tolerance: WARM ? REFIT_RULE : undefined,
     });
     const refitCpu = cpu(process.cpuUsage(t));
     fitLog(chain, refitCpu);
@@ -204,7 +207,7 @@ function report(rows: Row[], load: number, planned: number): string {
     "`assort chain` (EM on exact probabilities over designed offered sets), refitted " + ROUNDS + " time(s) with the",
     "offered sets of the plan made on it (its range, the range less each product, random parts: `planSets`),",
     WARM
-      ? `each refit warm-started from the chain before it (stopping at ${REFIT_TOLERANCE} per customer and iteration);`
+      ? `each refit warm-started from the chain before it (stopping at ${REFIT_RULE} per customer and iteration);`
       : "each refit from scratch (ASSORT_CHOICE_WARM=0);",
     "Assort plans on it (auto, 15 s); the plan is judged by simulating the rankings",
     "(src/engine/choice/sourceSimulation.ts). Greedy: one unit at a time to the best simulated marginal revenue",
