@@ -19,6 +19,7 @@ import {
   planSets,
   rankingChoice,
   rankingFamily,
+  REFIT_TOLERANCE,
   seedKey,
   sourceSeasonRevenue,
   validateInstance,
@@ -38,6 +39,11 @@ const SHAPES: ConsiderationShape[] = (process.env.ASSORT_CHOICE_SHAPES ?? "subse
 const TRAFFIC = 2;
 const GREEDY_SEASONS = 200;
 const JUDGE_SEASONS = 4000;
+/** Only these sizes N (ASSORT_CHOICE_SIZES=200, comma-separated; default all): a trial run, not written. */
+const ONLY = process.env.ASSORT_CHOICE_SIZES?.split(",").map(Number);
+const WARM = process.env.ASSORT_CHOICE_WARM !== "0";
+/** The warm refits' stopping rule (ASSORT_CHOICE_REFIT_TOLERANCE; default the engine's REFIT_TOLERANCE). */
+const REFIT_RULE = Number(process.env.ASSORT_CHOICE_REFIT_TOLERANCE ?? REFIT_TOLERANCE);
 /** Refits on the plan's own offered sets (ASSORT_CHOICE_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.ASSORT_CHOICE_ROUNDS ?? 2);
 
@@ -116,6 +122,11 @@ async function instance(shape: ConsiderationShape, size: (typeof SIZES)[number])
   const design = { pairSets: size.n > 60 ? 2 * size.n : undefined, randomSets: 150 };
   let chain = chainFromModel(model, design);
   let fitCpu = cpu(process.cpuUsage(t));
+  const fitLog = (c: ModelChain, s: number) =>
+    console.log(
+      `  fit: ${c.fittedSets} sets, ${c.iterations} EM iterations${c.converged ? "" : " (not converged)"}, ${s.toFixed(1)} s CPU`,
+    );
+  fitLog(chain, fitCpu);
   const removal = chainFidelity(model, chainFromModel(model, { route: "removal" }), { sets: 200 });
   const instanceOf = (c: ModelChain) => ({
     products: fam.ids.map((id, i) => ({ id, price: fam.price[i], cost: 0, demand: c.lambda[i] * customers })),
@@ -129,8 +140,16 @@ async function instance(shape: ConsiderationShape, size: (typeof SIZES)[number])
   // The sets that matter for the plan: refit with the plan's range and its parts added, plan again.
   for (let round = 0; round < ROUNDS; round++) {
     t = process.cpuUsage();
-    chain = chainFromModel(model, { ...design, extraSets: planSets(result.units, { seed: round }) });
-    fitCpu += cpu(process.cpuUsage(t));
+    chain = chainFromModel(model, {
+      ...design,
+      extraSets: planSets(result.units, { seed: round }),
+      // Warm (ASSORT_CHOICE_WARM=0: from scratch, as before): the refit starts from the chain it refines.
+      start: WARM ? chain : undefined,
+      tolerance: WARM ? REFIT_RULE : undefined,
+    });
+    const refitCpu = cpu(process.cpuUsage(t));
+    fitLog(chain, refitCpu);
+    fitCpu += refitCpu;
     t = process.cpuUsage();
     result = await optimize(validateInstance(instanceOf(chain)), { seed: 1, timeLimitMs: 15000 });
     planCpu += cpu(process.cpuUsage(t));
@@ -186,7 +205,10 @@ function report(rows: Row[], load: number, planned: number): string {
     "considers 1–5 products, a random subset in random order or an interval of price neighbours cheapest first),",
     `revenue only, capacity C units, Poisson customers with mean ${TRAFFIC}·C. The chain is the fitted route of`,
     "`assort chain` (EM on exact probabilities over designed offered sets), refitted " + ROUNDS + " time(s) with the",
-    "offered sets of the plan made on it (its range, the range less each product, random parts: `planSets`);",
+    "offered sets of the plan made on it (its range, the range less each product, random parts: `planSets`),",
+    WARM
+      ? `each refit warm-started from the chain before it (stopping at ${REFIT_RULE} per customer and iteration);`
+      : "each refit from scratch (ASSORT_CHOICE_WARM=0);",
     "Assort plans on it (auto, 15 s); the plan is judged by simulating the rankings",
     "(src/engine/choice/sourceSimulation.ts). Greedy: one unit at a time to the best simulated marginal revenue",
     `under the rankings (${GREEDY_SEASONS} seasons, common random numbers). Both judged on the same ${JUDGE_SEASONS} fresh`,
@@ -211,7 +233,8 @@ function report(rows: Row[], load: number, planned: number): string {
 
 async function main() {
   const quick = process.env.ASSORT_BENCH_QUICK === "1";
-  const sizes = quick ? SIZES.slice(0, 2) : SIZES;
+  const sizes = ONLY ? SIZES.filter((s) => ONLY.includes(s.n)) : quick ? SIZES.slice(0, 2) : SIZES;
+  const trial = quick || ONLY !== undefined;
   const rows: Row[] = [];
   const load = loadavg()[0];
   const planned = sizes.length * SHAPES.length;
@@ -223,7 +246,7 @@ async function main() {
         `${shape} N=${r.n} types=${r.types} C=${r.capacity}: chain plan ${r.chainRevenue.toFixed(1)} vs greedy ${r.greedyRevenue.toFixed(1)} (ratio ${r.ratio.toFixed(4)}), TV ${(100 * r.meanTv).toFixed(1)}%, fit ${r.fitCpu.toFixed(0)} s CPU`,
       );
       // Written after every instance, so a long run stopped early still leaves its figures.
-      if (!quick) {
+      if (!trial) {
         mkdirSync("bench/results", { recursive: true });
         writeFileSync(join("bench/results", "choice.md"), report(rows, load, planned));
       }

@@ -66,6 +66,8 @@ export function chainFromSheet(
       report &&
       ((k, max) => report({ stage: `Fitting the chain (EM iteration ${k})`, fraction: (FIT_SHARE * k) / max })),
   });
+  // Cancelled: the caller discards this half-fitted chain, so its fidelity check would be wasted time.
+  if (progress.shouldStop?.()) return { ...empty, model: file.model.label, route: chain.route };
   report?.({ stage: "Checking fidelity", fraction: FIT_SHARE });
   const fidelity = chainFidelity(file.model, chain);
   return {

@@ -8,6 +8,14 @@ import { readProductIds } from "../sheet/productIds";
 import { SheetInputError } from "../sheet/sheetProblem";
 import type { ChainJob } from "../worker/jobs";
 
+/**
+ * The line under the bar while converting: the worker's latest stage (its EM iteration while fitting) and
+ * the seconds so far, so a long fit visibly moves.
+ */
+export function conversionStage(stage: string | undefined, seconds: number): string {
+  return `${stage ?? "Converting the model to a chain"} (${Math.round(seconds)} s)…`;
+}
+
 /** The worker job for a Model range, or the messages that stop it (naming the range, row and column). */
 export function modelJob(
   products: { address?: string; values?: unknown[][] },

@@ -13,7 +13,7 @@ import { JobCancelled, JobTimedOut, type JobHandle } from "../worker/client";
 import { engineClient } from "../worker/sharedClient";
 import { makeCollapsible } from "./collapsible";
 import { byId, element, setDisabled, setValue, valueOf } from "./dom";
-import { fidelityRows, modelJob } from "./modelConversion";
+import { conversionStage, fidelityRows, modelJob } from "./modelConversion";
 
 /** Where the Model range's address is kept in the workbook (like the inputs, only the reference). */
 export const MODEL_RANGE_KEY = "assort.modelRange";
@@ -117,11 +117,15 @@ export class ModelSource {
       );
       if (!job) return this.say(problems.join(" "));
       const started = Date.now();
-      const tick = () =>
-        (stage.textContent = `Converting the model to a chain (${Math.round((Date.now() - started) / 1000)} s)…`);
+      // The worker reports each EM iteration; the line is redrawn once a second (a live region: not flooded).
+      let latest: string | undefined;
+      const tick = () => (stage.textContent = conversionStage(latest, (Date.now() - started) / 1000));
       tick();
       timer = setInterval(tick, 1000);
-      this.job = engineClient().submit(job, { timeoutMs: CONVERT_TIMEOUT_MS }) as JobHandle<SheetChain>;
+      this.job = engineClient().submit(job, {
+        timeoutMs: CONVERT_TIMEOUT_MS,
+        onProgress: (p) => (latest = p.stage),
+      }) as JobHandle<SheetChain>;
       const chain = await this.job.result;
       this.job = undefined;
       clearInterval(timer);

@@ -4,7 +4,7 @@
 // against the closed form ρ(i→j) = v_j / (v_0 + Σ_k v_k − v_i).
 
 import type { SheetChain } from "../../src/sheet/chainSheet";
-import { fidelityRows, modelJob } from "../../src/taskpane/modelConversion";
+import { conversionStage, fidelityRows, modelJob } from "../../src/taskpane/modelConversion";
 import { runJob } from "../../src/worker/jobs";
 
 const PRODUCTS = [
@@ -85,5 +85,21 @@ describe("modelJob", () => {
     expect(rows[3][1]).toBe(`${(100 * f.meanTv).toFixed(f.meanTv < 0.001 ? 2 : 1)}%`);
     expect(rows[3][2]).toBe(`on ${f.sets} ranges the chain was not fitted on`);
     expect(f.maxTv).toBeGreaterThanOrEqual(f.meanTv);
+  });
+});
+
+describe("conversionStage", () => {
+  test("the line under the bar follows the worker's EM iterations, with the seconds so far", async () => {
+    const model = [
+      ["Type", "Weight", "Ranking"],
+      ["t1", 2, "A > B"],
+      ["t2", 1, "B > C"],
+      ["t3", 1, "C > A"],
+    ];
+    const { job } = modelJob({ values: PRODUCTS }, { address: "Model!A1:C4", values: model }, "");
+    const lines: string[] = [];
+    await runJob(job!, (p) => lines.push(conversionStage(p.stage, 3.4)), { aborted: false });
+    expect(lines.some((l) => /^Fitting the chain \(EM iteration \d+\) \(3 s\)…$/.test(l))).toBe(true);
+    expect(conversionStage(undefined, 0)).toBe("Converting the model to a chain (0 s)…");
   });
 });

@@ -32,9 +32,11 @@ test("progress runs from the fit's EM iterations to the fidelity check, fraction
 test("a cancel during the fit stops it after that iteration and rejects with OptimizeAborted", async () => {
   const signal = { aborted: false };
   let iterations = 0;
+  const stages: string[] = [];
   const job = runJob(
     JOB,
     (p) => {
+      stages.push(p.stage);
       if (p.stage.startsWith("Fitting")) {
         iterations++;
         signal.aborted = true;
@@ -45,4 +47,6 @@ test("a cancel during the fit stops it after that iteration and rejects with Opt
   await expect(job).rejects.toBeInstanceOf(OptimizeAborted);
   // Stopped at the first check after the cancel: at most the E-steps of one accelerated step.
   expect(iterations).toBeLessThanOrEqual(3);
+  // Nor is the discarded chain's fidelity checked.
+  expect(stages).not.toContain("Checking fidelity");
 });

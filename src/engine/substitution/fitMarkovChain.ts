@@ -28,6 +28,7 @@ import { groupRecords } from "./fitRecords";
 import { HistoryError, type FitOptions, type FitResult, type PeriodSales, type Transaction } from "./fitTypes";
 import { sparseSubstitution } from "../model/sparseSubstitution";
 import { squaremJump } from "./squarem";
+import { fitStart } from "./fitStart";
 
 export * from "./fitTypes";
 
@@ -69,29 +70,20 @@ export function fitMarkovChain(
         }
   }
   const m = from.length;
-  const outDegree = new Int32Array(n);
-  for (let e = 0; e < m; e++) outDegree[from[e]]++;
 
   const anyCounted = groups.some((g) => g.exposure === 0);
   const anyPoisson = groups.some((g) => g.exposure > 0);
   const estimateNoPurchase = anyCounted;
 
-  // Start from the uniform point: every first choice (and leaving) equally likely, every move equally likely.
-  // EM keeps zeros at zero, so the start must be positive wherever the answer may be.
+  // Start from the uniform point (or a warm start blended with it, fitStart.ts): EM keeps zeros at zero, so
+  // the start must be positive wherever the answer may be.
   // A product never offered gets no first-choice share: its customers always walked on, which the data cannot
   // tell from wanting the product they reached, so any share it got would depend only on the start. At 0 the
   // likelihood is as high (her walk from it is a customer starting where it leads) and the answer is unique.
   const offered = new Uint8Array(n);
   for (const g of groups) for (const i of g.members) offered[i] = 1;
-  let offeredCount = 0;
-  for (let i = 0; i < n; i++) offeredCount += offered[i];
-  if (offeredCount === 0) offered.fill(1);
-  const starts = (offeredCount || n) + (estimateNoPurchase ? 1 : 0);
-  const lambda = new Float64Array(n);
-  for (let i = 0; i < n; i++) lambda[i] = offered[i] ? 1 / starts : 0;
-  const lambda0 = estimateNoPurchase ? 1 / starts : 0;
-  const p = new Float64Array(m);
-  for (let e = 0; e < m; e++) p[e] = 1 / (outDegree[from[e]] + 1);
+  if (!offered.includes(1)) offered.fill(1);
+  const { lambda, lambda0, links: p } = fitStart(n, from, to, offered, estimateNoPurchase, options.start);
   let rate = 1;
   if (anyPoisson) {
     let sold = 0;

@@ -4,7 +4,8 @@
 import { rankingChoice, type RankingType } from "../../../src/engine/choice/rankingChoice";
 import { mnlChoice } from "../../../src/engine/choice/logitChoice";
 import { mnlToMarkovChain } from "../../../src/engine/choice/mnlToMarkovChain";
-import { chainFromModel, removalChain, ROW_CAP } from "../../../src/engine/substitution/chainFromModel";
+import { chainFromModel, planSets, removalChain, ROW_CAP } from "../../../src/engine/substitution/chainFromModel";
+import { rankingFamily } from "../../../src/engine/generate/rankingFamily";
 import { chainFidelity, chainPurchaseOf } from "../../../src/engine/substitution/chainFidelity";
 import { TestRandom } from "../groundTruth/testRandom";
 
@@ -92,4 +93,42 @@ test("everybody always buys something: rows capped below 1 and said so, no walk 
   }
   const fid = chainFidelity(model, chainFromModel(model), { sets: 50 });
   for (const band of fid.bySize) expect(band.modelNoPurchase).toBe(0);
+});
+
+describe("a refit warm-started from the chain before it", () => {
+  // Random-subset rankings, the case where refits were slow; the refit adds a plan's offered sets.
+  const fam = rankingFamily({ n: 12, types: 40, shape: "subsets", seed: "warm-refit" });
+  const model = rankingChoice(12, fam.types);
+  const design = { randomSets: 40, seed: 3 };
+  const units = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 0 : 2));
+  const extraSets = planSets(units, { random: 20 });
+  const first = chainFromModel(model, design);
+  const cold = chainFromModel(model, { ...design, extraSets });
+  const customers = 1000 * cold.fittedSets; // expected counts: 1,000 customers per offered set
+
+  test("with the cold fit's stopping rule, it reaches the cold fit's likelihood", () => {
+    const warm = chainFromModel(model, { ...design, extraSets, start: first, tolerance: 1e-9 });
+    expect(cold.converged && warm.converged).toBe(true);
+    expect(warm.fittedSets).toBe(cold.fittedSets);
+    expect(Math.abs((warm.logLikelihood as number) - (cold.logLikelihood as number)) / customers).toBeLessThan(1e-6);
+  });
+
+  test("with the refit's looser rule, it stops near that likelihood and as faithful on held-out sets", () => {
+    const warm = chainFromModel(model, { ...design, extraSets, start: first });
+    expect(warm.converged).toBe(true);
+    expect(((cold.logLikelihood as number) - (warm.logLikelihood as number)) / customers).toBeLessThan(1e-4);
+    const tv = (c: typeof cold) => chainFidelity(model, c, { sets: 100, seed: 5 }).meanTv;
+    expect(Math.abs(tv(warm) - tv(cold))).toBeLessThan(0.005);
+  });
+
+  test("links the start lacks can still grow: a start with no links reaches the same likelihood", () => {
+    const bare = { lambda: first.lambda, noPurchaseShare: first.noPurchaseShare, links: [] };
+    const warm = chainFromModel(model, { ...design, extraSets, start: bare, tolerance: 1e-9 });
+    expect(Math.abs((warm.logLikelihood as number) - (cold.logLikelihood as number)) / customers).toBeLessThan(1e-6);
+  });
+
+  test("a start for another number of products is refused", () => {
+    const other = { lambda: new Float64Array(5), noPurchaseShare: 1, links: [] };
+    expect(() => chainFromModel(model, { ...design, start: other })).toThrow(/5 first-choice shares for 12 products/);
+  });
 });
