@@ -7,8 +7,9 @@
 // neighbour's plan and the better of its plans is kept.
 // The loosest point is solved first: a plan that leaves slack in the loosest rule (a budget above the
 // unconstrained buy) keeps every tighter limit down to what it uses, so it is those points' optimum too and
-// they are not solved again. The rest go upwards from the tightest; those after the tightest have their
-// neighbour's plan as a start, so they skip the greedy-fill start and get WARM_EFFORT of the search's work.
+// they are not solved again. The rest go upwards from the tightest, each with its tighter neighbour's plan
+// as a start (the tightest: the loosest plan, fitted down), so they skip the greedy-fill start and get
+// WARM_EFFORT of the search's work.
 // The realistic ceiling is not computed per point (the sweep does not report it). Seasons are not shared
 // between the points' optimisations: a sample is only its seeds (each pass replays them), so there is
 // nothing to reuse, and the same seeds already give every point the same customers.
@@ -42,7 +43,7 @@ export const MAX_SWEEP_POINTS = 50;
 const MIN_POINT_MS = 1000;
 
 /**
- * Share of one optimisation's search work a point started from its neighbour's plan gets (with no greedy-fill
+ * Share of one optimisation's search work a point started from another point's plan gets (with no greedy-fill
  * start of its own). Measured on fashion.json and a generated N = 1,000 instance, the plans it gives differ
  * from a full optimisation's by about as much as a full optimisation's differ from seed to seed
  * (bench/results/sweep.md), for about half the time per point.
@@ -60,7 +61,7 @@ export interface SweepOptions extends OptimizeOptions {
   warmShare?: number;
   /**
    * Share of the search work (OptimizeOptions.searchEffort) each point warm-started from its neighbour gets,
-   * in (0, 1] (default WARM_EFFORT). The first points solved and any re-solve get the full work.
+   * in (0, 1] (default WARM_EFFORT): every point but the loosest. The loosest and any re-solve get the full work.
    */
   searchEffort?: number;
 }
@@ -220,10 +221,12 @@ export async function sweep(
     results[rest] = { units: top.units, bound: planBound(m).value, stoppedEarly: top.stoppedEarly, reused: true };
     done++;
   }
-  // The others upwards, each warm-started from the tighter neighbour's plan (which keeps the looser rule: a
-  // start from a looser plan cut down led the search to a worse optimum on fashion.json, bench/results/sweep.md).
-  let start = options.startUnits;
-  for (let i = 0; i < rest; i++) start = (await solvePoint(i, start, i === 0, rest - i)).units;
+  // The others upwards, each warm-started from the tighter neighbour's plan (which keeps the looser rule),
+  // the tightest from the loosest plan fitted down to its rule. Searched from alone, a plan cut down led the
+  // search to a worse optimum on fashion.json; as one more start beside the baselines, at the tightest budget
+  // it did as well as a full optimisation (bench/results/sweep.md).
+  let start = top.units;
+  for (let i = 0; i < rest; i++) start = (await solvePoint(i, start, false, rest - i)).units;
 
   report("Playing every plan on the same seasons", k, 0.85);
   const seasons = options.reps ?? Math.max(200, Math.min(4000, 2 * pairedReps(model, k)));
