@@ -141,6 +141,11 @@ export async function optimize(
   const method: Method = options.method ?? "auto";
   const seed = options.seed ?? 1;
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const effort = options.searchEffort ?? 1;
+  if (!(effort > 0 && effort <= 1))
+    throw new RangeError(`searchEffort must be a share of the search's work in (0, 1] (got ${String(effort)})`);
+  // A start from a neighbouring scenario with a cut effort (a sweep's point): it stands in for the greedy fill.
+  const warm = effort < 1 && options.startUnits !== undefined;
   let deadline = started + SEARCH_SHARE * limitMs;
   let selectDeadline = started + SELECT_SHARE * limitMs;
   let finalDeadline = started + limitMs;
@@ -225,7 +230,7 @@ export async function optimize(
     for (let i = 0; i < model.n; i++) movable[i] = mayCarry(model, i) ? 1 : 0;
     const start = fitToRules(model, new Float64Array(model.n), mean);
     if (Date.now() > deadline) return start;
-    const passes = Math.min(GREEDY_PASSES, passBound(model, s.keys.length, GREEDY_WORK, MIN_GREEDY_PASSES));
+    const passes = Math.min(GREEDY_PASSES, passBound(model, s.keys.length, effort * GREEDY_WORK, MIN_GREEDY_PASSES));
     const until = Date.now() + GREEDY_SHARE * Math.max(0, deadline - Date.now());
     const late = () => {
       if (Date.now() <= until) return false;
@@ -261,7 +266,7 @@ export async function optimize(
     if (stop()) return start; // the stage's time is already spent
     const result = await improvePlan(getSample(), start, {
       mayChangeAssortment: free,
-      maxPasses: passBound(model, getSample().keys.length, SEARCH_WORK, MIN_SEARCH_PASSES),
+      maxPasses: passBound(model, getSample().keys.length, effort * SEARCH_WORK, MIN_SEARCH_PASSES),
       shouldStop: stop,
       onRound: (round) => report(label, from + (to - from) * Math.min(0.95, 1 - Math.exp(-round / 25))),
     });
@@ -296,8 +301,9 @@ export async function optimize(
         candidates.unshift({ name: "starting", units: warmStart(model, options.startUnits, mean) });
       await check();
       // Under a budget or capacity, also the greedy fill from the smallest plan (best value per unit of the
-      // limit first): a start that spreads the limit the way a unit-by-unit greedy would.
-      if (model.constraints.budget !== null || model.constraints.capacity !== null)
+      // limit first): a start that spreads the limit the way a unit-by-unit greedy would. Not for a warm run:
+      // its passes cost more than the search's cut, and on a sweep it never won (bench/results/sweep.md).
+      if (!warm && (model.constraints.budget !== null || model.constraints.capacity !== null))
         candidates.push({ name: "greedy fill", units: await greedyStart(getSample()) });
       // One search, free to add and drop products (a superset of gk's and pooled's moves), from the best
       // start on the search sample.
@@ -325,7 +331,7 @@ export async function optimize(
         ? { units: searched }
         : await improvePlan(polished, searched, {
             mayChangeAssortment: true,
-            maxPasses: passBound(model, polishCount, POLISH_WORK, MIN_POLISH_PASSES),
+            maxPasses: passBound(model, polishCount, effort * POLISH_WORK, MIN_POLISH_PASSES),
             shouldStop: stop,
             onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
           });

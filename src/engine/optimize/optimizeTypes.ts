@@ -33,6 +33,13 @@ export interface OptimizeOptions {
    */
   startUnits?: Int32Array;
   /**
+   * Share of the search's and the polish's counted work (passes over sampled seasons) in (0, 1]; default 1.
+   * Counted, not timed, so the plan stays the same on any machine. Below 1 with startUnits (a sweep's point
+   * started from its neighbour's plan) the greedy-fill start is skipped too: the neighbour's plan stands in
+   * for it. Less work can give a slightly worse plan; the sweep uses it (bench/results/sweep.md).
+   */
+  searchEffort?: number;
+  /**
    * Workers for passes over sampled seasons (supplied by the surface: worker threads, Web Workers). The plan
    * is byte-identical with or without one, for any number of workers; only the time differs.
    */

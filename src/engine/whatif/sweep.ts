@@ -7,8 +7,12 @@
 // neighbour's plan and the better of its plans is kept.
 // The loosest point is solved first: a plan that leaves slack in the loosest rule (a budget above the
 // unconstrained buy) keeps every tighter limit down to what it uses, so it is those points' optimum too and
-// they are not solved again. The rest go upwards from the tightest. The realistic ceiling is not computed
-// per point (the sweep does not report it).
+// they are not solved again. The rest go upwards from the tightest, each with its tighter neighbour's plan
+// as a start (the tightest: the loosest plan, fitted down), so they skip the greedy-fill start and get
+// WARM_EFFORT of the search's work.
+// The realistic ceiling is not computed per point (the sweep does not report it). Seasons are not shared
+// between the points' optimisations: a sample is only its seeds (each pass replays them), so there is
+// nothing to reuse, and the same seeds already give every point the same customers.
 
 import type { Model } from "../model/instance";
 import { usage } from "../model/planLimits";
@@ -38,6 +42,14 @@ export const MAX_SWEEP_POINTS = 50;
 /** The least time a point is given, even once the sweep's limit is spent (its plan is then flagged early). */
 const MIN_POINT_MS = 1000;
 
+/**
+ * Share of one optimisation's search work a point started from another point's plan gets (with no greedy-fill
+ * start of its own). Measured on fashion.json and a generated N = 1,000 instance, the plans it gives differ
+ * from a full optimisation's by about as much as a full optimisation's differ from seed to seed
+ * (bench/results/sweep.md), for about half the time per point.
+ */
+export const WARM_EFFORT = 0.6;
+
 export interface SweepOptions extends OptimizeOptions {
   /** Seasons every point's plan is played on (default: about 4e7 customer-steps in all, within [200, 4000]). */
   reps?: number;
@@ -47,6 +59,11 @@ export interface SweepOptions extends OptimizeOptions {
    * (bench/results/sweep.md), so it is off unless asked for.
    */
   warmShare?: number;
+  /**
+   * Share of the search work (OptimizeOptions.searchEffort) each point warm-started from its neighbour gets,
+   * in (0, 1] (default WARM_EFFORT): every point but the loosest. The loosest and any re-solve get the full work.
+   */
+  searchEffort?: number;
 }
 
 export interface SweepProgress {
@@ -150,10 +167,11 @@ export async function sweep(
     const remainingMs = fraction > 0 ? (spent * (1 - fraction)) / fraction : NaN;
     onProgress?.({ stage, pointsDone: done, points: k, fraction: Math.min(1, fraction), remainingMs });
   };
-  // Every point is a full optimisation (baselines, search, choice on fresh seasons) with its neighbour's plan
+  const warmEffort = options.searchEffort ?? WARM_EFFORT;
+  // Every point is an optimisation (baselines, search, choice on fresh seasons) with its neighbour's plan
   // as one more start: measured on fashion.json, a local search from the neighbour alone was both slower and
-  // worse than this (bench/results/sweep.md).
-  const solve = async (i: number, start: Int32Array | undefined, share: number): Promise<Resolved> => {
+  // worse than this (bench/results/sweep.md). A warm one has a cut search and no greedy-fill start.
+  const solve = async (i: number, start: Int32Array | undefined, share: number, effort: number): Promise<Resolved> => {
     const r = await optimize(
       withRule(model, rule, points[i]),
       {
@@ -165,6 +183,7 @@ export async function sweep(
         targetRelativeError: 0.02,
         ceilingTimeMs: 0,
         startUnits: start,
+        searchEffort: effort,
         pool: options.pool,
       },
       undefined,
@@ -184,7 +203,7 @@ export async function sweep(
     const share =
       cold || coldMs === undefined || cap === undefined ? even : Math.min(even, Math.max(MIN_POINT_MS, cap * coldMs));
     const t0 = Date.now();
-    const r = await solve(i, from, share);
+    const r = await solve(i, from, share, cold || from === undefined ? 1 : warmEffort);
     if (coldMs === undefined) coldMs = Date.now() - t0;
     // Cut by the warm share, not the caller's limit: the plan is the best its share found, by design.
     if (share < even) r.stoppedEarly = false;
@@ -202,10 +221,12 @@ export async function sweep(
     results[rest] = { units: top.units, bound: planBound(m).value, stoppedEarly: top.stoppedEarly, reused: true };
     done++;
   }
-  // The others upwards, each warm-started from the tighter neighbour's plan (which keeps the looser rule: a
-  // start from a looser plan cut down led the search to a worse optimum on fashion.json, bench/results/sweep.md).
-  let start = options.startUnits;
-  for (let i = 0; i < rest; i++) start = (await solvePoint(i, start, i === 0, rest - i)).units;
+  // The others upwards, each warm-started from the tighter neighbour's plan (which keeps the looser rule),
+  // the tightest from the loosest plan fitted down to its rule. Searched from alone, a plan cut down led the
+  // search to a worse optimum on fashion.json; as one more start beside the baselines, at the tightest budget
+  // it did as well as a full optimisation (bench/results/sweep.md).
+  let start = top.units;
+  for (let i = 0; i < rest; i++) start = (await solvePoint(i, start, false, rest - i)).units;
 
   report("Playing every plan on the same seasons", k, 0.85);
   const seasons = options.reps ?? Math.max(200, Math.min(4000, 2 * pairedReps(model, k)));
@@ -234,6 +255,7 @@ export async function sweep(
       i,
       plans[i - 1],
       Math.max(1000, Math.min((deadline - Date.now()) / 2, coldMs ?? Infinity)),
+      1,
     );
     const [p] = await play([again.units], 0.97, 0.99);
     // The neighbour's own plan keeps this point's rule too: the best of the three on the shared seasons.

@@ -1,5 +1,7 @@
 // The warm start (OptimizeOptions.startUnits): a good plan handed in is not lost when the search has no time,
 // a plan that breaks the new rules is fitted to them first, and a plan of the wrong length is refused.
+// A cut search effort (OptimizeOptions.searchEffort) with a warm start: counted work, so the same plan on
+// every run; not worse than its start; a share outside (0, 1] is refused.
 
 import { generateInstance } from "../../../src/engine/generate/generateInstance";
 import { optimize } from "../../../src/engine/optimize/optimize";
@@ -33,4 +35,26 @@ test("a starting plan over the budget is fitted to it", async () => {
 
 test("a starting plan of the wrong length is refused", async () => {
   await expect(optimize(model(), { startUnits: new Int32Array(3) })).rejects.toThrow(/3 quantities.*30 products/);
+});
+
+test("a warm run with a cut search effort is repeatable and not worse than its start", async () => {
+  // Quick plans stand in for a sweep's neighbour: the test is about the warm run, not the start's quality.
+  const free = await optimize(model(), { method: "newsvendor", seed: 2 });
+  const spend = usage(model(), free.units).spend;
+  const start = await optimize(model(0.5 * spend), { method: "newsvendor", seed: 2 });
+  const m = model(0.7 * spend);
+  const options = { seed: 2, timeLimitMs: 60000, startUnits: start.units, searchEffort: 0.1 };
+  const a = await optimize(m, options);
+  const b = await optimize(m, options);
+  expect(a.stoppedEarly).toBe(false);
+  expect(Array.from(a.units)).toEqual(Array.from(b.units));
+  expect(usage(m, a.units).spend).toBeLessThanOrEqual(0.7 * spend * (1 + 1e-9));
+  const reps = 3000;
+  const x = simulate(m, start.units, { seed: "check", reps });
+  const y = simulate(m, a.units, { seed: "check", reps });
+  expect(y.expectedProfit).toBeGreaterThanOrEqual(x.expectedProfit - 3 * Math.hypot(x.stdError, y.stdError));
+});
+
+test.each([0, -0.5, 1.5, NaN])("a search effort of %p is refused", async (e) => {
+  await expect(optimize(model(), { searchEffort: e })).rejects.toThrow(/searchEffort.*\(0, 1\].*got/);
 });
