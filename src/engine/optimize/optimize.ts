@@ -23,7 +23,7 @@ import { fitToRules } from "../model/fitToRules";
 import { improvePlan } from "./improvePlan";
 import { limitedFluid, type LimitedFluid } from "../bound/limitedFluid";
 import { planBound } from "../bound/planBound";
-import { ceilingTimeMs, realisticCeiling } from "../bound/realisticCeiling";
+import { ceilingTimeMs, realisticCeilingAsync } from "../bound/realisticCeiling";
 import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
@@ -196,11 +196,19 @@ export async function optimize(
   const ceilingMs = options.ceilingTimeMs ?? ceilingTimeMs(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const ceilingStarted = Date.now();
   const ceilingGuard = ceilingStarted + 4 * ceilingMs;
-  const ceiling = realisticCeiling(model, lf, {
+  // Its groups are independent: solved in parallel on the pool's workers, or here with a turn for the host
+  // between groups, so a cancel is seen during it too.
+  const pool = options.pool;
+  const ceiling = await realisticCeilingAsync(model, lf, {
     timeMs: ceilingMs,
     seed,
+    deadline: ceilingGuard,
     shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
+    run: pool?.duals ? (job, groups) => pool.duals!(model, job, groups, () => signal?.aborted === true) : undefined,
+    pause,
+    onGroup: (done, of) => report("Realistic ceiling", 0.01 + (0.02 * done) / of),
   });
+  if (signal?.aborted) throw new OptimizeAborted();
   if (ceiling) bound.ceiling = ceiling;
   // The ceiling's time comes on top of the limit, up to its own share: every stage's deadline moves by that
   // much, so a ceiling its guard had to cut takes its overrun from the search, not from the limit.
