@@ -101,6 +101,7 @@ export function threadPool(workers: number, script: string = __filename): Thread
   const modelIds = new WeakMap<Model, number>();
   let nextModel = 1;
   const sent = threads.map(() => 0);
+  const dualsOut = threads.map(() => 0);
   let seq = 0;
   const pending = new Map<number, { resolve: (s: FromSeasonWorker) => void; reject: (e: Error) => void }>();
   for (const t of threads) {
@@ -134,21 +135,19 @@ export function threadPool(workers: number, script: string = __filename): Thread
     }).finally(() => threads[w].unref());
   return {
     workers,
-    async duals(model: Model, job: DualJob, components: number[], shouldStop: () => boolean) {
-      // One group at a time to whichever thread is free (groups differ in size); a stop sends no more.
-      const out: (ComponentDual | null)[] = components.map(() => null);
-      let next = 0;
-      const feed = async (w: number): Promise<void> => {
-        while (next < components.length && !shouldStop()) {
-          const k = next++;
-          const modelId = ensureModel(w, model);
-          const msg = { type: "dual", seq: seq++, modelId, job, component: components[k] } as const;
-          const answer = await ask(w, msg);
-          if ("dual" in answer) out[k] = answer.dual;
-        }
-      };
-      await Promise.all(threads.map((_, w) => feed(w)));
-      return out;
+    async dual(model: Model, job: DualJob, component: number): Promise<ComponentDual> {
+      // To the thread with the fewest groups in hand (the engine keeps one per thread in flight).
+      let w = 0;
+      for (let t = 1; t < workers; t++) if (dualsOut[t] < dualsOut[w]) w = t;
+      dualsOut[w]++;
+      try {
+        const modelId = ensureModel(w, model);
+        const answer = await ask(w, { type: "dual", seq: seq++, modelId, job, component });
+        if (!("dual" in answer)) throw new Error("season worker: no dual in its answer");
+        return answer.dual;
+      } finally {
+        dualsOut[w]--;
+      }
     },
     async run(sample: PoolSample, request: PassRequest, blocks: [number, number][]): Promise<BlockSums[]> {
       // Contiguous shares of the blocks, one per thread; the sums come back in block order.

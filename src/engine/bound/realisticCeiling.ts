@@ -14,7 +14,7 @@ import {
   componentFluid,
   stochasticBound,
   stochasticBoundAsync,
-  type DualRunner,
+  type DualSolver,
   type StochasticBound,
 } from "./stochasticBound";
 import { substitutionComponents, type SubstitutionComponent } from "./substitutionComponents";
@@ -152,17 +152,17 @@ export function realisticCeiling(model: Model, lf: LimitedFluid, options: Ceilin
 }
 
 export interface CeilingAsyncOptions extends CeilingOptions {
-  /** Solves the groups elsewhere (worker threads); without it they are solved here, one at a time. */
-  run?: DualRunner;
+  /** Also solves groups elsewhere (worker threads), at the same time as this thread does. */
+  solver?: DualSolver;
   /** Between groups solved here: a turn for the host; true stops (the rest count at their fluid bound). */
   pause?: () => Promise<boolean> | boolean;
-  /** After each group solved here, with how many of those priced by SAA are done. */
+  /** After each group solved, with how many of those priced by SAA are done. */
   onGroup?: (done: number, of: number) => void;
 }
 
 /**
- * The same ceiling, figure for figure, without holding the thread: its substitution groups are solved by
- * `run` (in parallel on workers) or here with a turn for the host between groups, so a cancel is seen.
+ * The same ceiling, figure for figure, without holding the thread: its substitution groups are solved here
+ * with a turn for the host between groups (so a cancel is seen), and with a `solver` also on its workers.
  */
 export async function realisticCeilingAsync(
   model: Model,
@@ -177,7 +177,7 @@ export async function realisticCeilingAsync(
       ...boundOptions(plan, options.seed),
       shouldStop: options.shouldStop,
       deadline: options.deadline,
-      run: options.run,
+      solver: options.solver,
       pause: options.pause,
       onComponent: options.onGroup,
     },

@@ -17,6 +17,7 @@ import { aliasTable, aliasDraw } from "../random/alias";
 import { sampleNegativeBinomial } from "../random/negativeBinomial";
 import { samplePoisson } from "../random/poisson";
 import { Rng } from "../random/rng";
+import { yieldToHost } from "../simulate/host";
 import { substitutionComponents, type SubstitutionComponent } from "./substitutionComponents";
 
 export interface StochasticBoundOptions {
@@ -157,11 +158,13 @@ export function componentDual(
 }
 
 /**
- * Solves the listed components' duals, in the order asked; null for one not solved (stopped before it
- * started: it counts at its fluid bound). Each is solved by the same code wherever it runs, so any split
- * across workers gives the same figures.
+ * Solves one component's dual elsewhere (a worker thread), by componentDual: the same code wherever it runs,
+ * so any split of the components gives the same figures. `slots`: how many it takes at once.
  */
-export type DualRunner = (job: DualJob, components: number[]) => Promise<(ComponentDual | null)[]>;
+export interface DualSolver {
+  slots: number;
+  solve(job: DualJob, component: number): Promise<ComponentDual>;
+}
 
 function boundJob(options: StochasticBoundOptions): DualJob {
   return {
@@ -254,32 +257,48 @@ export function stochasticBound(
 }
 
 /**
- * The same bound, its components solved by `run` (e.g. on worker threads) or here, one at a time with a
- * turn for the host between them (`pause` resolves to true to stop: the rest count at their fluid bound).
- * Same options, same figures as stochasticBound.
+ * The same bound, figure for figure, without holding the thread: components are solved here one at a time
+ * with a turn for the host between them (`pause` resolves to true to stop: the rest count at their fluid
+ * bound), and, given a `solver`, on its workers at the same time, each taking the next component when free.
  */
 export async function stochasticBoundAsync(
   model: Model,
   options: StochasticBoundOptions & {
-    run?: DualRunner;
+    solver?: DualSolver;
     pause?: () => Promise<boolean> | boolean;
-    /** After each component solved here, with how many of the chosen are done. */
+    /** After each component solved (here or elsewhere), with how many of the chosen are done. */
     onComponent?: (done: number, of: number) => void;
   },
   comps: SubstitutionComponent[] = substitutionComponents(model.substitution, model.n),
 ): Promise<StochasticBound> {
   const job = boundJob(options);
   const chosen = chosenOf(options, comps);
-  if (options.run) return combine(model, comps, job, chosen, await options.run(job, chosen));
   const scratch = dualScratch(model, comps);
-  const duals: (ComponentDual | null)[] = [];
-  for (const c of chosen) {
-    if ((await options.pause?.()) === true || options.shouldStop?.() === true) {
-      duals.push(null);
-      continue;
+  const duals: (ComponentDual | null)[] = chosen.map(() => null);
+  let next = 0;
+  let done = 0;
+  let stop = false;
+  const take = (): number => (stop || next >= chosen.length ? -1 : next++);
+  const solved = (k: number, d: ComponentDual) => {
+    duals[k] = d;
+    options.onComponent?.(++done, chosen.length);
+  };
+  const here = async () => {
+    for (let k = take(); k >= 0; k = take()) {
+      solved(k, componentDual(scratch, job, chosen[k], options.shouldStop));
+      // With workers waiting for their next component, hand them one at once rather than at the next pause.
+      if (options.solver) await yieldToHost();
+      if ((await options.pause?.()) === true || options.shouldStop?.() === true) stop = true;
     }
-    duals.push(componentDual(scratch, job, c, options.shouldStop));
-    options.onComponent?.(duals.length, chosen.length);
-  }
+  };
+  const elsewhere = async (solver: DualSolver) => {
+    for (let k = take(); k >= 0; k = take()) {
+      solved(k, await solver.solve(job, chosen[k]));
+      if (options.shouldStop?.() === true) stop = true;
+    }
+  };
+  const solver = options.solver;
+  const slots = solver ? Array.from({ length: solver.slots }, () => elsewhere(solver)) : [];
+  await Promise.all([here(), ...slots]);
   return combine(model, comps, job, chosen, duals);
 }

@@ -55,17 +55,10 @@ export interface SeasonPool {
   readonly workers: number;
   run(sample: PoolSample, request: PassRequest, blocks: [number, number][]): Promise<BlockSums[]>;
   /**
-   * Optional: solves the SAA duals of substitution components (indices into substitutionComponents'
-   * order) for the realistic ceiling, a component at a time on whichever worker is free (componentDual,
-   * the same code wherever it runs); results in the order asked, null for a component not started because
-   * `shouldStop` said so.
+   * Optional: solves the SAA dual of one substitution component (an index into substitutionComponents'
+   * order) for the realistic ceiling on a free worker, by componentDual (the same code wherever it runs).
    */
-  duals?(
-    model: Model,
-    job: DualJob,
-    components: number[],
-    shouldStop: () => boolean,
-  ): Promise<(ComponentDual | null)[]>;
+  dual?(model: Model, job: DualJob, component: number): Promise<ComponentDual>;
 }
 
 /** The fixed cut of `count` seasons into at most PASS_BLOCKS contiguous blocks [from, to). */
