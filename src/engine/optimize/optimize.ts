@@ -30,6 +30,7 @@ import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
 import { addByValue, greedyFill } from "./refill";
 import {
+  blockProfits,
   PassStopped,
   sampledSeasons,
   sampleProfit,
@@ -122,6 +123,24 @@ function workAt(model: Model, work: number, floor: number): number {
 
 function passBound(model: Model, seasons: number, work: number, least: number): number {
   return Math.max(least, Math.floor(work / Math.max(1, seasons * model.totalDemand)));
+}
+
+/** Paired standard errors by which a candidate must trail the search's plan on the screening seasons to be dropped. */
+const SCREEN_SE = 4;
+
+/**
+ * True when a plan's block profits trail the leader's on the same seasons beyond doubt: the mean paired
+ * difference over the blocks is below −SCREEN_SE standard errors (identical seasons, so most of the noise
+ * cancels).
+ */
+function clearlyBehind(blocks: Float64Array, lead: Float64Array): boolean {
+  const m = blocks.length;
+  if (m < 4 || lead.length !== m) return false;
+  let mean = 0;
+  for (let k = 0; k < m; k++) mean += (blocks[k] - lead[k]) / m;
+  let v = 0;
+  for (let k = 0; k < m; k++) v += (blocks[k] - lead[k] - mean) ** 2 / (m - 1);
+  return mean < 0 && mean < -SCREEN_SE * Math.sqrt(v / m);
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
@@ -367,15 +386,33 @@ export async function optimize(
       report("Choosing the best plan", 0.8);
       await check();
       // As many seasons as the polish used: the candidates can be as close as the polish could tell apart.
-      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, polishCount, options.pool);
-      fresh.deadline = selectDeadline;
+      // Screened on the first quarter of them: a candidate behind the search's plan there beyond doubt (paired
+      // over the quarter's blocks) is dropped; the others are judged on all of them (that quarter and the rest).
+      const selectKey = seedKey(seedText(seed, "select"));
+      const screenCount = Math.max(1, Math.floor(polishCount / 4));
+      const screen = sampledSeasons(model, selectKey, 0, screenCount, options.pool);
+      const rest = sampledSeasons(model, selectKey, screenCount, polishCount - screenCount, options.pool);
+      screen.deadline = selectDeadline;
+      rest.deadline = selectDeadline;
+      const blocksOn = async (plan: Int32Array): Promise<Float64Array | null> => {
+        try {
+          return await blockProfits(screen, plan, pause);
+        } catch (err) {
+          if (!(err instanceof PassStopped)) throw err;
+          if (signal?.aborted) throw new OptimizeAborted();
+          return null;
+        }
+      };
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
       let compared = 0;
+      let lead: Float64Array | null = null;
       for (const c of [...candidates].reverse()) {
-        const p = Date.now() > selectDeadline ? null : await profitOn(fresh, c.units);
-        if (p === null) {
+        const b = Date.now() > selectDeadline ? null : await blocksOn(c.units);
+        const dropped = b !== null && lead !== null && clearlyBehind(b, lead);
+        const r = b === null || dropped ? null : await profitOn(rest, c.units);
+        if (b === null || (r === null && !dropped)) {
           overTime.push("selection");
           warnings.push(
             `Time limit: choosing the best plan on fresh seasons ran past ${formatSeconds(SELECT_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit; ` +
@@ -386,6 +423,11 @@ export async function optimize(
           break;
         }
         compared++;
+        if (r === null) continue; // screened out: behind the search's plan beyond doubt
+        lead ??= b;
+        let screened = 0;
+        for (const x of b) screened += x;
+        const p = (screened + r * rest.keys.length) / polishCount;
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;
