@@ -127,12 +127,17 @@ export function threadPool(workers: number, script: string = __filename): Thread
     }
     return modelId;
   };
+  // A thread keeps the process alive while any of its answers is awaited (a late ceiling group and a pass
+  // can overlap): counted, so the first answer back does not unref a thread still owing another.
+  const owed = threads.map(() => 0);
   const ask = (w: number, msg: ToSeasonWorker & { seq: number }): Promise<FromSeasonWorker> =>
     new Promise<FromSeasonWorker>((resolve, reject) => {
       pending.set(msg.seq, { resolve, reject });
-      threads[w].ref();
+      if (owed[w]++ === 0) threads[w].ref();
       threads[w].postMessage(msg);
-    }).finally(() => threads[w].unref());
+    }).finally(() => {
+      if (--owed[w] === 0) threads[w].unref();
+    });
   return {
     workers,
     async dual(model: Model, job: DualJob, component: number): Promise<ComponentDual> {

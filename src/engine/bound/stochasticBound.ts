@@ -278,27 +278,41 @@ export async function stochasticBoundAsync(
   let next = 0;
   let done = 0;
   let stop = false;
+  let finished = false;
+  const out = new Set<number>();
   const take = (): number => (stop || next >= chosen.length ? -1 : next++);
   const solved = (k: number, d: ComponentDual) => {
+    if (finished || duals[k]) return;
     duals[k] = d;
     options.onComponent?.(++done, chosen.length);
   };
-  const here = async () => {
-    for (let k = take(); k >= 0; k = take()) {
-      solved(k, componentDual(scratch, job, chosen[k], options.shouldStop));
-      // With workers waiting for their next component, hand them one at once rather than at the next pause.
-      if (options.solver) await yieldToHost();
-      if ((await options.pause?.()) === true || options.shouldStop?.() === true) stop = true;
-    }
+  const solveHere = async (k: number) => {
+    solved(k, componentDual(scratch, job, chosen[k], options.shouldStop));
+    // With workers waiting for their next component, hand them one at once rather than at the next pause.
+    if (options.solver) await yieldToHost();
+    if ((await options.pause?.()) === true || options.shouldStop?.() === true) stop = true;
   };
   const elsewhere = async (solver: DualSolver) => {
     for (let k = take(); k >= 0; k = take()) {
-      solved(k, await solver.solve(job, chosen[k]));
+      out.add(k);
+      const d = await solver.solve(job, chosen[k]);
+      out.delete(k);
+      solved(k, d);
       if (options.shouldStop?.() === true) stop = true;
     }
   };
   const solver = options.solver;
-  const slots = solver ? Array.from({ length: solver.slots }, () => elsewhere(solver)) : [];
-  await Promise.all([here(), ...slots]);
+  // Workers' failures are not ours: a component they did not answer is solved here.
+  if (solver) for (let w = 0; w < solver.slots; w++) elsewhere(solver).catch(() => undefined);
+  for (let k = take(); k >= 0; k = take()) await solveHere(k);
+  // Components still out on a worker (one may still be starting up) are solved here too, rather than
+  // waited for: the first answer stands, and both are the same figures.
+  while (!stop) {
+    const k = [...out].find((c) => !duals[c]);
+    if (k === undefined) break;
+    out.delete(k);
+    await solveHere(k);
+  }
+  finished = true;
   return combine(model, comps, job, chosen, duals);
 }
