@@ -103,8 +103,19 @@ export function threadPool(workers: number, script: string = __filename): Thread
   const sent = threads.map(() => 0);
   const dualsOut = threads.map(() => 0);
   let seq = 0;
-  const pending = new Map<number, { resolve: (s: FromSeasonWorker) => void; reject: (e: Error) => void }>();
-  for (const t of threads) {
+  const pending = new Map<number, { w: number; resolve: (s: FromSeasonWorker) => void; reject: (e: Error) => void }>();
+  // A thread that failed or ended answers nothing more: what it owed, and anything asked of it later, fails
+  // at once (waiting on it would leave the process nothing to wait for, and it would end silently).
+  const gone: (Error | null)[] = threads.map(() => null);
+  const fail = (w: number, err: Error) => {
+    gone[w] ??= err;
+    for (const [id, p] of pending) {
+      if (p.w !== w) continue;
+      pending.delete(id);
+      p.reject(err);
+    }
+  };
+  threads.forEach((t, w) => {
     t.on("message", (msg: FromSeasonWorker) => {
       const p = pending.get(msg.seq);
       if (!p) return;
@@ -112,11 +123,9 @@ export function threadPool(workers: number, script: string = __filename): Thread
       if ("error" in msg) p.reject(new Error(msg.error));
       else p.resolve(msg);
     });
-    t.on("error", (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-    });
-  }
+    t.on("error", (err) => fail(w, err));
+    t.on("exit", (code) => fail(w, new Error(`season worker ${w + 1} ended (exit code ${code})`)));
+  });
   /** Sends the model to thread w unless it has it already; its id. */
   const ensureModel = (w: number, model: Model): number => {
     let modelId = modelIds.get(model);
@@ -130,14 +139,17 @@ export function threadPool(workers: number, script: string = __filename): Thread
   // A thread keeps the process alive while any of its answers is awaited (a late ceiling group and a pass
   // can overlap): counted, so the first answer back does not unref a thread still owing another.
   const owed = threads.map(() => 0);
-  const ask = (w: number, msg: ToSeasonWorker & { seq: number }): Promise<FromSeasonWorker> =>
-    new Promise<FromSeasonWorker>((resolve, reject) => {
-      pending.set(msg.seq, { resolve, reject });
+  const ask = (w: number, msg: ToSeasonWorker & { seq: number }): Promise<FromSeasonWorker> => {
+    const err = gone[w];
+    if (err) return Promise.reject(err);
+    return new Promise<FromSeasonWorker>((resolve, reject) => {
+      pending.set(msg.seq, { w, resolve, reject });
       if (owed[w]++ === 0) threads[w].ref();
       threads[w].postMessage(msg);
     }).finally(() => {
       if (--owed[w] === 0) threads[w].unref();
     });
+  };
   return {
     workers,
     async dual(model: Model, job: DualJob, component: number): Promise<ComponentDual> {
