@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     "`similarity` (8 substitutes by attribute similarity over the whole range, rows 0.4–0.85). Regenerate:",
     "`npm run build:cli && npm run bench:speed` (`-- --workers W`).",
     "",
-    `Worker threads for the passes: ${WORKERS} (the final evaluation runs on the main thread).`,
+    `Worker threads for the passes and the realistic ceiling's groups: ${WORKERS} (the main thread solves ceiling groups too; the final evaluation runs on it).`,
     "",
     `Machine: ${process.platform} ${process.arch}, Node ${process.version}. Load average when the run started: ${loadavg()
       .map((x) => x.toFixed(2))

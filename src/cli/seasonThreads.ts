@@ -5,8 +5,18 @@
 
 import { availableParallelism } from "node:os";
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { blockSums, seasonScratch } from "../engine";
-import type { BlockSums, Model, PassRequest, PoolSample, SeasonPool, SeasonScratch } from "../engine";
+import { blockSums, componentDual, dualScratch, seasonScratch } from "../engine";
+import type {
+  BlockSums,
+  ComponentDual,
+  DualJob,
+  DualScratch,
+  Model,
+  PassRequest,
+  PoolSample,
+  SeasonPool,
+  SeasonScratch,
+} from "../engine";
 
 /** What a season worker is told. */
 type ToSeasonWorker =
@@ -18,9 +28,11 @@ type ToSeasonWorker =
       sample: { key: number; first: number };
       request: PassRequest;
       blocks: [number, number][];
-    };
+    }
+  | { type: "dual"; seq: number; modelId: number; job: DualJob; component: number };
 
-type FromSeasonWorker = { seq: number; sums: BlockSums[] } | { seq: number; error: string };
+type FromSeasonWorker =
+  { seq: number; sums: BlockSums[] } | { seq: number; dual: ComponentDual } | { seq: number; error: string };
 
 const WORKER_FLAG = "assortSeasonWorker";
 
@@ -34,11 +46,27 @@ export function serveSeasons(): void {
   const port = parentPort;
   if (!port) return;
   const scratch = new Map<number, SeasonScratch>();
+  // The ceiling's state per model, made on its first group (the substitution groups, the sampled seasons).
+  const duals = new Map<number, DualScratch>();
   port.on("message", (msg: ToSeasonWorker) => {
     if (msg.type === "model") {
       // A new model replaces the old ones: a run optimises one model at a time.
       scratch.clear();
+      duals.clear();
       scratch.set(msg.modelId, seasonScratch(msg.model));
+      return;
+    }
+    if (msg.type === "dual") {
+      try {
+        const s = scratch.get(msg.modelId);
+        if (!s) throw new Error(`season worker: model ${msg.modelId} was never sent`);
+        let d = duals.get(msg.modelId);
+        if (!d) duals.set(msg.modelId, (d = dualScratch(s.model)));
+        const dual = componentDual(d, msg.job, msg.component);
+        port.postMessage({ seq: msg.seq, dual } satisfies FromSeasonWorker);
+      } catch (err) {
+        port.postMessage({ seq: msg.seq, error: err instanceof Error ? err.message : String(err) });
+      }
       return;
     }
     try {
@@ -73,48 +101,87 @@ export function threadPool(workers: number, script: string = __filename): Thread
   const modelIds = new WeakMap<Model, number>();
   let nextModel = 1;
   const sent = threads.map(() => 0);
+  const dualsOut = threads.map(() => 0);
   let seq = 0;
-  const pending = new Map<number, { resolve: (s: BlockSums[]) => void; reject: (e: Error) => void }>();
-  for (const t of threads) {
+  const pending = new Map<number, { w: number; resolve: (s: FromSeasonWorker) => void; reject: (e: Error) => void }>();
+  // A thread that failed or ended answers nothing more: what it owed, and anything asked of it later, fails
+  // at once (waiting on it would leave the process nothing to wait for, and it would end silently).
+  const gone: (Error | null)[] = threads.map(() => null);
+  const fail = (w: number, err: Error) => {
+    gone[w] ??= err;
+    for (const [id, p] of pending) {
+      if (p.w !== w) continue;
+      pending.delete(id);
+      p.reject(err);
+    }
+  };
+  threads.forEach((t, w) => {
     t.on("message", (msg: FromSeasonWorker) => {
       const p = pending.get(msg.seq);
       if (!p) return;
       pending.delete(msg.seq);
       if ("error" in msg) p.reject(new Error(msg.error));
-      else p.resolve(msg.sums);
+      else p.resolve(msg);
     });
-    t.on("error", (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+    t.on("error", (err) => fail(w, err));
+    t.on("exit", (code) => fail(w, new Error(`season worker ${w + 1} ended (exit code ${code})`)));
+  });
+  /** Sends the model to thread w unless it has it already; its id. */
+  const ensureModel = (w: number, model: Model): number => {
+    let modelId = modelIds.get(model);
+    if (modelId === undefined) modelIds.set(model, (modelId = nextModel++));
+    if (sent[w] !== modelId) {
+      threads[w].postMessage({ type: "model", modelId, model } satisfies ToSeasonWorker);
+      sent[w] = modelId;
+    }
+    return modelId;
+  };
+  // A thread keeps the process alive while any of its answers is awaited (a late ceiling group and a pass
+  // can overlap): counted, so the first answer back does not unref a thread still owing another.
+  const owed = threads.map(() => 0);
+  const ask = (w: number, msg: ToSeasonWorker & { seq: number }): Promise<FromSeasonWorker> => {
+    const err = gone[w];
+    if (err) return Promise.reject(err);
+    return new Promise<FromSeasonWorker>((resolve, reject) => {
+      pending.set(msg.seq, { w, resolve, reject });
+      if (owed[w]++ === 0) threads[w].ref();
+      threads[w].postMessage(msg);
+    }).finally(() => {
+      if (--owed[w] === 0) threads[w].unref();
     });
-  }
+  };
   return {
     workers,
+    async dual(model: Model, job: DualJob, component: number): Promise<ComponentDual> {
+      // To the thread with the fewest groups in hand (the engine keeps one per thread in flight).
+      let w = 0;
+      for (let t = 1; t < workers; t++) if (dualsOut[t] < dualsOut[w]) w = t;
+      dualsOut[w]++;
+      try {
+        const modelId = ensureModel(w, model);
+        const answer = await ask(w, { type: "dual", seq: seq++, modelId, job, component });
+        if (!("dual" in answer)) throw new Error("season worker: no dual in its answer");
+        return answer.dual;
+      } finally {
+        dualsOut[w]--;
+      }
+    },
     async run(sample: PoolSample, request: PassRequest, blocks: [number, number][]): Promise<BlockSums[]> {
-      let modelId = modelIds.get(sample.model);
-      if (modelId === undefined) modelIds.set(sample.model, (modelId = nextModel++));
       // Contiguous shares of the blocks, one per thread; the sums come back in block order.
       const per = Math.ceil(blocks.length / workers);
-      const parts = threads.map((t, w) => {
+      const parts = threads.map(async (_, w) => {
         const part = blocks.slice(w * per, (w + 1) * per);
-        if (part.length === 0) return Promise.resolve([] as BlockSums[]);
-        if (sent[w] !== modelId) {
-          t.postMessage({ type: "model", modelId, model: sample.model } satisfies ToSeasonWorker);
-          sent[w] = modelId as number;
-        }
-        const id = seq++;
-        return new Promise<BlockSums[]>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          t.ref();
-          t.postMessage({
-            type: "pass",
-            seq: id,
-            modelId: modelId as number,
-            sample: { key: sample.key, first: sample.first },
-            request,
-            blocks: part,
-          } satisfies ToSeasonWorker);
-        }).finally(() => t.unref());
+        if (part.length === 0) return [] as BlockSums[];
+        const modelId = ensureModel(w, sample.model);
+        const answer = await ask(w, {
+          type: "pass",
+          seq: seq++,
+          modelId,
+          sample: { key: sample.key, first: sample.first },
+          request,
+          blocks: part,
+        });
+        return "sums" in answer ? answer.sums : [];
       });
       return (await Promise.all(parts)).flat();
     },

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { generateInstance } from "../../src/engine/generate/generateInstance";
 import { zipEntries } from "../../src/cli/workbook/zipEntries";
 import { ROOT } from "../cli/memoryIo";
 import { EXAMPLES, tempFolder } from "../cli/workbookHelpers";
@@ -136,5 +137,26 @@ test("SIGINT or SIGTERM in the middle of a write removes the temporary file and 
     expect(ended.out).not.toContain("done");
     expect(readFileSync(output, "utf8")).toBe("old\n");
     expect(leftovers()).toEqual([]);
+  }
+});
+
+test("SIGINT while `assort optimize` computes its realistic ceiling ends the run there, output untouched", async () => {
+  // N = 1,000: the ceiling (the first long stage, the same work as `assort bound` does) lasts long enough
+  // for the signal to land inside it, at delays within what `assort bound` takes here.
+  const input = path.join(folder.dir, "large.json");
+  writeFileSync(input, JSON.stringify(generateInstance({ n: 1000, totalDemand: 20000, seed: 3 }).instance));
+  const boundSpan = duration(["bound", "large.json"]);
+  const output = path.join(folder.dir, "large.plan.json");
+  const earlier = Buffer.from("an earlier plan\n");
+  const random = mulberry(SEED + 13);
+  for (let k = 0; k < 3; k++) {
+    writeFileSync(output, earlier);
+    const delay = Math.floor((0.4 + 0.5 * random()) * boundSpan);
+    const ended = await runAndKill(["optimize", "large.json", "--out", "large.plan.json", "--force"], "SIGINT", delay);
+    const what = `SIGINT after ${delay} ms of a ${boundSpan} ms bound (seed ${SEED}, kill ${k})`;
+    expect([what, ended.signal ?? ended.code]).toEqual([what, "SIGINT"]);
+    expect([what, readFileSync(output).equals(earlier)]).toEqual([what, true]);
+    expect([what, ended.stderr]).not.toEqual([what, expect.stringMatching(/unexpected error|This is a bug/)]);
+    expect([what, leftovers()]).toEqual([what, []]);
   }
 });

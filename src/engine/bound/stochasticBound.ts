@@ -9,7 +9,7 @@
 // Components left out (to save time) count at their exact fluid bound, which is valid on its own.
 // A budget or capacity is priced with the given multipliers (any λ, κ ≥ 0 keep the bound valid).
 
-import { componentSaaDual } from "./componentSaaDual";
+import { componentSaaDual, type ComponentDual } from "./componentSaaDual";
 import { solveFluid } from "./fluidBound";
 import { seedKey } from "../random/hash";
 import type { Model } from "../model/instance";
@@ -17,6 +17,7 @@ import { aliasTable, aliasDraw } from "../random/alias";
 import { sampleNegativeBinomial } from "../random/negativeBinomial";
 import { samplePoisson } from "../random/poisson";
 import { Rng } from "../random/rng";
+import { yieldToHost } from "../simulate/host";
 import { substitutionComponents, type SubstitutionComponent } from "./substitutionComponents";
 
 export interface StochasticBoundOptions {
@@ -35,6 +36,8 @@ export interface StochasticBoundOptions {
   components?: number[];
   /** Checked between iterations; true stops the dual where it stands (the bound stays valid). */
   shouldStop?: () => boolean;
+  /** Date.now() after which every dual stops where it stands (also in workers, on the same clock). */
+  deadline?: number;
 }
 
 export interface StochasticBound {
@@ -96,36 +99,115 @@ export function componentFluid(model: Model, c: SubstitutionComponent, lambda: n
   return Math.max(f.value, f.dualValue);
 }
 
-export function stochasticBound(
+/**
+ * What every component's SAA dual shares: the seasons (drawn from `seed` over the whole catalogue, so a
+ * component sees the same counts wherever it is solved), the dual's steps and the limits' prices.
+ */
+export interface DualJob {
+  samples: number;
+  iterations: number;
+  seed: number | string;
+  budgetPrice: number;
+  capacityPrice: number;
+  /** Date.now() after which a dual stops where it stands (its figure stays a valid bound, looser). */
+  deadline?: number;
+}
+
+/** Reusable state for solving components of one model (a worker keeps one per model). */
+export interface DualScratch {
+  model: Model;
+  comps: SubstitutionComponent[];
+  seasonsKey?: string;
+  seasons?: Float64Array[];
+}
+
+export function dualScratch(model: Model, comps?: SubstitutionComponent[]): DualScratch {
+  return { model, comps: comps ?? substitutionComponents(model.substitution, model.n) };
+}
+
+function jobSeasons(scratch: DualScratch, job: DualJob): Float64Array[] {
+  const key = `${job.samples}|${String(job.seed)}`;
+  if (scratch.seasonsKey !== key || !scratch.seasons) {
+    scratch.seasons = sampleSeasonCounts(scratch.model, job.samples, job.seed);
+    scratch.seasonsKey = key;
+  }
+  return scratch.seasons;
+}
+
+/** The SAA dual of component `ci` (an index into scratch.comps) on the job's seasons. */
+export function componentDual(
+  scratch: DualScratch,
+  job: DualJob,
+  ci: number,
+  shouldStop?: () => boolean,
+): ComponentDual {
+  const { model } = scratch;
+  const c = scratch.comps[ci];
+  const seasons = jobSeasons(scratch, job);
+  const t = componentTerms(model, c, job.budgetPrice, job.capacityPrice);
+  const d = seasons.map((s) => Float64Array.from(c.members, (i) => s[i]));
+  const deadline = job.deadline;
+  const stop =
+    deadline === undefined && !shouldStop
+      ? undefined
+      : () => shouldStop?.() === true || (deadline !== undefined && Date.now() > deadline);
+  return componentSaaDual(
+    { substitution: c.substitution, margin: t.margin, cap: t.cap, allowed: t.allowed, seasons: d },
+    { iterations: job.iterations, shouldStop: stop },
+  );
+}
+
+/**
+ * Solves one component's dual elsewhere (a worker thread), by componentDual: the same code wherever it runs,
+ * so any split of the components gives the same figures. `slots`: how many it takes at once.
+ */
+export interface DualSolver {
+  slots: number;
+  solve(job: DualJob, component: number): Promise<ComponentDual>;
+}
+
+function boundJob(options: StochasticBoundOptions): DualJob {
+  return {
+    samples: Math.max(1, Math.round(options.samples ?? 20)),
+    iterations: options.iterations ?? 100,
+    seed: options.seed ?? "stochastic-bound",
+    budgetPrice: options.budgetPrice ?? 0,
+    capacityPrice: options.capacityPrice ?? 0,
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+  };
+}
+
+/** Adds the components' duals (in component order, whoever solved them) and the rest at their fluid bound. */
+function combine(
   model: Model,
-  options: StochasticBoundOptions = {},
-  comps: SubstitutionComponent[] = substitutionComponents(model.substitution, model.n),
+  comps: SubstitutionComponent[],
+  job: DualJob,
+  chosen: number[],
+  duals: (ComponentDual | null)[],
 ): StochasticBound {
-  const K = Math.max(1, Math.round(options.samples ?? 20));
-  const iterations = options.iterations ?? 100;
-  const lambda = options.budgetPrice ?? 0;
-  const kappa = options.capacityPrice ?? 0;
-  const seasons = sampleSeasonCounts(model, K, options.seed ?? "stochastic-bound");
-  const chosen = new Set(options.components ?? comps.map((_, c) => c));
+  const K = job.samples;
+  const lambda = job.budgetPrice;
+  const kappa = job.capacityPrice;
+  const dualOf = new Map<number, ComponentDual | null>();
+  chosen.forEach((c, k) => dualOf.set(c, duals[k] ?? null));
   const perSeason = new Float64Array(K);
   const perProfit = new Float64Array(K);
   let fixed = lambda * (model.constraints.budget ?? 0) + kappa * (model.constraints.capacity ?? 0);
   let fluidOnSamples = fixed;
   let stopped = false;
+  let solved = 0;
   comps.forEach((c, ci) => {
-    if (!chosen.has(ci)) {
+    const r = dualOf.get(ci);
+    if (!r) {
+      // Left out, or never started before a stop: its exact fluid bound is valid on its own.
+      if (r === null) stopped = true;
       const f = componentFluid(model, c, lambda, kappa);
       fixed += f;
       fluidOnSamples += f;
       return;
     }
-    const t = componentTerms(model, c, lambda, kappa);
-    const d = seasons.map((s) => Float64Array.from(c.members, (i) => s[i]));
-    const r = componentSaaDual(
-      { substitution: c.substitution, margin: t.margin, cap: t.cap, allowed: t.allowed, seasons: d },
-      { iterations, shouldStop: options.shouldStop },
-    );
-    if (r.iterations < iterations) stopped = true;
+    solved++;
+    if (r.iterations < job.iterations) stopped = true;
     for (let k = 0; k < K; k++) {
       perSeason[k] += r.seasonValues[k];
       perProfit[k] += r.seasonProfits[k];
@@ -145,9 +227,92 @@ export function stochasticBound(
     stdError: K > 1 ? Math.sqrt(variance / K) : NaN,
     fluidOnSamples,
     samples: K,
-    iterations,
-    componentsSolved: chosen.size,
+    iterations: job.iterations,
+    componentsSolved: solved,
     componentsTotal: comps.length,
     stopped,
   };
+}
+
+function chosenOf(options: StochasticBoundOptions, comps: SubstitutionComponent[]): number[] {
+  const chosen = new Set(options.components ?? comps.map((_, c) => c));
+  return comps.map((_, c) => c).filter((c) => chosen.has(c));
+}
+
+export function stochasticBound(
+  model: Model,
+  options: StochasticBoundOptions = {},
+  comps: SubstitutionComponent[] = substitutionComponents(model.substitution, model.n),
+): StochasticBound {
+  const job = boundJob(options);
+  const scratch = dualScratch(model, comps);
+  const chosen = chosenOf(options, comps);
+  return combine(
+    model,
+    comps,
+    job,
+    chosen,
+    chosen.map((c) => componentDual(scratch, job, c, options.shouldStop)),
+  );
+}
+
+/**
+ * The same bound, figure for figure, without holding the thread: components are solved here one at a time
+ * with a turn for the host between them (`pause` resolves to true to stop: the rest count at their fluid
+ * bound), and, given a `solver`, on its workers at the same time, each taking the next component when free.
+ */
+export async function stochasticBoundAsync(
+  model: Model,
+  options: StochasticBoundOptions & {
+    solver?: DualSolver;
+    pause?: () => Promise<boolean> | boolean;
+    /** After each component solved (here or elsewhere), with how many of the chosen are done. */
+    onComponent?: (done: number, of: number) => void;
+  },
+  comps: SubstitutionComponent[] = substitutionComponents(model.substitution, model.n),
+): Promise<StochasticBound> {
+  const job = boundJob(options);
+  const chosen = chosenOf(options, comps);
+  const scratch = dualScratch(model, comps);
+  const duals: (ComponentDual | null)[] = chosen.map(() => null);
+  let next = 0;
+  let done = 0;
+  let stop = false;
+  let finished = false;
+  const out = new Set<number>();
+  const take = (): number => (stop || next >= chosen.length ? -1 : next++);
+  const solved = (k: number, d: ComponentDual) => {
+    if (finished || duals[k]) return;
+    duals[k] = d;
+    options.onComponent?.(++done, chosen.length);
+  };
+  const solveHere = async (k: number) => {
+    solved(k, componentDual(scratch, job, chosen[k], options.shouldStop));
+    // With workers waiting for their next component, hand them one at once rather than at the next pause.
+    if (options.solver) await yieldToHost();
+    if ((await options.pause?.()) === true || options.shouldStop?.() === true) stop = true;
+  };
+  const elsewhere = async (solver: DualSolver) => {
+    for (let k = take(); k >= 0; k = take()) {
+      out.add(k);
+      const d = await solver.solve(job, chosen[k]);
+      out.delete(k);
+      solved(k, d);
+      if (options.shouldStop?.() === true) stop = true;
+    }
+  };
+  const solver = options.solver;
+  // Workers' failures are not ours: a component they did not answer is solved here.
+  if (solver) for (let w = 0; w < solver.slots; w++) elsewhere(solver).catch(() => undefined);
+  for (let k = take(); k >= 0; k = take()) await solveHere(k);
+  // Components still out on a worker (one may still be starting up) are solved here too, rather than
+  // waited for: the first answer stands, and both are the same figures.
+  while (!stop) {
+    const k = [...out].find((c) => !duals[c]);
+    if (k === undefined) break;
+    out.delete(k);
+    await solveHere(k);
+  }
+  finished = true;
+  return combine(model, comps, job, chosen, duals);
 }

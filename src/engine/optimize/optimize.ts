@@ -23,13 +23,14 @@ import { fitToRules } from "../model/fitToRules";
 import { improvePlan } from "./improvePlan";
 import { limitedFluid, type LimitedFluid } from "../bound/limitedFluid";
 import { planBound } from "../bound/planBound";
-import { ceilingTimeMs, realisticCeiling } from "../bound/realisticCeiling";
+import { CEILING_SHARE, ceilingTimeMs, realisticCeilingAsync } from "../bound/realisticCeiling";
 import type { Method, OptimizeOptions, OptimizeProgress, OptimizeResult, PlanBound } from "./optimizeTypes";
 import { checkRulesFeasible, mayCarry } from "../model/planLimits";
 import { criticalFractile, poissonQuantile } from "../random/poissonNewsvendor";
 import { pooledAssortment } from "./pooledAssortment";
 import { addByValue, greedyFill } from "./refill";
 import {
+  blockProfits,
   PassStopped,
   sampledSeasons,
   sampleProfit,
@@ -61,6 +62,11 @@ const GREEDY_SHARE = 0.25;
 /** Shares of the time limit by which each stage must end: search, then selection, then final evaluation. */
 const SEARCH_SHARE = 0.7;
 const SELECT_SHARE = 0.85;
+/**
+ * The ceiling's wall-clock guard, in multiples of its intended time: only for a machine far slower than the
+ * budget assumes (a busy one, or worker threads still starting), since a cut ceiling is looser.
+ */
+const CEILING_GUARD = 10;
 /** With a current range, the share of the limit kept after the final evaluation for the paired comparison. */
 const COMPARE_SHARE = 0.05;
 
@@ -96,9 +102,45 @@ const SEARCH_WORK = 1.2e8;
 const POLISH_WORK = 6e7;
 const MIN_SEARCH_PASSES = 8;
 const MIN_POLISH_PASSES = 3;
+/**
+ * Past this N × ΣD, with no budget or capacity, the work shrinks in proportion to the size: the search's down
+ * to its least passes, the polish's down to POLISH_WORK_LARGE. Measured on fresh seasons against the full
+ * bounds (the speed bench's families, same seeds): at N = 1,000, ΣD = 20,000, 8–9 search and 6 polish
+ * passes instead of 27–29 and 14–15 gave plans 0.007% and 0.009% less profitable (± 0.002%) for a third of
+ * the search's CPU; at N = 200, +0.005% (noise). Its larger sample makes a polish pass worth more than a
+ * search pass, hence its floor. Under a budget or capacity swaps and re-fills move a unit of the limit at a
+ * time and need their passes: there the full bounds hold.
+ */
+const LARGE_SIZE = 1e5;
+const POLISH_WORK_LARGE = 2.8e7;
+
+/** The work bound at this instance's size (see LARGE_SIZE). */
+function workAt(model: Model, work: number, floor: number): number {
+  const size = model.n * model.totalDemand;
+  if (size <= LARGE_SIZE || model.constraints.budget !== null || model.constraints.capacity !== null) return work;
+  return Math.max(floor, (work * LARGE_SIZE) / size);
+}
 
 function passBound(model: Model, seasons: number, work: number, least: number): number {
   return Math.max(least, Math.floor(work / Math.max(1, seasons * model.totalDemand)));
+}
+
+/** Paired standard errors by which a candidate must trail the search's plan on the screening seasons to be dropped. */
+const SCREEN_SE = 4;
+
+/**
+ * True when a plan's block profits trail the leader's on the same seasons beyond doubt: the mean paired
+ * difference over the blocks is below −SCREEN_SE standard errors (identical seasons, so most of the noise
+ * cancels).
+ */
+function clearlyBehind(blocks: Float64Array, lead: Float64Array): boolean {
+  const m = blocks.length;
+  if (m < 4 || lead.length !== m) return false;
+  let mean = 0;
+  for (let k = 0; k < m; k++) mean += (blocks[k] - lead[k]) / m;
+  let v = 0;
+  for (let k = 0; k < m; k++) v += (blocks[k] - lead[k] - mean) ** 2 / (m - 1);
+  return mean < 0 && mean < -SCREEN_SE * Math.sqrt(v / m);
 }
 
 /** Newsvendor quantities on an assortment: the critical fractile of Poisson(fluid sales). */
@@ -200,16 +242,25 @@ export async function optimize(
   report("Realistic ceiling", 0.01);
   const ceilingMs = options.ceilingTimeMs ?? ceilingTimeMs(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const ceilingStarted = Date.now();
-  const ceilingGuard = ceilingStarted + 4 * ceilingMs;
-  const ceiling = realisticCeiling(model, lf, {
+  const ceilingGuard = ceilingStarted + CEILING_GUARD * ceilingMs;
+  // Its groups are independent: solved here with a turn for the host between groups (a cancel is seen during
+  // it too) and, with a pool, on its workers at the same time (here first: they may still be starting).
+  const pool = options.pool;
+  const ceiling = await realisticCeilingAsync(model, lf, {
     timeMs: ceilingMs,
     seed,
+    deadline: ceilingGuard,
     shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
+    solver: pool?.dual ? { slots: pool.workers, solve: (job, group) => pool.dual!(model, job, group) } : undefined,
+    pause,
+    onGroup: (done, of) => report("Realistic ceiling", 0.01 + (0.02 * done) / of),
   });
+  if (signal?.aborted) throw new OptimizeAborted();
   if (ceiling) bound.ceiling = ceiling;
-  // The ceiling's time comes on top of the limit, up to its own share: every stage's deadline moves by that
-  // much, so a ceiling its guard had to cut takes its overrun from the search, not from the limit.
-  const ceilingTook = Math.min(Date.now() - ceilingStarted, ceilingMs);
+  // The ceiling's time comes on top of the limit, up to its share of the limit (its work is sized to less, so
+  // a busy machine has room): every stage's deadline moves by that much, so a ceiling slower still takes its
+  // overrun from the search, not from the limit.
+  const ceilingTook = Math.min(Date.now() - ceilingStarted, CEILING_SHARE * limitMs);
   deadline += ceilingTook;
   selectDeadline += ceilingTook;
   finalDeadline += ceilingTook;
@@ -266,7 +317,7 @@ export async function optimize(
     if (stop()) return start; // the stage's time is already spent
     const result = await improvePlan(getSample(), start, {
       mayChangeAssortment: free,
-      maxPasses: passBound(model, getSample().keys.length, effort * SEARCH_WORK, MIN_SEARCH_PASSES),
+      maxPasses: passBound(model, getSample().keys.length, effort * workAt(model, SEARCH_WORK, 0), MIN_SEARCH_PASSES),
       shouldStop: stop,
       onRound: (round) => report(label, from + (to - from) * Math.min(0.95, 1 - Math.exp(-round / 25))),
     });
@@ -331,7 +382,12 @@ export async function optimize(
         ? { units: searched }
         : await improvePlan(polished, searched, {
             mayChangeAssortment: true,
-            maxPasses: passBound(model, polishCount, effort * POLISH_WORK, MIN_POLISH_PASSES),
+            maxPasses: passBound(
+              model,
+              polishCount,
+              effort * workAt(model, POLISH_WORK, POLISH_WORK_LARGE),
+              MIN_POLISH_PASSES,
+            ),
             shouldStop: stop,
             onRound: (round) => report("Polishing the plan", 0.6 + 0.2 * Math.min(0.95, 1 - Math.exp(-round / 10))),
           });
@@ -341,15 +397,33 @@ export async function optimize(
       report("Choosing the best plan", 0.8);
       await check();
       // As many seasons as the polish used: the candidates can be as close as the polish could tell apart.
-      const fresh = sampledSeasons(model, seedKey(seedText(seed, "select")), 0, polishCount, options.pool);
-      fresh.deadline = selectDeadline;
+      // Screened on the first quarter of them: a candidate behind the search's plan there beyond doubt (paired
+      // over the quarter's blocks) is dropped; the others are judged on all of them (that quarter and the rest).
+      const selectKey = seedKey(seedText(seed, "select"));
+      const screenCount = Math.max(1, Math.floor(polishCount / 4));
+      const screen = sampledSeasons(model, selectKey, 0, screenCount, options.pool);
+      const rest = sampledSeasons(model, selectKey, screenCount, polishCount - screenCount, options.pool);
+      screen.deadline = selectDeadline;
+      rest.deadline = selectDeadline;
+      const blocksOn = async (plan: Int32Array): Promise<Float64Array | null> => {
+        try {
+          return await blockProfits(screen, plan, pause);
+        } catch (err) {
+          if (!(err instanceof PassStopped)) throw err;
+          if (signal?.aborted) throw new OptimizeAborted();
+          return null;
+        }
+      };
       // The search's own plan first: on a tie it wins.
       let winner = candidates[candidates.length - 1];
       let winnerProfit = -Infinity;
       let compared = 0;
+      let lead: Float64Array | null = null;
       for (const c of [...candidates].reverse()) {
-        const p = Date.now() > selectDeadline ? null : await profitOn(fresh, c.units);
-        if (p === null) {
+        const b = Date.now() > selectDeadline ? null : await blocksOn(c.units);
+        const dropped = b !== null && lead !== null && clearlyBehind(b, lead);
+        const r = b === null || dropped ? null : await profitOn(rest, c.units);
+        if (b === null || (r === null && !dropped)) {
           overTime.push("selection");
           warnings.push(
             `Time limit: choosing the best plan on fresh seasons ran past ${formatSeconds(SELECT_SHARE * limitMs)} of the ${formatSeconds(limitMs)} limit; ` +
@@ -360,6 +434,11 @@ export async function optimize(
           break;
         }
         compared++;
+        if (r === null) continue; // screened out: behind the search's plan beyond doubt
+        lead ??= b;
+        let screened = 0;
+        for (const x of b) screened += x;
+        const p = (screened + r * rest.keys.length) / polishCount;
         if (p > winnerProfit + 1e-9 * Math.abs(p)) {
           winnerProfit = p;
           winner = c;

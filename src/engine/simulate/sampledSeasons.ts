@@ -107,6 +107,12 @@ export async function sampleProfit(s: SampledSeasons, units: ArrayLike<number>, 
   return total / s.keys.length;
 }
 
+/** The plan's profit summed over each block of the sample (passBlocks order): for paired comparisons. */
+export async function blockProfits(s: SampledSeasons, units: ArrayLike<number>, pause?: Pause): Promise<Float64Array> {
+  const sums = await passSums(s, { units: Int32Array.from(units), values: false }, pause);
+  return Float64Array.from(sums, (b) => b.profit);
+}
+
 export interface UnitValues {
   /** Mean profit of the plan over the sample. */
   profit: number;

@@ -7,6 +7,8 @@
 // (node:worker_threads in the CLI, Web Workers in the add-in), so the engine stays free of host APIs.
 
 import type { Model } from "../model/instance";
+import type { ComponentDual } from "../bound/componentSaaDual";
+import type { DualJob } from "../bound/stochasticBound";
 import { oneFewerUnit, oneMoreUnit, rejectionIndex, type RejectionIndex } from "./marginalValues";
 import { playSeason, seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
 import { walkTables, type WalkTables } from "./walkTables";
@@ -52,6 +54,11 @@ export interface BlockSums {
 export interface SeasonPool {
   readonly workers: number;
   run(sample: PoolSample, request: PassRequest, blocks: [number, number][]): Promise<BlockSums[]>;
+  /**
+   * Optional: solves the SAA dual of one substitution component (an index into substitutionComponents'
+   * order) for the realistic ceiling on a free worker, by componentDual (the same code wherever it runs).
+   */
+  dual?(model: Model, job: DualJob, component: number): Promise<ComponentDual>;
 }
 
 /** The fixed cut of `count` seasons into at most PASS_BLOCKS contiguous blocks [from, to). */

@@ -6,10 +6,20 @@
 import loadHighs, { type Highs } from "highs";
 import { generateInstance } from "../../../src/engine/generate/generateInstance";
 import { limitedFluid } from "../../../src/engine/bound/limitedFluid";
-import { planBoundWithCeiling, realisticCeiling, tighterBound } from "../../../src/engine/bound/realisticCeiling";
-import { sampleSeasonCounts, stochasticBound } from "../../../src/engine/bound/stochasticBound";
+import {
+  planBoundWithCeiling,
+  realisticCeiling,
+  realisticCeilingAsync,
+  tighterBound,
+} from "../../../src/engine/bound/realisticCeiling";
+import {
+  componentDual,
+  dualScratch,
+  sampleSeasonCounts,
+  stochasticBound,
+} from "../../../src/engine/bound/stochasticBound";
 import { substitutionComponents } from "../../../src/engine/bound/substitutionComponents";
-import { optimize } from "../../../src/engine/optimize/optimize";
+import { optimize, OptimizeAborted } from "../../../src/engine/optimize/optimize";
 import { validateInstance } from "../../../src/engine/model/validate";
 import { bruteForceOptimum } from "../groundTruth/exactDp";
 import { randomDenseInstance, toInstanceJson } from "../groundTruth/randomInstances";
@@ -123,4 +133,81 @@ test("same inputs, same ceiling (the work is counted, not timed)", () => {
   const a = planBoundWithCeiling(model, 3000, 9).ceiling!;
   const b = planBoundWithCeiling(model, 3000, 9).ceiling!;
   expect(a).toEqual(b);
+});
+
+describe("solved elsewhere or a group at a time: the same ceiling, figure for figure", () => {
+  const model = family(200, 5, 1, "low", 6);
+  const lf = limitedFluid(model);
+  const reference = realisticCeiling(model, lf, { timeMs: 400, seed: 3 })!;
+
+  test("groups solved partly by a solver elsewhere (as workers would), finishing out of order, add up in order", async () => {
+    const elsewhere: number[] = [];
+    const scratch = dualScratch(model);
+    let order = 0;
+    const c = await realisticCeilingAsync(model, lf, {
+      timeMs: 400,
+      seed: 3,
+      solver: {
+        slots: 2,
+        solve: (job, group) => {
+          elsewhere.push(group);
+          const d = componentDual(scratch, job, group);
+          // Later answers for earlier asks: the sums must not depend on who finishes first.
+          return new Promise((resolve) => setTimeout(() => resolve(d), 30 - 10 * (order++ % 3)));
+        },
+      },
+    });
+    expect(elsewhere.length).toBeGreaterThan(0);
+    expect(c).toEqual(reference);
+  });
+
+  test("here, with a turn for the host between groups, reporting each group", async () => {
+    const done: number[] = [];
+    let turns = 0;
+    const c = await realisticCeilingAsync(model, lf, {
+      timeMs: 400,
+      seed: 3,
+      pause: () => {
+        turns++;
+        return false;
+      },
+      onGroup: (k, of) => done.push(k / of),
+    });
+    expect(c).toEqual(reference);
+    expect(turns).toBe(done.length);
+    expect(done[done.length - 1]).toBe(1);
+  });
+
+  test("a stop between groups prices the rest at their fluid bound: looser, still above the full ceiling", async () => {
+    let turns = 0;
+    const c = (await realisticCeilingAsync(model, lf, { timeMs: 400, seed: 3, pause: () => ++turns > 1 }))!;
+    expect(c.value).toBeGreaterThan(reference.value);
+    expect(c.value).toBeLessThanOrEqual(lf.value + 1e-6 * Math.abs(lf.value));
+    expect(c.label).toMatch(/cut short/);
+  });
+});
+
+test("a cancel from the host is seen while the ceiling runs, before its last group", async () => {
+  const model = family(200, 20, 1, "high", 7);
+  const controller = new AbortController();
+  let ceilingShare = 0;
+  let abortedAt = -1;
+  const run = optimize(
+    model,
+    { seed: 1, timeLimitMs: 20000 },
+    (p) => {
+      if (p.stage !== "Realistic ceiling") return;
+      ceilingShare = p.fraction;
+      // A host timer, as a Cancel button or a message would be: it can only fire if the ceiling yields.
+      if (p.fraction > 0.01 && abortedAt < 0) {
+        abortedAt = p.fraction;
+        setTimeout(() => controller.abort(), 0);
+      }
+    },
+    controller.signal,
+  );
+  await expect(run).rejects.toThrow(OptimizeAborted);
+  expect(abortedAt).toBeGreaterThan(0);
+  // Groups left when the cancel came were never solved: the ceiling's progress stopped short of its end.
+  expect(ceilingShare).toBeLessThan(0.03);
 });
