@@ -49,7 +49,7 @@ function peakMiB(): number {
 async function one(n: number, family: Family): Promise<void> {
   const t0 = Date.now();
   const model = validateInstance(familyInstance(family, n));
-  const pool = WORKERS > 1 ? threadPool(WORKERS, join(__dirname, "..", "build", "cli.js")) : undefined;
+  const pool = WORKERS > 1 ? threadPool(WORKERS, join(__dirname, "..", "build", "seasonWorker.js")) : undefined;
   const tLoad = Date.now() - t0;
   const stages: string[] = [];
   let last = "";

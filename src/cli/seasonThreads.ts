@@ -1,9 +1,12 @@
 // The CLI's SeasonPool: passes over sampled seasons split across node:worker_threads (the engine fixes the
 // blocks and adds their sums in order, so any number of threads gives the same plan). Each thread runs
-// this same bundle (build/cli.js) with workerData marking it a season worker (main.ts), receives the
-// model once, and then answers passes over ranges of blocks with their partial sums as plain data.
+// the workers' own small bundle (build/seasonWorker.js, from seasonWorker.ts; the CLI's bundle itself where
+// that is missing) with workerData marking it a season worker, receives the model once, and then answers
+// passes over ranges of blocks with their partial sums as plain data.
 
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import { blockSums, componentDual, dualScratch, seasonScratch } from "../engine";
 import type {
@@ -91,8 +94,14 @@ export interface ThreadPool extends SeasonPool {
   close(): Promise<void>;
 }
 
-/** A pool of `workers` threads running `script` (the bundle itself by default). */
-export function threadPool(workers: number, script: string = __filename): ThreadPool {
+/** The script a season worker runs: the small worker bundle beside this bundle, else this bundle itself. */
+function workerScript(): string {
+  const lean = join(__dirname, "seasonWorker.js");
+  return existsSync(lean) ? lean : __filename;
+}
+
+/** A pool of `workers` threads running `script` (the workers' bundle by default). */
+export function threadPool(workers: number, script: string = workerScript()): ThreadPool {
   const threads = Array.from({ length: workers }, () => {
     const w = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
     w.unref();

@@ -2,7 +2,7 @@
 // figures for the same seed (only the elapsed time differs). Needs build/cli.js (`npm test` builds it).
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateInstance } from "../../src/engine/generate/generateInstance";
@@ -46,4 +46,13 @@ test("--workers must be a whole number from 1", () => {
   });
   expect(r.status).not.toBe(0);
   expect(r.stderr).toMatch(/workers/);
+});
+
+test("the season workers run their own small bundle, without the CLI's readers and writers", () => {
+  // build/seasonWorker.js is what threadPool starts; the whole CLI (3 MB) cost ~125 ms more CPU per thread.
+  const lean = path.join(ROOT, "build", "seasonWorker.js");
+  expect(existsSync(lean)).toBe(true);
+  const size = statSync(lean).size;
+  expect(size).toBeLessThan(statSync(path.join(ROOT, "build", "cli.js")).size / 10);
+  expect(readFileSync(lean, "utf8")).not.toMatch(/exceljs|JSZip/i);
 });
