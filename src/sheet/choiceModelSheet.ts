@@ -8,6 +8,10 @@
 //                 (τ in (0, 1], on any row of the nest; every row that gives one must agree).
 //   mixed logit   the MNL's columns plus Class (a latent class's name) and Share (the class's share, on any
 //                 row of the class); each class has its own "No purchase" row.
+//   multi-step    Search (the products one query shows, most relevant first) with Share (the query's share,
+//                 default 1) on rows of their own; Product and Weight rows (MNL weights against leaving = 1);
+//                 Attention: the chance of examining each list position, one per row in row order (or a list
+//                 in one cell); optional Hide unavailable (yes/no, default yes) on any row.
 // The reader turns the cells into the JSON form of readChoiceModel (src/engine/choice/readChoiceModel.ts),
 // so every surface builds the same model, with each problem named by row and column here.
 
@@ -35,7 +39,10 @@ const COLUMNS = {
   nest: ["nest", "group"],
   dissimilarity: ["dissimilarity", "tau", "nestparameter", "lambda"],
   class: ["class", "latentclass"],
-  share: ["share", "classshare"],
+  share: ["share", "classshare", "searchshare", "queryshare"],
+  search: ["search", "query", "searchresults", "queryresults"],
+  attention: ["attention", "examine", "examination", "positionattention"],
+  hide: ["hideunavailable", "hidesoldout", "hide"],
 };
 const NO_PURCHASE = ["nopurchase", "none", "leave", "outside", "outsideoption", "nochoice", "nopurchaseweight"];
 
@@ -93,6 +100,11 @@ export function readModelRange(
     return x;
   };
 
+  if (col.search >= 0) {
+    const choiceModel = multiStepRange(cells, rows, col, title, known, add, weightOf);
+    return choiceModel && problems.length === 0 ? { choiceModel, problems } : { problems };
+  }
+
   if (col.ranking >= 0) {
     const types = rows.map((r) => {
       const text = cellText(cells[r][col.ranking]);
@@ -120,7 +132,7 @@ export function readModelRange(
   if (col.product < 0 || col.weight < 0) {
     add(
       0,
-      "no Ranking column, nor Product and Weight columns; give customer types (Ranking, Weight) or logit weights (Product, Weight, a No purchase row; Nest and Dissimilarity for nested logit, Class and Share for mixed logit)",
+      "no Ranking column, nor Product and Weight columns; give customer types (Ranking, Weight) or logit weights (Product, Weight, a No purchase row; Nest and Dissimilarity for nested logit, Class and Share for mixed logit), or a search shopper (Search and Attention with Product and Weight)",
     );
     return { problems };
   }
@@ -239,6 +251,111 @@ export function readModelRange(
       problems,
     };
   return { choiceModel: { type: "mnl", weights: only.weights, noPurchase: only.noPurchase }, problems };
+}
+
+/** Yes/no in a cell: true, false, or undefined when it is neither. */
+function yesNo(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  const t = headerKey(cellText(v));
+  if (["yes", "y", "true", "1"].includes(t)) return true;
+  if (["no", "n", "false", "0"].includes(t)) return false;
+  return undefined;
+}
+
+/** The multi-step search shopper's range (Search rows, Product/Weight rows, Attention): its JSON form, or undefined after adding its problems. */
+function multiStepRange(
+  cells: readonly (readonly unknown[])[],
+  rows: number[],
+  col: Record<Column, number>,
+  title: (k: Column) => string,
+  known: Set<string>,
+  add: (index: number, message: string, column?: string) => void,
+  weightOf: (r: number, fallback?: number) => number,
+): Record<string, unknown> | undefined {
+  const weights: Record<string, number> = {};
+  const queries: { share: number; ranking: string[] }[] = [];
+  const attention: number[] = [];
+  let hideUnavailable: boolean | undefined;
+  let failed = false;
+  const fail = (r: number, message: string, column?: string) => {
+    failed = true;
+    add(r, message, column);
+  };
+  const text = (r: number, k: Column) => (col[k] >= 0 ? cellText(cells[r][col[k]]) : "");
+  for (const r of rows) {
+    const search = text(r, "search");
+    if (search !== "") {
+      const ids = search
+        .split(/[>;,\n]/)
+        .map((x) => x.trim())
+        .filter((x) => x !== "");
+      for (const id of ids)
+        if (!known.has(id))
+          fail(r, `${title("search")}: '${id}' is not a product of the Products range.`, title("search"));
+      if (new Set(ids).size !== ids.length)
+        fail(r, `${title("search")}: a product is listed twice; list each once.`, title("search"));
+      let share = 1;
+      if (text(r, "share") !== "") {
+        const x = numberIn(cells[r][col.share]);
+        if (x === undefined || x < 0)
+          fail(
+            r,
+            `${title("share")} ${JSON.stringify(text(r, "share"))} is not a share; give a number of 0 or more.`,
+            title("share"),
+          );
+        else share = x;
+      }
+      queries.push({ share, ranking: ids });
+    } else if (text(r, "share") !== "")
+      fail(
+        r,
+        `${title("share")} without a ${title("search")}: a share belongs to the search on its row.`,
+        title("share"),
+      );
+    const id = text(r, "product");
+    if (id !== "") {
+      if (!known.has(id))
+        fail(r, `${title("product")} '${id}' is not a product of the Products range.`, title("product"));
+      else if (id in weights) fail(r, `product '${id}' is given twice; give each once.`, title("product"));
+      else {
+        const w = weightOf(r);
+        if (Number.isNaN(w)) failed = true;
+        else weights[id] = w;
+      }
+    }
+    const a = text(r, "attention");
+    if (a !== "")
+      for (const part of a.split(/[;,\s]+/).filter((x) => x !== "")) {
+        const x = numberIn(part);
+        if (x === undefined || x < 0 || x > 1)
+          fail(
+            r,
+            `${title("attention")} ${JSON.stringify(part)} is not a probability of examining a position; give 0 to 1.`,
+            title("attention"),
+          );
+        else attention.push(x);
+      }
+    const h = text(r, "hide");
+    if (h !== "") {
+      const b = yesNo(cells[r][col.hide]);
+      if (b === undefined) fail(r, `${title("hide")} ${JSON.stringify(h)}: write yes or no.`, title("hide"));
+      else if (hideUnavailable !== undefined && hideUnavailable !== b)
+        fail(r, `${title("hide")} says ${h} here but the other way on an earlier row; give it once.`, title("hide"));
+      else hideUnavailable = b;
+    }
+  }
+  if (col.product < 0 || col.weight < 0)
+    fail(0, "a search shopper needs Product and Weight columns: each product's weight against leaving (1).");
+  if (queries.length === 0) fail(0, `no ${title("search")} rows; give each query's products, most relevant first.`);
+  if (attention.length === 0)
+    fail(
+      0,
+      col.attention < 0
+        ? "no Attention column; give the chance of examining each list position, one per row (e.g. 0.95, 0.6, 0.4)."
+        : `no ${title("attention")} values; give the chance of examining each list position, one per row.`,
+    );
+  if (failed) return undefined;
+  return { type: "multiStep", weights, queries, attention, hideUnavailable: hideUnavailable ?? true };
 }
 
 /** The Model range as a whole choice model file (products by id only; customers as given). */

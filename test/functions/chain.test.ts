@@ -115,6 +115,25 @@ describe("ASSORT.CHAIN", () => {
     expect(figure(out, "Route")).toBe("removal");
   });
 
+  test("the multi-step search shopper by Search, Share and Attention", async () => {
+    const search = [
+      ["Product", "Weight", "Search", "Share", "Attention"],
+      ["A", 3, "A > B > C", 0.7, 0.9],
+      ["B", 2, "D > C > B", 0.3, 0.5],
+      ["C", 1, "", "", ""],
+      ["D", 1, "", "", ""],
+    ];
+    const out = await chain(PRODUCTS, search, [["route", "removal"]], invocation());
+    expect(String(figure(out, "Model"))).toMatch(/search/i);
+    expect(figure(out, "Route")).toBe("removal");
+    const read = readSubstitution(
+      out.map((r) => r.slice(0, 3)),
+      IDS,
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.links.length).toBeGreaterThan(0);
+  });
+
   test("bad rows are named by sheet row and column", async () => {
     const bad = [
       ["Type", "Weight", "Ranking"],
