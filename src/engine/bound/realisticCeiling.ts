@@ -158,6 +158,8 @@ export interface CeilingAsyncOptions extends CeilingOptions {
   pause?: () => Promise<boolean> | boolean;
   /** After each group solved, with how many of those priced by SAA are done. */
   onGroup?: (done: number, of: number) => void;
+  /** False: only on the `solver` (a thread of its own), none here unless it fails. */
+  here?: boolean;
 }
 
 /**
@@ -180,6 +182,7 @@ export async function realisticCeilingAsync(
       solver: options.solver,
       pause: options.pause,
       onComponent: options.onGroup,
+      here: options.here,
     },
     plan.comps,
   );

@@ -268,6 +268,11 @@ export async function stochasticBoundAsync(
     pause?: () => Promise<boolean> | boolean;
     /** After each component solved (here or elsewhere), with how many of the chosen are done. */
     onComponent?: (done: number, of: number) => void;
+    /**
+     * False: with a `solver`, solve nothing here unless the solver fails (the caller's thread has other work).
+     * The figures are the same either way.
+     */
+    here?: boolean;
   },
   comps: SubstitutionComponent[] = substitutionComponents(model.substitution, model.n),
 ): Promise<StochasticBound> {
@@ -302,6 +307,13 @@ export async function stochasticBoundAsync(
     }
   };
   const solver = options.solver;
+  if (solver && options.here === false) {
+    // Only on the solver; what it failed to answer (it may have died) is solved here afterwards.
+    await Promise.all(Array.from({ length: solver.slots }, () => elsewhere(solver).catch(() => undefined)));
+    for (let k = 0; k < chosen.length && !stop; k++) if (!duals[k]) await solveHere(k);
+    finished = true;
+    return combine(model, comps, job, chosen, duals);
+  }
   // Workers' failures are not ours: a component they did not answer is solved here.
   if (solver) for (let w = 0; w < solver.slots; w++) elsewhere(solver).catch(() => undefined);
   for (let k = take(); k >= 0; k = take()) await solveHere(k);

@@ -222,6 +222,8 @@ export async function optimize(
     }
   };
   checkRulesFeasible(model);
+  // The workers set up (walk tables) while this thread solves the bound.
+  options.pool?.prepare?.(model);
   report("Upper bound", 0);
   const lf = limitedFluid(model);
   // Refuse before any simulation a run whose least work (a pass of the search, two final seasons) cannot
@@ -237,33 +239,52 @@ export async function optimize(
   const { value, kind, ignoredConstraints, label } = planBound(model, lf);
   const bound: PlanBound = { value, kind, ignoredConstraints, label };
   await check();
-  // The realistic ceiling (SAA bound): a counted amount of work sized from the time limit, on top of the
-  // search's time like the final evaluation (the search keeps its whole limit).
-  report("Realistic ceiling", 0.01);
+  // The realistic ceiling (SAA bound): a counted amount of work sized from the time limit. It does not steer
+  // the plan. On a pool with a thread of its own for it, it runs there in the background while the search's
+  // passes run on the others; otherwise first, on top of the search's time like the final evaluation (the
+  // search keeps its whole limit).
   const ceilingMs = options.ceilingTimeMs ?? ceilingTimeMs(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   const ceilingStarted = Date.now();
   const ceilingGuard = ceilingStarted + CEILING_GUARD * ceilingMs;
+  const pool = options.pool;
+  const apart = pool?.dual !== undefined && pool.dualApart === true;
+  if (!apart) report("Realistic ceiling", 0.01);
   // Its groups are independent: solved here with a turn for the host between groups (a cancel is seen during
   // it too) and, with a pool, on its workers at the same time (here first: they may still be starting).
-  const pool = options.pool;
-  const ceiling = await realisticCeilingAsync(model, lf, {
+  const ceilingRun = realisticCeilingAsync(model, lf, {
     timeMs: ceilingMs,
     seed,
     deadline: ceilingGuard,
     shouldStop: () => signal?.aborted === true || Date.now() > ceilingGuard,
-    solver: pool?.dual ? { slots: pool.workers, solve: (job, group) => pool.dual!(model, job, group) } : undefined,
+    solver: pool?.dual
+      ? { slots: apart ? 1 : pool.workers, solve: (job, group) => pool.dual!(model, job, group) }
+      : undefined,
+    here: !apart,
     pause,
-    onGroup: (done, of) => report("Realistic ceiling", 0.01 + (0.02 * done) / of),
+    onGroup: apart ? undefined : (done, of) => report("Realistic ceiling", 0.01 + (0.02 * done) / of),
   });
-  if (signal?.aborted) throw new OptimizeAborted();
-  if (ceiling) bound.ceiling = ceiling;
-  // The ceiling's time comes on top of the limit, up to its share of the limit (its work is sized to less, so
-  // a busy machine has room): every stage's deadline moves by that much, so a ceiling slower still takes its
-  // overrun from the search, not from the limit.
-  const ceilingTook = Math.min(Date.now() - ceilingStarted, CEILING_SHARE * limitMs);
-  deadline += ceilingTook;
-  selectDeadline += ceilingTook;
-  finalDeadline += ceilingTook;
+  // A failure is seen where the run waits for it; until then it must not surface as unhandled.
+  let ceilingSettled = false;
+  ceilingRun.then(
+    () => (ceilingSettled = true),
+    () => (ceilingSettled = true),
+  );
+  const ceilingIn = async () => {
+    const ceiling = await ceilingRun;
+    if (signal?.aborted) throw new OptimizeAborted();
+    if (ceiling) bound.ceiling = ceiling;
+    return ceiling;
+  };
+  if (!apart) {
+    await ceilingIn();
+    // The ceiling's time comes on top of the limit, up to its share of the limit (its work is sized to less,
+    // so a busy machine has room): every stage's deadline moves by that much, so a ceiling slower still takes
+    // its overrun from the search, not from the limit.
+    const ceilingTook = Math.min(Date.now() - ceilingStarted, CEILING_SHARE * limitMs);
+    deadline += ceilingTook;
+    selectDeadline += ceilingTook;
+    finalDeadline += ceilingTook;
+  }
   await check();
 
   const mean = lf.fluid.sales;
@@ -460,6 +481,12 @@ export async function optimize(
     );
   }
 
+  // In the background the ceiling is usually done by now; if not, its thread finishes it before this one
+  // starts the final evaluation (both would want a core).
+  if (apart) {
+    if (!ceilingSettled) report("Realistic ceiling", 0.84);
+    await ceilingIn();
+  }
   report("Final evaluation", 0.85);
   await check();
   const current = model.currentUnits;
@@ -533,6 +560,7 @@ export async function optimize(
     }
   }
   report("Done", 1);
+  const ceiling = bound.ceiling;
   const tighter = ceiling ? Math.min(ceiling.value, bound.value) : bound.value;
   return {
     method,

@@ -59,6 +59,13 @@ export interface SeasonPool {
    * order) for the realistic ceiling on a free worker, by componentDual (the same code wherever it runs).
    */
   dual?(model: Model, job: DualJob, component: number): Promise<ComponentDual>;
+  /**
+   * True when `dual` runs on a thread of its own, beside the pass workers: the ceiling is then solved there in
+   * the background while the search's passes run, and the calling thread stays free to hand out passes.
+   */
+  readonly dualApart?: boolean;
+  /** Optional: hands the workers the model ahead of its first pass, so they set up while the caller works. */
+  prepare?(model: Model): void;
 }
 
 /** The fixed cut of `count` seasons into at most PASS_BLOCKS contiguous blocks [from, to). */
