@@ -49,6 +49,8 @@ export * from "./simulate/marginalValues";
 export * from "./simulate/host";
 export * from "./simulate/workBudget";
 export * from "./simulate/seasonPool";
+export * from "./simulate/seasonService";
+export * from "./simulate/portPool";
 
 // Upper bounds
 export * from "./bound/fluidBound";

@@ -32,6 +32,7 @@ import { byId, setDisabled, setValue, valueOf } from "./dom";
 import { checkInputs, type InputCheck, type InputValues } from "./inputCheck";
 import { renderAddresses, renderCheck, renderHints } from "./inputsView";
 import { describeParameters, parameterHints, readParameters } from "./parameters";
+import { startCoresField } from "./coresField";
 import { EVALUATION_FROM, remainingText } from "./remaining";
 import { renderComparison, fillPlanSelect, renderSummary } from "./resultView";
 import { resultSummary, type RuleValues } from "./resultSummary";
@@ -85,6 +86,7 @@ export class Pane {
     byId("keep").addEventListener("click", () => void this.keepScenario());
     for (const id of ["compare-a", "compare-b"]) byId(id).addEventListener("change", () => this.showComparison());
     for (const key of PARAMETER_KEYS) byId(`p-${key}`).addEventListener("change", () => void this.saveParameters());
+    startCoresField();
     new WhatIf({
       prepare: () => this.prepare("What if"),
       writePlan: (data) => this.writeAsking(data),

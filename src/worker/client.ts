@@ -43,12 +43,19 @@ export interface ClientOptions {
   cancelGraceMs?: number;
   /** The in-thread runner (tests may slow it down). */
   runInThread?: typeof runJob;
+  /**
+   * Season workers the engine worker may start for a job's passes (read at each submit, so a changed setting
+   * counts from the next run). Default 0: every pass on the engine worker. The results are the same.
+   */
+  threads?: () => number;
 }
 
 export interface SubmitOptions {
   /** Longest run allowed, counted from when the job starts (not while it waits in the queue). */
   timeoutMs?: number;
   onProgress?: (p: OptimizeProgress) => void;
+  /** Season workers for this job, instead of the client's setting. */
+  threads?: number;
 }
 
 export interface JobHandle<T> {
@@ -75,9 +82,15 @@ interface Pending {
   timer?: ReturnType<typeof setTimeout>;
   slot?: Slot;
   flag: { aborted: boolean };
+  threads: number;
 }
 
 const DEFAULT_GRACE_MS = 2000;
+
+/** A usable count of season workers: a whole number from 0. */
+function wholeThreads(t: number): number {
+  return Number.isFinite(t) && t > 0 ? Math.floor(t) : 0;
+}
 
 export class EngineClient {
   private nextId = 1;
@@ -87,6 +100,7 @@ export class EngineClient {
   private readonly graceMs: number;
   private readonly runInThread: typeof runJob;
   private createWorker: (() => WorkerLike) | null;
+  private readonly threads: () => number;
   private disposed = false;
 
   constructor(options: ClientOptions = {}) {
@@ -94,6 +108,7 @@ export class EngineClient {
     this.poolSize = Math.max(1, options.poolSize ?? 1);
     this.graceMs = options.cancelGraceMs ?? DEFAULT_GRACE_MS;
     this.runInThread = options.runInThread ?? runJob;
+    this.threads = options.threads ?? (() => 0);
   }
 
   /** True when jobs run in Web Workers (false: in-thread fallback). */
@@ -121,6 +136,7 @@ export class EngineClient {
       reject,
       settled: false,
       flag: { aborted: false },
+      threads: wholeThreads(options.threads ?? this.threads()),
     };
     if (this.disposed) {
       this.settle(p, new JobCancelled("The engine was shut down."));
@@ -265,7 +281,7 @@ export class EngineClient {
       p.slot = slot;
       this.startClock(p);
       try {
-        slot.worker.postMessage({ type: "run", id: p.id, job: p.job });
+        slot.worker.postMessage({ type: "run", id: p.id, job: p.job, threads: p.threads });
       } catch (err) {
         this.settle(p, new Error(`The engine worker could not take the job: ${(err as Error).message}`));
         this.replaceWorker(slot);

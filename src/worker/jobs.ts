@@ -18,6 +18,7 @@ import type {
   Problem,
   Relaxation,
   RelaxOptions,
+  SeasonPool,
   SimulationResult,
   SweepOptions,
   SweepResult,
@@ -188,22 +189,24 @@ function rowsFrom(range: string, firstRow: number) {
   };
 }
 
+/** `pool`: season workers for the passes of the jobs that optimise (the same results as without). */
 export async function runJob(
   job: Job,
   onProgress: (p: OptimizeProgress) => void,
   signal: { readonly aborted: boolean },
+  pool?: SeasonPool,
 ): Promise<JobResult<Job>> {
   switch (job.kind) {
     case "optimize":
-      return optimize(job.model, job.options, onProgress, signal);
+      return optimize(job.model, { ...job.options, pool }, onProgress, signal);
     case "evaluate":
       return evaluate(job, onProgress, signal);
     case "sweep":
-      return sweep(job.model, job.rule, job.values, job.options, onProgress, signal);
+      return sweep(job.model, job.rule, job.values, { ...job.options, pool }, onProgress, signal);
     case "relax":
-      return relaxBindingRules(job.model, job.base, job.options, signal, onProgress);
+      return relaxBindingRules(job.model, job.base, { ...job.options, pool }, signal, onProgress);
     case "sweepPoint":
-      return sweepPointResult(job.model, job.rule, job.value, job.units, job.options, onProgress, signal);
+      return sweepPointResult(job.model, job.rule, job.value, job.units, { ...job.options, pool }, onProgress, signal);
     case "bound":
       return sheetBoundWithCeiling(job.model);
     case "choice":

@@ -3,7 +3,8 @@
 import type { OptimizeProgress } from "../engine";
 import type { Job, JobFailure } from "./jobs";
 
-export type ToWorker = { type: "run"; id: number; job: Job } | { type: "cancel"; id: number };
+/** `threads`: season workers for the run's passes (0: all on the engine worker; the same results either way). */
+export type ToWorker = { type: "run"; id: number; job: Job; threads?: number } | { type: "cancel"; id: number };
 
 export type FromWorker =
   | { type: "progress"; id: number; progress: OptimizeProgress }

@@ -4,6 +4,7 @@
 
 import packageJson from "../../package.json";
 import { EngineClient, type WorkerLike } from "./client";
+import { coresSetting, machineCores, seasonThreads } from "./coresSetting";
 
 const KEY = `__assortEngineClient@${packageJson.version}`;
 
@@ -23,5 +24,9 @@ function poolSize(): number {
 
 export function engineClient(): EngineClient {
   const g = globalThis as unknown as Record<string, EngineClient | undefined>;
-  return (g[KEY] ??= new EngineClient({ createWorker, poolSize: poolSize() }));
+  return (g[KEY] ??= new EngineClient({
+    createWorker,
+    poolSize: poolSize(),
+    threads: () => seasonThreads(coresSetting(), machineCores()),
+  }));
 }

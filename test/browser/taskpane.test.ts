@@ -5,11 +5,13 @@
 // real Web Worker, answer the question about a cell in the way, re-run, cancel a run, click a problem.
 
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { columnLetter } from "../../src/sheet/address";
+import { generateInstance } from "../../src/engine/generate/generateInstance";
+import { validateInstance } from "../../src/engine/model/validate";
 import { DROPPED_COLOR, OWN_HEADERS } from "../../src/sheet/planSheet";
 import { browserSuite } from "./chromium";
 import { serve } from "./staticServer";
@@ -794,4 +796,71 @@ describe("What if: a sweep in the worker, its curve, a point's plan to the plan 
     expect(await call<unknown[][]>("values", "Assort scenarios", "A1:L20")).toEqual(scenarios);
     expect(pageErrors).toEqual([]);
   });
+});
+
+describe("season workers in the browser: the engine worker's nested Web Workers", () => {
+  // The built engine worker, run in a page of its own with jobs posted straight to it, as the engine client
+  // posts them: the same seed must give byte-identical results on 0, 1, 2 or 4 season workers.
+  const model = validateInstance(generateInstance({ n: 60, totalDemand: 900, seed: 3, substitutes: 6 }).instance);
+  // Typed arrays cross page.evaluate as tagged plain arrays and are rebuilt in the page.
+  const tagged = JSON.stringify(model, (_, v: unknown) =>
+    ArrayBuffer.isView(v) ? { __typed: v.constructor.name, values: Array.from(v as unknown as ArrayLike<number>) } : v,
+  );
+  let p: Page;
+  const seasonWorkers: string[] = [];
+
+  beforeAll(async () => {
+    p = await browser.newPage();
+    p.on("worker", (w) => seasonWorkers.push(w.url()));
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.route(`${server.url}pool.html`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>pool</title>" }),
+    );
+    await p.goto(server.url + "pool.html");
+  });
+  afterAll(async () => p?.close());
+
+  const run = (threads: number) =>
+    p.evaluate(
+      async ([script, json, k]) => {
+        const types = globalThis as unknown as Record<string, new (a: number[]) => unknown>;
+        const m = JSON.parse(json as string, (_, v) =>
+          v && typeof v === "object" && "__typed" in v ? new types[v.__typed](v.values) : v,
+        );
+        const w = new Worker(script as string);
+        const t = Date.now();
+        const out = await new Promise<{ type: string; result?: unknown; failure?: unknown }>((resolve) => {
+          w.onmessage = (ev) => {
+            if (ev.data.type !== "progress") resolve(ev.data);
+          };
+          w.postMessage({
+            type: "run",
+            id: 1,
+            job: { kind: "optimize", model: m, options: { method: "auto", seed: 9, timeLimitMs: 600000 } },
+            threads: k,
+          });
+        });
+        w.terminate();
+        if (out.type !== "done") return { text: JSON.stringify(out.failure), ms: Date.now() - t };
+        const r = out.result as Record<string, unknown> & { units: Int32Array };
+        const text = JSON.stringify([Array.from(r.units), r.evaluation, r.bound, r.warnings, r.stoppedEarly]);
+        return { text, ms: Date.now() - t };
+      },
+      [server.url + readdirSync(out).find((f) => /^engine-worker\..*\.js$/.test(f)), tagged, threads] as const,
+    );
+
+  test("the same plan, evaluation and ceiling, byte for byte, on 0, 1, 2 or 4 season workers", async () => {
+    const alone = await run(0);
+    expect(alone.text).toMatch(/^\[\[/); // a plan, not a failure
+    expect(seasonWorkers.filter((u) => /season-worker/.test(u))).toHaveLength(0);
+    for (const k of [1, 2, 4]) {
+      const before = seasonWorkers.filter((u) => /season-worker/.test(u)).length;
+      const r = await run(k);
+      expect(r.text).toBe(alone.text);
+      // k for the passes and one for the ceiling, started by the engine worker.
+      expect(seasonWorkers.filter((u) => /season-worker/.test(u)).length - before).toBe(k + 1);
+    }
+    expect(JSON.parse(alone.text)[4]).toBe(false); // not cut by the time limit
+    expect(pageErrors).toEqual([]);
+  }, 600000);
 });

@@ -6,8 +6,37 @@ import { validateInstance } from "../../src/engine/model/validate";
 import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../src/worker/client";
 import { optimize } from "../../src/engine/optimize/optimize";
 import { relaxBindingRules } from "../../src/engine/whatif/relaxRule";
+import type { OptimizeResult } from "../../src/engine/optimize/optimizeTypes";
 import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob, type RelaxJob } from "../../src/worker/jobs";
 import type { FromWorker, ToWorker } from "../../src/worker/messages";
+
+// The engine worker's season workers are nested Web Workers (`import.meta`, which Jest's CommonJS cannot
+// compile): here each is the same seasonService behind a cloning message boundary, or, once
+// mockSeasonWorkers.broken is set, one that fails as a worker that cannot load does.
+const mockSeasonWorkers = { started: 0, broken: false };
+jest.mock("../../src/worker/startSeasonWorker", () => ({
+  startSeasonWorker: () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seasonService } = require("../../src/engine/simulate/seasonService");
+    const handle = seasonService();
+    mockSeasonWorkers.started++;
+    const broken = mockSeasonWorkers.broken;
+    const w = {
+      onmessage: null as null | ((ev: { data: unknown }) => void),
+      onerror: null as null | ((ev: { message?: string }) => void),
+      postMessage(m: unknown) {
+        const data = structuredClone(m);
+        setTimeout(() => {
+          if (broken) return w.onerror?.({ message: "the script could not be loaded" });
+          const a = handle(data);
+          if (a) w.onmessage?.({ data: structuredClone(a.reply) });
+        }, 0);
+      },
+      terminate() {},
+    };
+    return w;
+  },
+}));
 
 const INPUT = {
   products: [
@@ -203,6 +232,65 @@ describe("with the real worker script", () => {
   });
 });
 
+describe("with season workers (the add-in's pool)", () => {
+  const model = validateInstance({
+    products: Array.from({ length: 12 }, (_, i) => ({
+      id: `P${i}`,
+      price: 10 + i,
+      cost: 4 + (i % 3),
+      demand: 40 / (i + 1),
+    })),
+    substitution: Array.from({ length: 11 }, (_, i) => ({ from: `P${i}`, to: `P${i + 1}`, probability: 0.5 })),
+  });
+  const job: OptimizeJob = { kind: "optimize", model, options: { method: "auto", seed: 5, timeLimitMs: 600000 } };
+  const runWith = async (threads: number) => {
+    const client = new EngineClient({ createWorker: realWorker, threads: () => threads });
+    const r = (await client.submit(job).result) as OptimizeResult;
+    client.dispose();
+    return JSON.stringify([Array.from(r.units), r.evaluation.expectedProfit, r.bound, r.warnings]);
+  };
+
+  test("the same plan and figures, byte for byte, with 0, 1, 2 or 4 season workers", async () => {
+    mockSeasonWorkers.broken = false;
+    const before = mockSeasonWorkers.started;
+    const alone = await runWith(0);
+    expect(mockSeasonWorkers.started).toBe(before); // none asked, none started
+    for (const threads of [1, 2, 4]) {
+      const started = mockSeasonWorkers.started;
+      expect(await runWith(threads)).toBe(alone);
+      expect(mockSeasonWorkers.started - started).toBe(threads + 1); // the passes' and the ceiling's own
+    }
+  }, 600000);
+
+  test("season workers that fail to start leave the job to the engine worker, with the same result", async () => {
+    mockSeasonWorkers.broken = false;
+    const alone = await runWith(0);
+    mockSeasonWorkers.broken = true;
+    try {
+      expect(await runWith(2)).toBe(alone);
+    } finally {
+      mockSeasonWorkers.broken = false;
+    }
+  }, 600000);
+
+  test("the setting is read at each submit and sent with the job", () => {
+    let threads = 3;
+    const made: ScriptedWorker[] = [];
+    const client = new EngineClient({
+      createWorker: () => (made.push(new ScriptedWorker()), made[made.length - 1]),
+      threads: () => threads,
+      poolSize: 3,
+    });
+    const jobs = [client.submit(EVALUATE)];
+    threads = Number.NaN; // a host that reports nothing usable: none
+    jobs.push(client.submit(EVALUATE));
+    jobs.push(client.submit(EVALUATE, { threads: 2 })); // this job's own
+    expect(made.map((w) => (w.received[0] as { threads?: number }).threads)).toEqual([3, 0, 2]);
+    client.dispose();
+    for (const j of jobs) j.result.catch(() => undefined); // rejected by the dispose
+  });
+});
+
 describe("with a scripted worker", () => {
   function setup(options: { cancelGraceMs?: number; poolSize?: number } = {}) {
     const workers: ScriptedWorker[] = [];
@@ -257,7 +345,7 @@ describe("with a scripted worker", () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(workers[1].received).toEqual([{ type: "run", id: b.id, job: EVALUATE }]);
+    expect(workers[1].received).toEqual([{ type: "run", id: b.id, job: EVALUATE, threads: 0 }]);
     workers[1].reply({ type: "done", id: b.id, result: "b" });
     expect(await b.result).toBe("b");
   });
