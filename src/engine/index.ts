@@ -51,6 +51,7 @@ export * from "./simulate/workBudget";
 export * from "./simulate/seasonPool";
 export * from "./simulate/seasonService";
 export * from "./simulate/portPool";
+export * from "./simulate/simulationBlock";
 
 // Upper bounds
 export * from "./bound/fluidBound";

@@ -57,6 +57,7 @@ export function webSeasonPool(size: number, create: () => SeasonWorkerLike): Web
     prepare: (model) => pool.prepare?.(model),
     run: (sample, request, blocks) => pool.run(sample, request, blocks),
     dual: (model, job, component) => pool.dual!(model, job, component),
+    simulate: (model, units, key, ranges, deadline) => pool.simulate!(model, units, key, ranges, deadline),
     size,
     get broken() {
       return broken;

@@ -107,11 +107,13 @@ const MIN_POLISH_PASSES = 3;
  * to its least passes, the polish's down to POLISH_WORK_LARGE. Measured on fresh seasons against the full
  * bounds (the speed bench's families, same seeds): at N = 1,000, ΣD = 20,000, 8–9 search and 6 polish
  * passes instead of 27–29 and 14–15 gave plans 0.007% and 0.009% less profitable (± 0.002%) for a third of
- * the search's CPU; at N = 200, +0.005% (noise). Its larger sample makes a polish pass worth more than a
- * search pass, hence its floor. Under a budget or capacity swaps and re-fills move a unit of the limit at a
- * time and need their passes: there the full bounds hold.
+ * the search's CPU. Below 1e6 the saving is small and the cost is not: at N = 50, ΣD = 5,000 (2.5e5) the
+ * lighter search left auto 2.2 ± 1.0 behind gk on 40,000 paired seasons (bench/results/quality.md), the full
+ * one +0.9 ± 0.9. Its larger sample makes a polish pass worth more than a search pass, hence its floor.
+ * Under a budget or capacity swaps and re-fills move a unit of the limit at a time and need their passes:
+ * there the full bounds hold.
  */
-const LARGE_SIZE = 1e5;
+const LARGE_SIZE = 1e6;
 const POLISH_WORK_LARGE = 2.8e7;
 
 /** The work bound at this instance's size (see LARGE_SIZE). */
@@ -508,6 +510,8 @@ export async function optimize(
     onProgress: (f) => report("Final evaluation", 0.85 + evalShare * f),
     shouldStop: () => signal?.aborted === true,
     deadline: evalDeadline,
+    // Its batches split across the pool's workers: the same figures to the last bit.
+    pool: options.pool,
   });
   if (signal?.aborted) throw new OptimizeAborted();
   // The deadline cuts every season, the first two too: a run that could not even play those has no result.

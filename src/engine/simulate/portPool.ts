@@ -105,6 +105,15 @@ export function portPool(ports: SeasonPort[], apart: boolean): PortPool {
       });
       return (await Promise.all(parts)).flat();
     },
+    async simulate(model: Model, units: Int32Array, key: number, ranges: [number, number][], deadline?: number) {
+      const parts = ranges.map(async (range, w) => {
+        const modelId = ensureModel(w % workers, model);
+        const answer = await ask(w % workers, { type: "simulate", seq: seq++, modelId, units, key, range, deadline });
+        if (!("block" in answer)) throw new Error("season worker: no simulation block in its answer");
+        return answer.block;
+      });
+      return Promise.all(parts);
+    },
     answer(w: number, msg: FromSeasonWorker) {
       const p = pending.get(msg.seq);
       if (!p || p.w !== w) return;

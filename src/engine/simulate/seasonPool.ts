@@ -9,6 +9,7 @@
 import type { Model } from "../model/instance";
 import type { ComponentDual } from "../bound/componentSaaDual";
 import type { DualJob } from "../bound/stochasticBound";
+import type { SimulationBlock } from "./simulationBlock";
 import { oneFewerUnit, oneMoreUnit, rejectionIndex, type RejectionIndex } from "./marginalValues";
 import { playSeason, seasonCounters, seasonKey, seasonTrace, type SeasonCounters, type SeasonTrace } from "./season";
 import { walkTables, type WalkTables } from "./walkTables";
@@ -64,6 +65,18 @@ export interface SeasonPool {
    * the background while the search's passes run, and the calling thread stays free to hand out passes.
    */
   readonly dualApart?: boolean;
+  /**
+   * Optional: plays seasons `ranges` (consecutive, each [from, to)) of the simulation run `key` under `units`
+   * (simulationBlock.ts), one range per worker, resolving to their blocks in the order asked; `deadline` as
+   * in SimulationOptions.
+   */
+  simulate?(
+    model: Model,
+    units: Int32Array,
+    key: number,
+    ranges: [number, number][],
+    deadline?: number,
+  ): Promise<SimulationBlock[]>;
   /** Optional: hands the workers the model ahead of its first pass, so they set up while the caller works. */
   prepare?(model: Model): void;
 }

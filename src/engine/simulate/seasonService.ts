@@ -1,12 +1,14 @@
 // The worker side of a SeasonPool, as plain message handling with no host API: a node:worker_threads thread
 // (src/cli/seasonWorker.ts) and a Web Worker (src/worker/season.worker.ts) each feed it what they receive and
 // post back what it answers. A worker is sent a model once, then passes over ranges of blocks (answered with
-// their partial sums) and the realistic ceiling's groups (answered with their duals).
+// their partial sums), the realistic ceiling's groups (answered with their duals) and ranges of the final
+// evaluation's seasons (answered with their simulation blocks).
 
 import type { Model } from "../model/instance";
 import type { ComponentDual } from "../bound/componentSaaDual";
 import { componentDual, dualScratch, type DualJob, type DualScratch } from "../bound/stochasticBound";
 import { blockSums, seasonScratch, type BlockSums, type PassRequest, type SeasonScratch } from "./seasonPool";
+import { simulationBlock, type SimulationBlock } from "./simulationBlock";
 
 /** What a season worker is told. `passes`: set up for passes at once (the ceiling's own worker never needs to). */
 export type ToSeasonWorker =
@@ -19,10 +21,22 @@ export type ToSeasonWorker =
       request: PassRequest;
       blocks: [number, number][];
     }
-  | { type: "dual"; seq: number; modelId: number; job: DualJob; component: number };
+  | { type: "dual"; seq: number; modelId: number; job: DualJob; component: number }
+  | {
+      type: "simulate";
+      seq: number;
+      modelId: number;
+      units: Int32Array;
+      key: number;
+      range: [number, number];
+      deadline?: number;
+    };
 
 export type FromSeasonWorker =
-  { seq: number; sums: BlockSums[] } | { seq: number; dual: ComponentDual } | { seq: number; error: string };
+  | { seq: number; sums: BlockSums[] }
+  | { seq: number; dual: ComponentDual }
+  | { seq: number; block: SimulationBlock }
+  | { seq: number; error: string };
 
 /** An answer and the buffers that may be moved, not copied, with it. */
 export interface SeasonAnswer {
@@ -66,6 +80,13 @@ export function seasonService(): (msg: ToSeasonWorker) => SeasonAnswer | null {
         return { reply: { seq: msg.seq, dual: componentDual(d, msg.job, msg.component) }, transfer: [] };
       }
       const s = scratchOf(msg.modelId);
+      if (msg.type === "simulate") {
+        const [from, to] = msg.range;
+        const block = simulationBlock(s.model, msg.units, msg.key, from, to, s.tables, s.counters, msg.deadline);
+        const transfer = [block.profit, block.revenue, block.salvage, block.sales, block.salesSq, block.lost];
+        transfer.push(block.out, block.inflow);
+        return { reply: { seq: msg.seq, block }, transfer: transfer.map((a) => a.buffer as ArrayBuffer) };
+      }
       const sums = msg.blocks.map(([from, to]) => blockSums(s, msg.sample, msg.request, from, to));
       const transfer: ArrayBuffer[] = [];
       for (const b of sums) for (const a of [b.more, b.fewer, b.sales]) if (a) transfer.push(a.buffer as ArrayBuffer);

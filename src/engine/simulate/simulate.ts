@@ -5,7 +5,9 @@
 import { seedKey } from "../random/hash";
 import { yieldToHost } from "./host";
 import type { Model } from "../model/instance";
-import { playSeason, seasonCounters, seasonKey } from "./season";
+import { seasonCounters } from "./season";
+import { joinBlocks, simulationBlock, type SimulationBlock } from "./simulationBlock";
+import type { SeasonPool } from "./seasonPool";
 import { walkTables } from "./walkTables";
 import { MAX_UNITS } from "../model/limits";
 
@@ -74,37 +76,80 @@ export interface SimulationResult {
 
 const Z95 = 1.959963984540054;
 
+/** What the simulation asks its driver for: a range of seasons played (a block), or a turn for the host. */
+type Ask = { from: number; to: number } | null;
+
 export function simulate(model: Model, plan: ArrayLike<number>, options: SimulationOptions = {}): SimulationResult {
   const run = simulation(model, plan, options);
+  const here = playHere(model, run.units, seedKey(options.seed ?? 1));
+  let answer: SimulationBlock | undefined;
   for (;;) {
-    const next = run.next();
+    const next = run.steps.next(answer as SimulationBlock);
     if (next.done) return next.value;
+    answer = next.value ? here(next.value.from, next.value.to, options.deadline) : undefined;
   }
 }
 
-/** The same, yielding to the host between batches (about 2 million customer-steps each) so a cancel is seen. */
+/**
+ * The same, yielding to the host between batches (about 2 million customer-steps each) so a cancel is seen;
+ * with a `pool` each batch is split across its workers, with the same result to the last bit.
+ */
 export async function simulateAsync(
   model: Model,
   plan: ArrayLike<number>,
-  options: SimulationOptions = {},
+  options: SimulationOptions & { pool?: SeasonPool } = {},
 ): Promise<SimulationResult> {
   const run = simulation(model, plan, options);
+  const pool = options.pool?.simulate && options.pool.workers > 0 ? options.pool : undefined;
+  const key = seedKey(options.seed ?? 1);
+  const here = playHere(model, run.units, key);
+  let answer: SimulationBlock | undefined;
   for (;;) {
-    const next = run.next();
+    const next = run.steps.next(answer as SimulationBlock);
     if (next.done) return next.value;
-    await yieldToHost();
+    const ask = next.value;
+    if (ask === null) {
+      await yieldToHost();
+      answer = undefined;
+    } else if (pool) {
+      const ranges = splitRange(ask.from, ask.to, pool.workers);
+      answer = joinBlocks(await pool.simulate!(model, run.units, key, ranges, options.deadline), model.n);
+    } else {
+      answer = here(ask.from, ask.to, options.deadline);
+    }
   }
 }
 
-/** The simulation as a generator that pauses after each batch of seasons. */
-function* simulation(
+/** Contiguous shares of [from, to), one per worker (none empty). */
+function splitRange(from: number, to: number, parts: number): [number, number][] {
+  const count = to - from;
+  const k = Math.max(1, Math.min(parts, count));
+  const out: [number, number][] = [];
+  for (let w = 0; w < k; w++) out.push([from + Math.floor((w * count) / k), from + Math.floor(((w + 1) * count) / k)]);
+  return out;
+}
+
+/** Plays blocks of the run `key` on this thread. */
+function playHere(model: Model, units: Int32Array, key: number) {
+  const tables = walkTables(model);
+  const season = seasonCounters(model.n);
+  return (from: number, to: number, deadline?: number) =>
+    simulationBlock(model, units, key, from, to, tables, season, deadline);
+}
+
+/** The plan checked, and the simulation as a generator asking for blocks of seasons and host turns. */
+function simulation(
   model: Model,
   plan: ArrayLike<number>,
   options: SimulationOptions,
-): Generator<void, SimulationResult, void> {
-  const n = model.n;
-  const units = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+): { units: Int32Array; steps: Generator<Ask, SimulationResult, SimulationBlock> } {
+  const units = checkedUnits(model, plan);
+  return { units, steps: simulationSteps(model, units, options) };
+}
+
+function checkedUnits(model: Model, plan: ArrayLike<number>): Int32Array {
+  const units = new Int32Array(model.n);
+  for (let i = 0; i < model.n; i++) {
     const q = plan[i];
     if (!(q >= 0) || !Number.isInteger(q))
       throw new RangeError(`units of ${model.ids[i]} must be a whole number, 0 or more (got ${q})`);
@@ -112,15 +157,21 @@ function* simulation(
       throw new RangeError(`units of ${model.ids[i]}: ${q} is more than the ${MAX_UNITS} a plan can hold`);
     units[i] = q;
   }
-  const key = seedKey(options.seed ?? 1);
+  return units;
+}
+
+function* simulationSteps(
+  model: Model,
+  units: Int32Array,
+  options: SimulationOptions,
+): Generator<Ask, SimulationResult, SimulationBlock> {
+  const n = model.n;
   const fixedReps = options.reps;
   const minReps = fixedReps ?? Math.max(2, options.minReps ?? 100);
   const maxReps = fixedReps ?? Math.max(minReps, options.maxReps ?? 20000);
   const relTarget = options.targetRelativeError ?? (options.targetStdError === undefined ? 0.002 : 0);
   const absTarget = options.targetStdError ?? 0;
 
-  const tables = walkTables(model);
-  const season = seasonCounters(n);
   const sum = {
     sales: new Float64Array(n),
     salesSq: new Float64Array(n),
@@ -128,14 +179,8 @@ function* simulation(
     out: new Float64Array(n),
     inflow: new Float64Array(n),
   };
-  let fixedPart = 0; // Σ (s − c)·x: paid whatever happens
   let purchaseCost = 0;
-  let unitsSalvage = 0;
-  for (let i = 0; i < n; i++) {
-    unitsSalvage += model.salvage[i] * units[i];
-    fixedPart += (model.salvage[i] - model.cost[i]) * units[i];
-    purchaseCost += model.cost[i] * units[i];
-  }
+  for (let i = 0; i < n; i++) purchaseCost += model.cost[i] * units[i];
   // Welford running mean and variance of season profit.
   let reps = 0;
   let mean = 0;
@@ -150,50 +195,35 @@ function* simulation(
   let timeLimited = false;
   let cutSeason = 0;
   const deadline = options.deadline;
-  season.deadline = deadline;
   let batch = Math.min(minReps, 16);
   while (reps < maxReps) {
     const end = Math.min(maxReps, reps + batch);
-    const batchStart = steps;
-    for (; reps < end;) {
-      playSeason(model, units, seasonKey(key, reps), season, tables);
-      if (season.stopped) {
-        timeLimited = true;
-        cutSeason = season.customers > 0 ? season.played / season.customers : 0;
-        break;
-      }
-      // profit = Σ p·sales + s·(x − sales) − c·x = Σ (s − c)·x + Σ (p − s)·sales
-      let profit = fixedPart;
-      let rev = 0;
-      let soldSalvage = 0;
-      let lostAll = 0;
-      for (let i = 0; i < n; i++) {
-        const s = season.sales[i];
-        if (s > 0) {
-          rev += model.price[i] * s;
-          soldSalvage += model.salvage[i] * s;
-          sum.sales[i] += s;
-          sum.salesSq[i] += s * s;
-          sum.inflow[i] += season.inflow[i];
-        }
-        if (season.lost[i] > 0) {
-          sum.lost[i] += season.lost[i];
-          lostAll += season.lost[i];
-        }
-        if (units[i] > 0 && season.stock[i] === 0) sum.out[i]++;
-      }
-      profit += rev - soldSalvage;
-      const sal = unitsSalvage - soldSalvage;
+    const asked = end - reps;
+    const block: SimulationBlock = yield { from: reps, to: end };
+    // In season order: the same sums, bit for bit, however the block was split.
+    for (let k = 0; k < block.played; k++) {
+      const profit = block.profit[k];
       reps++;
       const d = profit - mean;
       mean += d / reps;
       m2 += d * (profit - mean);
-      revenue += rev;
-      salvageValue += sal;
-      customers += season.customers;
-      lostCustomers += lostAll;
-      steps += season.steps;
-      cappedWalks += season.cappedWalks;
+      revenue += block.revenue[k];
+      salvageValue += block.salvage[k];
+    }
+    for (let i = 0; i < n; i++) {
+      sum.sales[i] += block.sales[i];
+      sum.salesSq[i] += block.salesSq[i];
+      sum.lost[i] += block.lost[i];
+      sum.out[i] += block.out[i];
+      sum.inflow[i] += block.inflow[i];
+    }
+    customers += block.customers;
+    lostCustomers += block.lostCustomers;
+    steps += block.steps;
+    cappedWalks += block.cappedWalks;
+    if (block.played < asked) {
+      timeLimited = true;
+      cutSeason = block.cut;
     }
     options.onProgress?.(reps / maxReps);
     if (timeLimited || reps >= maxReps) break;
@@ -201,7 +231,7 @@ function* simulation(
       timeLimited = true;
       break;
     }
-    yield;
+    yield null;
     if (options.shouldStop?.()) {
       stopped = true;
       break;
@@ -211,7 +241,7 @@ function* simulation(
       if (se <= absTarget || se <= relTarget * Math.abs(mean)) break;
     }
     // Aim for batches of about two million steps so progress and cancellation stay responsive.
-    const perRep = Math.max(1, (steps - batchStart) / batch);
+    const perRep = Math.max(1, block.steps / batch);
     batch = Math.max(1, Math.min(maxReps - reps, Math.round(2e6 / perRep)));
   }
   const stdError = reps > 1 ? Math.sqrt(m2 / (reps - 1) / reps) : NaN;

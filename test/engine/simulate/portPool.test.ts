@@ -9,6 +9,7 @@ import { optimize } from "../../../src/engine/optimize/optimize";
 import { portPool, type PortPool, type SeasonPort } from "../../../src/engine/simulate/portPool";
 import { seasonService, type ToSeasonWorker } from "../../../src/engine/simulate/seasonService";
 import { passBlocks } from "../../../src/engine/simulate/seasonPool";
+import { simulateAsync } from "../../../src/engine/simulate/simulate";
 
 interface Memory {
   pool: PortPool;
@@ -23,18 +24,20 @@ function memoryPool(ports: number, apart: boolean): Memory {
   const dead = Array.from({ length: ports }, () => false);
   let turn = 0;
   const box: { pool?: PortPool } = {};
+  // A port keeps its messages in order (as real ones do); the workers answer after different delays.
+  const queues = Array.from({ length: ports }, () => Promise.resolve());
   const port = (w: number): SeasonPort => ({
     post(msg: ToSeasonWorker) {
       seen[w][msg.type] = (seen[w][msg.type] ?? 0) + 1;
       const copy = structuredClone(msg);
-      setTimeout(
-        () => {
+      const delay = (w * 5 + turn++) % 3;
+      queues[w] = queues[w]
+        .then(() => new Promise<void>((resolve) => setTimeout(resolve, delay)))
+        .then(() => {
           if (dead[w]) return;
           const answer = handlers[w](copy);
           if (answer) box.pool?.answer(w, structuredClone(answer.reply));
-        },
-        (w * 5 + turn++) % 3,
-      );
+        });
     },
   });
   const pool = portPool(
@@ -84,6 +87,18 @@ test("the same seed gives byte-identical results on 1, 2 or 4 pass workers, with
   }
   expect(new Set(outputs).size).toBe(1);
 }, 600000);
+
+test("a simulation split across 1, 2 or 4 workers is the one played here, to the last bit", async () => {
+  const units = Array.from({ length: model.n }, (_, i) => (i * 5) % 11);
+  const alone = await simulateAsync(model, units, { seed: 8, targetRelativeError: 0.003, minReps: 50 });
+  const key = (r: unknown) => JSON.stringify(r, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+  for (const workers of [1, 2, 4]) {
+    const m = memoryPool(workers + 1, true);
+    const r = await simulateAsync(model, units, { seed: 8, targetRelativeError: 0.003, minReps: 50, pool: m.pool });
+    expect(key(r)).toBe(key(alone));
+    for (const s of m.seen.slice(0, -1)) expect(s.simulate).toBeGreaterThan(0);
+  }
+});
 
 test("a pass worker that dies fails the pass it owed and any later one, with its message", async () => {
   const m = memoryPool(3, true);
