@@ -4,7 +4,9 @@
 // Writes bench/results/quality.md. Figures, not pass/fail:
 //
 //   npm run bench:quality                 all 36 families, 2 seeds (long: about an hour on 2 cores)
-//   npm run bench:quality -- --n 50,200   a subset of sizes (also --per, --tail, --margin, --seeds)
+//   npm run bench:quality -- --n 50,200   a subset of sizes (also --per, --tail, --margin, --seeds, --out)
+//   npm run bench:quality -- --limit 300  each method's time limit in seconds (default 60): plans are counted
+//                                         work, so a longer limit changes nothing unless the limit would cut a run
 
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +15,10 @@ import { optimize } from "../src/engine/optimize/optimize";
 import { METHODS, type Method } from "../src/engine/optimize/optimizeTypes";
 import { stochasticBound } from "../src/engine/bound/stochasticBound";
 import { validateInstance } from "../src/engine/model/validate";
+import { comparePlans } from "../src/engine/compare/comparePlans";
+
+/** Paired seasons for judging a baseline whose unpaired mean is ahead of auto's. */
+const PAIRED_SEASONS = 20000;
 
 function listArg(name: string, fallback: string[]): string[] {
   const k = process.argv.indexOf(`--${name}`);
@@ -24,6 +30,7 @@ const pers = listArg("per", ["5", "20", "100"]).map(Number);
 const tails = listArg("tail", ["0.8", "1.2"]).map(Number);
 const margins = listArg("margin", ["low", "high"]) as ("low" | "high")[];
 const seeds = Number(listArg("seeds", ["2"])[0]);
+const limitSeconds = Number(listArg("limit", ["60"])[0]);
 const out = listArg("out", [join(__dirname, "results", "quality.md")])[0];
 /** A line for the results file (e.g. the machine's load, or why the run is partial). */
 const note = listArg("note", [""])[0];
@@ -34,6 +41,10 @@ interface Row {
   saa: number[];
   saaSeconds: number[];
   byMethod: Map<Method, { ofFluid: number[]; ofSaa: number[]; seconds: number[]; cut: number }>;
+  /** Plans per seed by method, for the paired check. */
+  plans: { model: ReturnType<typeof validateInstance>; units: Map<Method, Int32Array> }[];
+  /** Set when a baseline's unpaired mean is ahead: auto minus it on paired seasons, summed over seeds. */
+  paired?: { method: Method; gain: number; se: number; share: number };
 }
 
 function meanSe(xs: number[]): string {
@@ -57,10 +68,12 @@ function write(): void {
     "a relaxation, so S-shares below 100% do not by themselves mean a plan can be improved). Cells: mean % over",
     "seeds ± standard error over seeds (a single number when there is one seed); each plan",
     "judged on fresh seasons (standard error of each profit ≤ 0.2%). Instances from `assort generate` (10",
-    'substitutes, categories of 25). "cut by time limit": methods the 60 s limit stopped early (on k of the seeds).',
+    'substitutes, categories of 25). "cut by time limit": methods the time limit stopped early (on k of the seeds).',
+    "\"auto ≥ all\": auto's mean %F is at least every baseline's; where a baseline's is ahead, its plan and auto's are",
+    `played again on ${PAIRED_SEASONS.toLocaleString("en-US")} common fresh seasons per seed, and "yes, paired" means auto is not behind beyond 2 standard errors (auto minus it, summed over seeds).`,
     "Regenerate: `npm run bench:quality` (see bench/quality.ts for subsets).",
     "",
-    `Machine: ${process.platform} ${process.arch}, Node ${process.version}; ${seeds} seed(s) per family; run took ${((Date.now() - started) / 60000).toFixed(1)} min${note ? `; ${note}` : ""}.`,
+    `Machine: ${process.platform} ${process.arch}, Node ${process.version}; ${seeds} seed(s) per family; time limit ${limitSeconds} s per method; run took ${((Date.now() - started) / 60000).toFixed(1)} min${note ? `; ${note}` : ""}.`,
     "",
     `| family (N, ΣD/N, tail, margin) | S/F | ${METHODS.map((m) => `${m} %F | ${m} %S`).join(" | ")} | auto s | S s | auto ≥ all | cut by time limit |`,
     `|---|---|${METHODS.map(() => "---|---").join("|")}|---|---|---|---|`,
@@ -75,15 +88,52 @@ function write(): void {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const autoMean = avg(r.byMethod.get("auto")?.ofFluid ?? []);
     const best = METHODS.every((m) => avg(r.byMethod.get(m)?.ofFluid ?? []) <= autoMean + 1e-12);
+    // Unpaired means within noise can rank either way: the paired seasons decide (behind = beyond 2 SE).
+    const p = r.paired;
+    const verdict = best
+      ? "yes"
+      : p && p.gain >= -2 * p.se
+        ? `yes, paired (vs ${p.method}: ${p.gain >= 0 ? "+" : ""}${p.gain.toFixed(1)} ± ${p.se.toFixed(1)}, ${(100 * p.share).toFixed(3)}%)`
+        : p
+          ? `no (vs ${p.method}: ${p.gain.toFixed(1)} ± ${p.se.toFixed(1)} on paired seasons)`
+          : "no";
     // Methods the time limit stopped early, with on how many seeds: their shares are not what they would reach.
     const cut = METHODS.flatMap((m) => {
       const k = r.byMethod.get(m)?.cut ?? 0;
       return k > 0 ? [`${m} (${k}/${r.fluid.length})`] : [];
     });
-    return `| ${r.family} | ${meanSe(sf)} | ${cells.join(" | ")} | ${avg(autoSeconds).toFixed(1)} | ${avg(r.saaSeconds).toFixed(1)} | ${best ? "yes" : "no"} | ${cut.length ? cut.join(", ") : "none"} |`;
+    return `| ${r.family} | ${meanSe(sf)} | ${cells.join(" | ")} | ${avg(autoSeconds).toFixed(1)} | ${avg(r.saaSeconds).toFixed(1)} | ${verdict} | ${cut.length ? cut.join(", ") : "none"} |`;
   });
   mkdirSync(join(__dirname, "results"), { recursive: true });
   writeFileSync(out, [...head, ...body, ""].join("\n"));
+}
+
+/**
+ * When a baseline's mean share is ahead of auto's, the two plans again on PAIRED_SEASONS common fresh seasons
+ * per seed (auto minus the baseline, summed over seeds): the unpaired evaluations each carry ~0.2% noise.
+ */
+async function pairedCheck(row: Row): Promise<void> {
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const autoMean = avg(row.byMethod.get("auto")?.ofFluid ?? []);
+  let ahead: Method | undefined;
+  for (const m of METHODS)
+    if (m !== "auto" && avg(row.byMethod.get(m)?.ofFluid ?? []) > autoMean + 1e-12)
+      if (!ahead || avg(row.byMethod.get(m)?.ofFluid ?? []) > avg(row.byMethod.get(ahead)?.ofFluid ?? [])) ahead = m;
+  if (!ahead) return;
+  let gain = 0;
+  let variance = 0;
+  let profit = 0;
+  for (const [k, p] of row.plans.entries()) {
+    const c = await comparePlans(p.model, p.units.get(ahead)!, p.units.get("auto")!, {
+      seed: `quality-paired:${k + 1}`,
+      minReps: PAIRED_SEASONS,
+      maxReps: PAIRED_SEASONS,
+    });
+    gain += c.gain.profit.mean;
+    variance += c.gain.profit.se ** 2;
+    profit += c.current.expectedProfit.mean;
+  }
+  row.paired = { method: ahead, gain, se: Math.sqrt(variance), share: profit > 0 ? gain / profit : 0 };
 }
 
 async function main(): Promise<void> {
@@ -97,6 +147,7 @@ async function main(): Promise<void> {
             saa: [],
             saaSeconds: [],
             byMethod: new Map(),
+            plans: [],
           };
           for (let seed = 1; seed <= seeds; seed++) {
             const model = validateInstance(
@@ -109,7 +160,7 @@ async function main(): Promise<void> {
             let fluid = 0;
             for (const method of METHODS) {
               const t = Date.now();
-              const r = await optimize(model, { method, seed, timeLimitMs: 60000, ceilingTimeMs: 0 });
+              const r = await optimize(model, { method, seed, timeLimitMs: 1000 * limitSeconds, ceilingTimeMs: 0 });
               fluid = r.bound.value;
               const cell = row.byMethod.get(method) ?? { ofFluid: [], ofSaa: [], seconds: [], cut: 0 };
               cell.ofFluid.push(r.evaluation.expectedProfit / r.bound.value);
@@ -117,10 +168,13 @@ async function main(): Promise<void> {
               cell.seconds.push((Date.now() - t) / 1000);
               if (r.stoppedEarly || (r.overTime?.length ?? 0) > 0) cell.cut++;
               row.byMethod.set(method, cell);
+              if (row.plans.length < seed) row.plans.push({ model, units: new Map() });
+              row.plans[seed - 1].units.set(method, r.units);
             }
             row.fluid.push(fluid);
             row.saa.push(sb.value);
           }
+          await pairedCheck(row);
           rows.push(row);
           write();
           console.log(
