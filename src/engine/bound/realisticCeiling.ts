@@ -21,7 +21,8 @@ import { substitutionComponents, type SubstitutionComponent } from "./substituti
 
 /**
  * Work units (links + products, per season, per dual iteration) one millisecond buys on one core: about
- * 6,000 measured on the benchmark machine (bench/results/ceiling-cost.md).
+ * 6,000 measured on the first benchmark machine. It fixes the figure (counted work), not the time: with the
+ * soft solves' looser tolerance, on today's machine a unit costs about half that (bench/results/ceiling-cost.md).
  */
 export const CEILING_WORK_PER_MS = 6000;
 /** Default share of the run's time limit, and its cap. */
