@@ -281,7 +281,10 @@ export class EngineClient {
       p.slot = slot;
       this.startClock(p);
       try {
-        slot.worker.postMessage({ type: "run", id: p.id, job: p.job, threads: p.threads });
+        // Jobs computing at once (several ASSORT cells) share the cores rather than each taking them all.
+        const busy = this.slots.filter((s) => s.running && !s.running.settled).length;
+        const threads = p.threads > 0 ? Math.max(1, Math.floor(p.threads / Math.max(1, busy))) : 0;
+        slot.worker.postMessage({ type: "run", id: p.id, job: p.job, threads });
       } catch (err) {
         this.settle(p, new Error(`The engine worker could not take the job: ${(err as Error).message}`));
         this.replaceWorker(slot);

@@ -273,8 +273,8 @@ describe("with season workers (the add-in's pool)", () => {
     }
   }, 600000);
 
-  test("the setting is read at each submit and sent with the job", () => {
-    let threads = 3;
+  test("the setting is read at each submit and sent with the job; jobs at once share it", () => {
+    let threads = 4;
     const made: ScriptedWorker[] = [];
     const client = new EngineClient({
       createWorker: () => (made.push(new ScriptedWorker()), made[made.length - 1]),
@@ -284,8 +284,8 @@ describe("with season workers (the add-in's pool)", () => {
     const jobs = [client.submit(EVALUATE)];
     threads = Number.NaN; // a host that reports nothing usable: none
     jobs.push(client.submit(EVALUATE));
-    jobs.push(client.submit(EVALUATE, { threads: 2 })); // this job's own
-    expect(made.map((w) => (w.received[0] as { threads?: number }).threads)).toEqual([3, 0, 2]);
+    jobs.push(client.submit(EVALUATE, { threads: 6 })); // this job's own, shared with the two running
+    expect(made.map((w) => (w.received[0] as { threads?: number }).threads)).toEqual([4, 0, 2]);
     client.dispose();
     for (const j of jobs) j.result.catch(() => undefined); // rejected by the dispose
   });
