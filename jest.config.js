@@ -13,5 +13,10 @@ module.exports = {
   // One line when the browser suite is skipped for want of Chromium (test/browser/chromium.ts).
   globalSetup: "<rootDir>/test/browser/globalSetup.ts",
   // office-addin-mock loads office-addin-manifest only for an enum; the real one is ESM-only (docs/office.md §4.1).
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
+  // The engine worker's nested season workers need webpack's `import.meta` (src/worker/startSeasonWorker.ts):
+  // in Jest they run in-process (test/stubs/startSeasonWorker.ts).
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    "^\\./startSeasonWorker$": "<rootDir>/test/stubs/startSeasonWorker.ts",
+  },
 };

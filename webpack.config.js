@@ -127,6 +127,9 @@ module.exports = async (env, options) => {
       }),
     ],
     performance: { hints: false },
+    // Every script is one of the named bundles (taskpane, functions, engine-worker, season-worker): the engine
+    // code the two workers share is not split into a nameless chunk that each would have to fetch first.
+    optimization: { splitChunks: false },
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
       port: Number(process.env.npm_package_config_dev_server_port || DEV_PORT),

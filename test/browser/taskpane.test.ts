@@ -452,6 +452,31 @@ test("a problem in the inputs is listed with its cell, and clicking it selects t
   expect(pageErrors).toEqual([]);
 });
 
+test("Cores: all but one by default, saying what that means here; One is kept on this computer, not in the workbook", async () => {
+  const value = () => page.locator("#cores").evaluate((e) => (e as HTMLElement & { value: string }).value);
+  expect(await value()).toBe("all");
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const workers = Math.max(1, Math.min(8, cores - 1));
+  expect(await text("#cores-help")).toContain(
+    `This computer has ${cores} cores: "All but one" runs the passes on ${workers} season worker`,
+  );
+  const choose = (v: string) =>
+    page.evaluate((x) => {
+      const el = document.getElementById("cores") as HTMLElement & { value: string };
+      el.value = x;
+      el.dispatchEvent(new Event("change"));
+    }, v);
+  const workbookSettings = () => fake<Record<string, unknown>>("settings");
+  const before = await workbookSettings();
+  await choose("one");
+  expect(await page.evaluate(() => localStorage.getItem("assort.cores"))).toBe("one");
+  expect(await text("#cores-help")).toMatch(/"One" keeps the whole run on one/);
+  expect(await workbookSettings()).toEqual(before); // nothing written into the workbook
+  await choose("all");
+  expect(await page.evaluate(() => localStorage.getItem("assort.cores"))).toBe("all");
+  expect(pageErrors).toEqual([]);
+});
+
 test("opened outside Excel (office.js unreachable), the pane says so instead of failing", async () => {
   const other = await browser.newPage({ viewport: { width: 320, height: 600 } });
   try {

@@ -7,36 +7,12 @@ import { EngineClient, JobCancelled, JobTimedOut, type WorkerLike } from "../../
 import { optimize } from "../../src/engine/optimize/optimize";
 import { relaxBindingRules } from "../../src/engine/whatif/relaxRule";
 import type { OptimizeResult } from "../../src/engine/optimize/optimizeTypes";
+import { seasonWorkerControls } from "../stubs/startSeasonWorker";
 import { runJob, type EvaluateJob, type EvaluateOutcome, type OptimizeJob, type RelaxJob } from "../../src/worker/jobs";
 import type { FromWorker, ToWorker } from "../../src/worker/messages";
 
-// The engine worker's season workers are nested Web Workers (`import.meta`, which Jest's CommonJS cannot
-// compile): here each is the same seasonService behind a cloning message boundary, or, once
-// mockSeasonWorkers.broken is set, one that fails as a worker that cannot load does.
-const mockSeasonWorkers = { started: 0, broken: false };
-jest.mock("../../src/worker/startSeasonWorker", () => ({
-  startSeasonWorker: () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { seasonService } = require("../../src/engine/simulate/seasonService");
-    const handle = seasonService();
-    mockSeasonWorkers.started++;
-    const broken = mockSeasonWorkers.broken;
-    const w = {
-      onmessage: null as null | ((ev: { data: unknown }) => void),
-      onerror: null as null | ((ev: { message?: string }) => void),
-      postMessage(m: unknown) {
-        const data = structuredClone(m);
-        setTimeout(() => {
-          if (broken) return w.onerror?.({ message: "the script could not be loaded" });
-          const a = handle(data);
-          if (a) w.onmessage?.({ data: structuredClone(a.reply) });
-        }, 0);
-      },
-      terminate() {},
-    };
-    return w;
-  },
-}));
+// The engine worker's season workers run in-process in Jest (test/stubs/startSeasonWorker.ts, by jest.config.js).
+const mockSeasonWorkers = seasonWorkerControls();
 
 const INPUT = {
   products: [
