@@ -38,6 +38,24 @@ test("assort optimize --workers 1, 2, 4: the same plan and figures, byte for byt
   expect(outputs[2]).toBe(outputs[0]);
 }, 900_000);
 
+test("assort plan --workers 1 and 2: the same plan and figures, byte for byte", () => {
+  const outputs = ["1", "2"].map((w) => {
+    const out = path.join(dir, `planned-${w}.xlsx`);
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "plan", "examples/fashion.xlsx", "--out", out, "--json", "--workers", w, "--time-limit", "60"],
+      { cwd: ROOT, encoding: "utf8", timeout: 600_000 },
+    );
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    delete json.elapsedMs;
+    delete json.output;
+    return JSON.stringify(json);
+  });
+  expect(outputs[0]).toMatch(/"expectedProfit":\d/);
+  expect(outputs[1]).toBe(outputs[0]);
+}, 900_000);
+
 test("--workers must be a whole number from 1", () => {
   const r = spawnSync(process.execPath, [BIN, "optimize", "examples/small.json", "--workers", "0"], {
     cwd: ROOT,

@@ -216,47 +216,56 @@ export const planCommand: Command = {
     };
     // Refused now rather than after the search.
     io.checkOutput?.(output, target);
-    const opened = await readWorkbook(io, input);
-    const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
-    const s = settings(cli, inputs);
-    const model = applyOverrides(inputs.sheet.model, cli.overrides, "plan");
-    const lines = settingLines(model, cli.overrides, optionsOrigin(inputs.sheet.options.rows));
-    if (!asJson) for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
+    // The worker threads start while the workbook is read, and serve the plan and the relaxed re-plans.
+    const { opened, inputs, s, model, lines, result, relaxations } = await withSeasonPool(
+      io,
+      args,
+      "plan",
+      async (pool) => {
+        const opened = await readWorkbook(io, input);
+        const inputs = readWorkbookInputs(opened.workbook, { path: input, checkRules: true, skipSheet: PLAN_SHEET });
+        const s = settings(cli, inputs);
+        const model = applyOverrides(inputs.sheet.model, cli.overrides, "plan");
+        const lines = settingLines(model, cli.overrides, optionsOrigin(inputs.sheet.options.rows));
+        if (!asJson) for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
 
-    const progress = stagedProgress(io);
-    let result: OptimizeResult;
-    try {
-      result = await withSeasonPool(io, args, "plan", (pool) =>
-        optimize(
-          model,
-          {
+        const progress = stagedProgress(io);
+        let result: OptimizeResult;
+        try {
+          result = await optimize(
+            model,
+            {
+              method: s.method,
+              seed: s.seed,
+              timeLimitMs: s.timeLimitMs,
+              targetRelativeError: s.targetRelativeError,
+              pool,
+            },
+            (p) => progress.update(p),
+          );
+        } catch (err) {
+          if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);
+          throw err;
+        } finally {
+          progress.done();
+        }
+        if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
+        // The value of relaxing each binding rule (+10% budget or space, one more product or change),
+        // re-optimised from the plan on shared seasons: the answer report's last column. Costs up to half the
+        // time limit again.
+        let relaxations: Relaxation[] = [];
+        if (result.rules.some((u) => u.binding)) {
+          if (!asJson && io.isTTY) io.stderr("Valuing the binding rules (re-optimising with each relaxed)…\n");
+          relaxations = await relaxBindingRules(model, result, {
             method: s.method,
             seed: s.seed,
             timeLimitMs: s.timeLimitMs,
-            targetRelativeError: s.targetRelativeError,
             pool,
-          },
-          (p) => progress.update(p),
-        ),
-      );
-    } catch (err) {
-      if (err instanceof InputError) throw new InputProblems(input, "workbook", err.problems);
-      throw err;
-    } finally {
-      progress.done();
-    }
-    if (!asJson) for (const w of result.warnings) io.stderr(`note: ${w}\n`);
-    // The value of relaxing each binding rule (+10% budget or space, one more product or change), re-optimised
-    // from the plan on shared seasons: the answer report's last column. Costs up to half the time limit again.
-    let relaxations: Relaxation[] = [];
-    if (result.rules.some((u) => u.binding)) {
-      if (!asJson && io.isTTY) io.stderr("Valuing the binding rules (re-optimising with each relaxed)…\n");
-      relaxations = await relaxBindingRules(model, result, {
-        method: s.method,
-        seed: s.seed,
-        timeLimitMs: s.timeLimitMs,
-      });
-    }
+          });
+        }
+        return { opened, inputs, s, model, lines, result, relaxations };
+      },
+    );
 
     const address = (role: "Products" | "Substitution" | "Options") =>
       inputs.places[role] ? placeAddress(inputs.places[role] as InputPlace) : undefined;
