@@ -29,20 +29,9 @@ export interface SimulationBlock {
   cappedWalks: number;
 }
 
-/** Seasons from .. to − 1 of the run `key` under `units`, stopping at the counters' deadline. */
-export function simulationBlock(
-  model: Model,
-  units: Int32Array,
-  key: number,
-  from: number,
-  to: number,
-  tables: WalkTables,
-  season: SeasonCounters,
-  deadline?: number,
-): SimulationBlock {
-  const n = model.n;
-  const count = Math.max(0, to - from);
-  const b: SimulationBlock = {
+/** A block of `count` seasons and `n` products with nothing played yet. */
+function emptyBlock(n: number, count: number): SimulationBlock {
+  return {
     played: 0,
     cut: 0,
     profit: new Float64Array(count),
@@ -58,6 +47,22 @@ export function simulationBlock(
     steps: 0,
     cappedWalks: 0,
   };
+}
+
+/** Seasons from .. to − 1 of the run `key` under `units`, stopping at the counters' deadline. */
+export function simulationBlock(
+  model: Model,
+  units: Int32Array,
+  key: number,
+  from: number,
+  to: number,
+  tables: WalkTables,
+  season: SeasonCounters,
+  deadline?: number,
+): SimulationBlock {
+  const n = model.n;
+  const count = Math.max(0, to - from);
+  const b = emptyBlock(n, count);
   let fixedPart = 0; // Σ (s − c)·x: paid whatever happens
   let unitsSalvage = 0;
   for (let i = 0; i < n; i++) {
@@ -109,22 +114,9 @@ export function joinBlocks(blocks: SimulationBlock[], n: number): SimulationBloc
     if (b.profit.length > b.played) break;
   }
   const played = kept.reduce((a, b) => a + b.played, 0);
-  const out: SimulationBlock = {
-    played,
-    cut: kept[kept.length - 1].cut,
-    profit: new Float64Array(played),
-    revenue: new Float64Array(played),
-    salvage: new Float64Array(played),
-    sales: new Float64Array(n),
-    salesSq: new Float64Array(n),
-    lost: new Float64Array(n),
-    out: new Float64Array(n),
-    inflow: new Float64Array(n),
-    customers: 0,
-    lostCustomers: 0,
-    steps: 0,
-    cappedWalks: 0,
-  };
+  const out = emptyBlock(n, played);
+  out.played = played;
+  out.cut = kept[kept.length - 1].cut;
   let at = 0;
   for (const b of kept) {
     out.profit.set(b.profit.subarray(0, b.played), at);
