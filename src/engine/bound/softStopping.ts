@@ -73,7 +73,8 @@ export function softSeason(
   maxSweeps = 5000,
 ): SoftSeason {
   const n = r.length;
-  const links = sub.col.length;
+  const { rowStart, col, prob, colStart, colSource, colProb } = sub;
+  const links = col.length;
   // A direct solve's cost in sweeps: elimination (n³/3) over a sweep's work (links + n).
   const direct = n <= SOFT_DIRECT_MAX ? (n * n * n) / 3 / (links + n) + 1 : Infinity;
   let work = 0;
@@ -88,7 +89,7 @@ export function softSeason(
     let change = 0;
     for (let i = 0; i < n; i++) {
       let c = 0;
-      for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) c += sub.prob[e] * u[sub.col[e]];
+      for (let e = rowStart[i]; e < rowStart[i + 1]; e++) c += prob[e] * u[col[e]];
       const v = allowed[i] ? softMax(r[i], c, tau) : c;
       const delta = abs(v - u[i]);
       if (delta > change) change = delta;
@@ -105,7 +106,7 @@ export function softSeason(
   if (sweep >= 0) work += Math.min(sweep + 1, maxSweeps);
   for (let i = 0; i < n; i++) {
     let c = 0;
-    for (let e = sub.rowStart[i]; e < sub.rowStart[i + 1]; e++) c += sub.prob[e] * u[sub.col[e]];
+    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) c += prob[e] * u[col[e]];
     // Share of arrivals at i who walk on: 1 − σ((r − c)/τ).
     walkOn[i] = allowed[i] ? 1 / (1 + exp((r[i] - c) / tau)) : 1;
   }
@@ -117,9 +118,9 @@ export function softSeason(
     let change = 0;
     for (let i = 0; i < n; i++) {
       let a = d[i];
-      for (let e = sub.colStart[i]; e < sub.colStart[i + 1]; e++) {
-        const j = sub.colSource[e];
-        a += sub.colProb[e] * walkOn[j] * arrivals[j];
+      for (let e = colStart[i]; e < colStart[i + 1]; e++) {
+        const j = colSource[e];
+        a += colProb[e] * walkOn[j] * arrivals[j];
       }
       const delta = abs(a - arrivals[i]);
       if (delta > change) change = delta;
