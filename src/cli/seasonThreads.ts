@@ -25,7 +25,8 @@ export function serveSeasons(): void {
   const handle = seasonService();
   port.on("message", (msg: ToSeasonWorker) => {
     const answer = handle(msg);
-    if (answer) port.postMessage(answer.reply, answer.transfer);
+    // Copied, not transferred (seasonService says why).
+    if (answer) port.postMessage(answer);
   });
 }
 

@@ -2,11 +2,11 @@
 // starts these for a run's passes over sampled seasons and the realistic ceiling's groups (webSeasonPool.ts);
 // what each message means and answers is the engine's seasonService, the same code the CLI's threads run.
 
-import { seasonService, type SeasonAnswer, type ToSeasonWorker } from "../engine";
+import { seasonService, type FromSeasonWorker, type ToSeasonWorker } from "../engine";
 
 interface SeasonWorkerScope {
   onmessage: ((ev: { data: ToSeasonWorker }) => void) | null;
-  postMessage(message: SeasonAnswer["reply"], transfer: ArrayBuffer[]): void;
+  postMessage(message: FromSeasonWorker): void;
 }
 
 const scope = self as unknown as SeasonWorkerScope;
@@ -14,5 +14,6 @@ const handle = seasonService();
 
 scope.onmessage = (ev) => {
   const answer = handle(ev.data);
-  if (answer) scope.postMessage(answer.reply, answer.transfer);
+  // Copied, not transferred (seasonService says why).
+  if (answer) scope.postMessage(answer);
 };

@@ -30,7 +30,7 @@ export function startSeasonWorker(): SeasonWorkerLike {
       setTimeout(() => {
         if (broken) return w.onerror?.({ message: "the script could not be loaded" });
         const answer = handle(data);
-        if (answer) w.onmessage?.({ data: structuredClone(answer.reply) });
+        if (answer) w.onmessage?.({ data: structuredClone(answer) });
       }, 0);
     },
     terminate() {},

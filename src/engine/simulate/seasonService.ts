@@ -38,17 +38,16 @@ export type FromSeasonWorker =
   | { seq: number; block: SimulationBlock }
   | { seq: number; error: string };
 
-/** An answer and the buffers that may be moved, not copied, with it. */
-export interface SeasonAnswer {
-  reply: FromSeasonWorker;
-  transfer: ArrayBuffer[];
-}
-
 /**
  * A season worker's state (one model at a time: a run optimises one model) and its handler: the answer to a
  * message, or null for one that needs none (a model).
+ *
+ * Answers are to be posted as they are, copied, never with their buffers transferred: the first buffer a
+ * V8 thread detaches throws away all of its compiled code that reads typed arrays (it had assumed none ever
+ * would be), so each worker recompiled its whole pass code after its first traced pass. Copying a pass's
+ * sums costs well under a millisecond; at N = 1,000 not transferring saved 13% of the run's CPU.
  */
-export function seasonService(): (msg: ToSeasonWorker) => SeasonAnswer | null {
+export function seasonService(): (msg: ToSeasonWorker) => FromSeasonWorker | null {
   const models = new Map<number, Model>();
   // Made on a model's first pass: at N = 1,000 its walk tables cost ~50 ms of CPU, on a core passes share.
   const scratch = new Map<number, SeasonScratch>();
@@ -77,22 +76,17 @@ export function seasonService(): (msg: ToSeasonWorker) => SeasonAnswer | null {
       if (msg.type === "dual") {
         let d = duals.get(msg.modelId);
         if (!d) duals.set(msg.modelId, (d = dualScratch(modelOf(msg.modelId))));
-        return { reply: { seq: msg.seq, dual: componentDual(d, msg.job, msg.component) }, transfer: [] };
+        return { seq: msg.seq, dual: componentDual(d, msg.job, msg.component) };
       }
       const s = scratchOf(msg.modelId);
       if (msg.type === "simulate") {
         const [from, to] = msg.range;
         const block = simulationBlock(s.model, msg.units, msg.key, from, to, s.tables, s.counters, msg.deadline);
-        const transfer = [block.profit, block.revenue, block.salvage, block.sales, block.salesSq, block.lost];
-        transfer.push(block.out, block.inflow);
-        return { reply: { seq: msg.seq, block }, transfer: transfer.map((a) => a.buffer as ArrayBuffer) };
+        return { seq: msg.seq, block };
       }
-      const sums = msg.blocks.map(([from, to]) => blockSums(s, msg.sample, msg.request, from, to));
-      const transfer: ArrayBuffer[] = [];
-      for (const b of sums) for (const a of [b.more, b.fewer, b.sales]) if (a) transfer.push(a.buffer as ArrayBuffer);
-      return { reply: { seq: msg.seq, sums }, transfer };
+      return { seq: msg.seq, sums: msg.blocks.map(([from, to]) => blockSums(s, msg.sample, msg.request, from, to)) };
     } catch (err) {
-      return { reply: { seq: msg.seq, error: err instanceof Error ? err.message : String(err) }, transfer: [] };
+      return { seq: msg.seq, error: err instanceof Error ? err.message : String(err) };
     }
   };
 }

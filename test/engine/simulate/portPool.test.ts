@@ -36,7 +36,7 @@ function memoryPool(ports: number, apart: boolean): Memory {
         .then(() => {
           if (dead[w]) return;
           const answer = handlers[w](copy);
-          if (answer) box.pool?.answer(w, structuredClone(answer.reply));
+          if (answer) box.pool?.answer(w, structuredClone(answer));
         });
     },
   });
