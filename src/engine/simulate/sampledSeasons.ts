@@ -5,6 +5,7 @@
 import type { Model } from "../model/instance";
 import {
   blockSums,
+  emptySums,
   passBlocks,
   seasonScratch,
   type BlockSums,
@@ -87,7 +88,7 @@ async function passSums(s: SampledSeasons, asked: PassRequest, pause?: Pause): P
   scratch.index = s.index;
   const out: BlockSums[] = [];
   for (const [from, to] of blocks) {
-    const sums: BlockSums = { profit: 0 };
+    const sums = emptySums(s.model.n, request.values);
     for (let r = from; r < to; r++) {
       if (pause && (await pause())) throw new PassStopped();
       blockSums(scratch, s.origin, request, r, r + 1, sums);

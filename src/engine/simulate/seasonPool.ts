@@ -113,6 +113,21 @@ export function seasonProfit(model: Model, units: ArrayLike<number>, sales: Int3
   return profit;
 }
 
+/**
+ * Empty sums for a block, the one-unit values' arrays included when the pass asks for them. One shape for
+ * both kinds (every field there from the start): fields added later made the pass code that had seen only
+ * profit passes bail out when the first traced pass came.
+ */
+export function emptySums(n: number, values: boolean): BlockSums {
+  return {
+    profit: 0,
+    stopped: false,
+    more: values ? new Float64Array(n) : undefined,
+    fewer: values ? new Float64Array(n) : undefined,
+    sales: values ? new Float64Array(n) : undefined,
+  };
+}
+
 function stoppedAt(out: BlockSums): BlockSums {
   out.stopped = true;
   return out;
@@ -130,12 +145,7 @@ export function blockSums(
   const { model, tables, counters, trace } = scratch;
   const n = model.n;
   const { units, values, which } = request;
-  const out: BlockSums = into ?? { profit: 0 };
-  if (values && !out.more) {
-    out.more = new Float64Array(n);
-    out.fewer = new Float64Array(n);
-    out.sales = new Float64Array(n);
-  }
+  const out: BlockSums = into ?? emptySums(n, values);
   counters.deadline = request.deadline;
   for (let r = from; r < to; r++) {
     const key = seasonKey(sample.key, sample.first + r);
