@@ -139,7 +139,6 @@ export function playSeason(
   const n = model.n;
   const { stock, sales, lost, inflow } = out;
   for (let i = 0; i < n; i++) stock[i] = plan[i];
-  sales.fill(0);
   lost.fill(0);
   inflow.fill(0);
   if (trace) {
@@ -182,7 +181,6 @@ export function playSeason(
       steps++;
       if (stock[i] > 0) {
         stock[i]--;
-        sales[i]++;
         if (i !== first) inflow[i]++;
         if (trace && stock[i] === 0) {
           trace.lastBuyer[i] = c;
@@ -220,6 +218,8 @@ export function playSeason(
     }
     if (trace) for (let e = firstRejection; e < trace.rejections; e++) trace.rejectedOutcome[e] = outcome;
   }
+  // Stock only ever goes to a buyer: sales are what left the shelf (one count fewer per customer).
+  for (let i = 0; i < n; i++) sales[i] = plan[i] - stock[i];
   out.customers = customers;
   out.played = c;
   out.steps = steps;
