@@ -76,6 +76,7 @@ export * from "./optimize/refill";
 
 // Instance and history generators
 export * from "./generate/generateInstance";
+export * from "./generate/keepBest";
 export * from "./generate/sampleHistory";
 export * from "./generate/rankingChain";
 

@@ -2,6 +2,7 @@
 // from the similarity of random product attributes (category, colour, size, price), tunable margins.
 // Deterministic for a seed, so benchmarks and examples can be regenerated.
 
+import { keepBest, type Scored } from "./keepBest";
 import { seedKey } from "../random/hash";
 import type { InstanceInput, ProductInput, SubstitutionLink } from "../model/instance";
 import { Rng } from "../random/rng";
@@ -116,22 +117,24 @@ export function generateInstanceRows(options: GenerateOptions): GeneratedRows {
   function* rows(): Generator<SubstitutionLink[]> {
     for (let i = 0; i < n; i++) {
       const a = attributes[i];
-      const candidates: number[] = [];
-      for (let d = 0; candidates.length < k && d < categories; d++) {
-        for (const j of members[(a.category + d) % categories]) if (j !== i) candidates.push(j);
+      // The k best candidates by (score desc, j asc), kept in order as they are scored: the same choice as
+      // sorting them all, without the sort (one category of 10,000 took 22 s to generate that way).
+      const chosen: Scored[] = [];
+      let seen = 0;
+      for (let d = 0; seen < k && d < categories; d++) {
+        for (const j of members[(a.category + d) % categories]) {
+          if (j === i) continue;
+          seen++;
+          const b = attributes[j];
+          const score =
+            (a.category === b.category ? 3 : 0) +
+            (a.colour === b.colour ? 1.5 : 0) +
+            Math.max(0, 1.5 - Math.abs(a.size - b.size)) +
+            (1 - Math.abs(a.priceLevel - b.priceLevel)) +
+            0.5 * rng.next();
+          keepBest(chosen, k, j, score);
+        }
       }
-      const scored = candidates.map((j) => {
-        const b = attributes[j];
-        const similarity =
-          (a.category === b.category ? 3 : 0) +
-          (a.colour === b.colour ? 1.5 : 0) +
-          Math.max(0, 1.5 - Math.abs(a.size - b.size)) +
-          (1 - Math.abs(a.priceLevel - b.priceLevel)) +
-          0.5 * rng.next();
-        return { j, score: similarity };
-      });
-      scored.sort((x, y) => y.score - x.score || x.j - y.j);
-      const chosen = scored.slice(0, k);
       const share = shareLo + (shareHi - shareLo) * rng.next();
       const w = chosen.map(({ j, score }) => score * score * Math.sqrt(weight[j]));
       const total = w.reduce((x, y) => x + y, 0);
